@@ -1,0 +1,1 @@
+"""Entity resolution: name keys, transliteration and alias matching."""
