@@ -1,0 +1,263 @@
+"""Alias resolution: which entity does each mention of a document refer to?
+
+Pure logic: the pipeline asks ``probe_keys`` what to look up, fetches the matching
+entities from the graph, and passes them here as ``Candidate``s. Nothing here touches the
+database, so every rule is testable on plain data.
+
+Within a document
+  1. each mention is reduced to a name (clitics and titles cut, ``names.reduce_mention``);
+  2. mentions with the same type and key form one cluster;
+  3. an organisation name ending in a nisba (حزب الله اللبناني) joins the cluster of the
+     name without it (حزب الله) when that name is known, unless the head is generic
+     (وزارة الدفاع الأمريكية never joins وزارة الدفاع);
+  4. a person name that is a contiguous part of exactly one longer person name in the
+     document (أوستن, تقي) joins it; with two candidates (Joe and Hunter Biden) it joins
+     neither.
+
+Across documents, each cluster is matched against the graph's candidates of the same type:
+  * a full-name alias with the same key -> that entity;
+  * a partial cluster (surname only) -> the one entity whose full name has it as its first
+    or last token, or the entity that already holds that partial alias;
+  * a full name -> an entity known so far only by partial aliases that are parts of it,
+    when no other entity with a full name shares them;
+  * otherwise a new entity, whose id is derived from its type and key (deterministic).
+A shared token alone never merges two full names.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from nlp.resolution.names import (
+    Name,
+    clitic_length,
+    drop_trailing_nisba,
+    partial_of,
+    reduce_mention,
+)
+from nlp.text import key_form, model_form
+from nlp.types import EntityType, Mention
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An entity already in the graph, with the keys of its aliases."""
+
+    id: str
+    type: EntityType
+    full_keys: frozenset[str]
+    partial_keys: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedMention:
+    mention: Mention
+    name: Name
+    entity_id: str
+    partial: bool
+    """True when the name is a part of the entity's full name (a surname alone)."""
+    evidence: str
+
+
+@dataclass(slots=True)
+class ResolvedEntity:
+    id: str
+    type: EntityType
+    key: str
+    is_new: bool
+
+
+@dataclass(slots=True)
+class Resolution:
+    mentions: list[ResolvedMention] = field(default_factory=list)
+    entities: dict[str, ResolvedEntity] = field(default_factory=dict)
+
+
+def entity_id(entity_type: EntityType, key: str) -> str:
+    """The deterministic id of a new entity: type and key hashed."""
+    digest = hashlib.sha256(f"{entity_type.value}|{key}".encode()).hexdigest()
+    return f"E{digest[:15]}"
+
+
+def probe_keys(raw: str, mentions: Sequence[Mention]) -> set[str]:
+    """Keys the graph should be asked about before ``resolve``: every name key, its tokens,
+    its nisba-less form and the clitic-less forms of its first word."""
+    probes: set[str] = set()
+    for m in mentions:
+        name = _reduce(raw, m, frozenset())
+        if name is None:
+            continue
+        probes.add(name.key)
+        probes.update(name.tokens)
+        shorter = drop_trailing_nisba(name.key)
+        if shorter:
+            probes.add(shorter)
+        first = model_form(raw[m.start : m.end].split()[0]) if raw[m.start : m.end].split() else ""
+        rest = key_form(raw[m.start : m.end])[len(first) :]
+        for cut in (1, 2):
+            if len(first) - cut >= 3 and first[:cut] in _CLITIC_PREFIXES:
+                probes.add(key_form(first[cut:]) + rest)
+    return probes
+
+
+_CLITIC_PREFIXES = frozenset(
+    {"و", "ف", "ب", "ل", "ك"} | {c + p for c in "وف" for p in "بلك"}
+)
+
+
+def resolve(raw: str, mentions: Sequence[Mention], candidates: Iterable[Candidate]) -> Resolution:
+    """Assign every mention to an entity (existing or new)."""
+    index = _CandidateIndex(candidates)
+    # Pass 1: names without knowledge, to learn the document's own keys.
+    first_pass = [_reduce(raw, m, frozenset()) for m in mentions]
+    known = frozenset(n.key for n in first_pass if n is not None) | index.all_keys
+    names = [_reduce(raw, m, known) for m in mentions]
+
+    clusters: dict[tuple[EntityType, str], list[int]] = defaultdict(list)
+    for i, (m, n) in enumerate(zip(mentions, names, strict=True)):
+        if n is not None:
+            clusters[(m.type, n.key)].append(i)
+
+    target, evidence = _link_within_document(clusters, index)
+
+    result = Resolution()
+    root_entity: dict[tuple[EntityType, str], tuple[str, str]] = {}
+    roots = sorted({target[c] for c in clusters}, key=lambda k: (k[0].value, -len(k[1].split()), k[1]))
+    for root in roots:
+        eid, is_new, why = _match_graph(root, target, index)
+        root_entity[root] = (eid, why)
+        result.entities.setdefault(eid, ResolvedEntity(eid, root[0], root[1], is_new))
+
+    for m, n in zip(mentions, names, strict=True):
+        if n is None:
+            continue
+        ckey = (m.type, n.key)
+        eid, why = root_entity[target[ckey]]
+        partial = m.type is EntityType.PERSON and len(n.tokens) == 1
+        result.mentions.append(ResolvedMention(m, n, eid, partial, evidence.get(ckey, why)))
+    return result
+
+
+def _reduce(raw: str, m: Mention, known: frozenset[str]) -> Name | None:
+    return reduce_mention(raw, m.start, m.end, strip_titles=m.type is EntityType.PERSON, known_keys=known)
+
+
+def _link_within_document(
+    clusters: dict[tuple[EntityType, str], list[int]], index: _CandidateIndex
+) -> tuple[dict[tuple[EntityType, str], tuple[EntityType, str]], dict[tuple[EntityType, str], str]]:
+    """Map each cluster to the cluster it joins (itself when none), with the evidence."""
+    target = {c: c for c in clusters}
+    evidence: dict[tuple[EntityType, str], str] = {}
+    for etype, key in clusters:
+        if etype is EntityType.ORGANIZATION:
+            shorter = drop_trailing_nisba(key)
+            if shorter and ((etype, shorter) in clusters or index.full(etype, shorter)):
+                if (etype, shorter) in clusters:
+                    target[(etype, key)] = (etype, shorter)
+                evidence[(etype, key)] = f"same name without its adjective: {shorter}"
+    persons = [key for etype, key in clusters if etype is EntityType.PERSON]
+    for key in persons:
+        parts = tuple(key.split())
+        fulls = {f for f in persons if partial_of(parts, tuple(f.split()))}
+        # Only the longest names count: جو بايدن and الرئيس جو بايدن are one full name.
+        maximal = {f for f in fulls if not any(partial_of(tuple(f.split()), tuple(g.split())) for g in fulls)}
+        if len(maximal) == 1:
+            (full,) = maximal
+            target[(EntityType.PERSON, key)] = (EntityType.PERSON, full)
+            evidence[(EntityType.PERSON, key)] = f"part of {full} in the same document"
+    # Follow chains (a -> b -> c) to their root.
+    for c in list(target):
+        seen = {c}
+        while target[target[c]] != target[c] and target[c] not in seen:
+            seen.add(target[c])
+            target[c] = target[target[c]]
+    return target, evidence
+
+
+def _match_graph(
+    ckey: tuple[EntityType, str],
+    target: dict[tuple[EntityType, str], tuple[EntityType, str]],
+    index: _CandidateIndex,
+) -> tuple[str, bool, str]:
+    """The entity of a root cluster: (id, is_new, evidence)."""
+    etype, key = ckey
+    exact = index.full(etype, key)
+    if len(exact) == 1:
+        return exact[0], False, f"alias key {key} already in the graph"
+    if len(exact) > 1:
+        return sorted(exact)[0], False, f"alias key {key} in the graph (several; the first by id)"
+    shorter = drop_trailing_nisba(key) if etype is EntityType.ORGANIZATION else None
+    if shorter:
+        hits = index.full(etype, shorter)
+        if len(hits) == 1:
+            return hits[0], False, f"same name without its adjective: {shorter}"
+    tokens = tuple(key.split())
+    members = [c for c, root in target.items() if root == ckey]
+    is_partial_only = all(len(c[1].split()) == 1 for c in members) and len(tokens) == 1
+    if etype is EntityType.PERSON and is_partial_only:
+        owners = index.full_with_edge_token(etype, key)
+        if len(owners) == 1:
+            return owners[0], False, f"surname or first name of a known full name ({key})"
+        holders = index.partial(etype, key)
+        if len(owners) == 0 and len(holders) == 1:
+            return holders[0], False, f"partial alias {key} already in the graph"
+    if etype is EntityType.PERSON and len(tokens) > 1:
+        absorb = [
+            c
+            for c in index.partial_only(etype)
+            if c.partial_keys and all(partial_of(tuple(p.split()), tokens) for p in c.partial_keys)
+        ]
+        rivals = {
+            o
+            for p in (c for cand in absorb for c in cand.partial_keys)
+            for o in index.full_with_edge_token(etype, p)
+        }
+        if len(absorb) == 1 and not rivals:
+            return absorb[0].id, False, f"full name of an entity known only as {sorted(absorb[0].partial_keys)}"
+    return entity_id(etype, key), True, "new entity"
+
+
+class _CandidateIndex:
+    def __init__(self, candidates: Iterable[Candidate]) -> None:
+        self.by_id: dict[str, Candidate] = {}
+        self._full: dict[tuple[EntityType, str], set[str]] = defaultdict(set)
+        self._partial: dict[tuple[EntityType, str], set[str]] = defaultdict(set)
+        self._edge: dict[tuple[EntityType, str], set[str]] = defaultdict(set)
+        for c in candidates:
+            self.by_id[c.id] = c
+            for k in c.full_keys:
+                self._full[(c.type, k)].add(c.id)
+                toks = k.split()
+                if len(toks) > 1:
+                    self._edge[(c.type, toks[0])].add(c.id)
+                    self._edge[(c.type, toks[-1])].add(c.id)
+            for k in c.partial_keys:
+                self._partial[(c.type, k)].add(c.id)
+        self.all_keys = frozenset(k for (_, k) in self._full) | frozenset(k for (_, k) in self._partial)
+
+    def full(self, etype: EntityType, key: str) -> list[str]:
+        return sorted(self._full.get((etype, key), ()))
+
+    def partial(self, etype: EntityType, key: str) -> list[str]:
+        return sorted(self._partial.get((etype, key), ()))
+
+    def full_with_edge_token(self, etype: EntityType, token: str) -> list[str]:
+        return sorted(self._edge.get((etype, token), ()))
+
+    def partial_only(self, etype: EntityType) -> list[Candidate]:
+        return [c for c in self.by_id.values() if c.type is etype and not c.full_keys]
+
+
+__all__ = [
+    "Candidate",
+    "Resolution",
+    "ResolvedEntity",
+    "ResolvedMention",
+    "clitic_length",
+    "entity_id",
+    "probe_keys",
+    "resolve",
+]

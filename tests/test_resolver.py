@@ -1,0 +1,132 @@
+"""Alias resolution rules, one test each, and the trap pairs that must never merge.
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+from nlp.resolution.resolver import Candidate, entity_id, resolve
+from nlp.types import EntityType as T
+from nlp.types import Mention
+
+
+def mentions(text: str, *spans: tuple[str, T]) -> list[Mention]:
+    out, pos = [], 0
+    for surface, etype in spans:
+        i = text.index(surface, pos)
+        out.append(Mention(i, i + len(surface), surface, etype, 0.9))
+        pos = i + len(surface)
+    return out
+
+
+def ids(text: str, spans: list[Mention], candidates: list[Candidate] | None = None) -> dict[str, str]:
+    r = resolve(text, spans, candidates or [])
+    return {text[m.mention.start : m.mention.end]: m.entity_id for m in r.mentions}
+
+
+def test_surname_joins_the_full_name_in_the_same_document() -> None:
+    text = "التقى وزير الدفاع لويد أوستن نظيره، وقال أوستن إن الاتصال كان مثمرا."
+    got = ids(text, mentions(text, ("لويد أوستن", T.PERSON), ("أوستن", T.PERSON)))
+    assert got["لويد أوستن"] == got["أوستن"]
+
+
+def test_middle_name_joins_the_full_name() -> None:
+    text = "أعلن النائب مهدي تقي امرلي موقفه، وأضاف تقي أن الكتلة موحدة."
+    got = ids(text, mentions(text, ("مهدي تقي امرلي", T.PERSON), ("تقي", T.PERSON)))
+    assert got["مهدي تقي امرلي"] == got["تقي"]
+
+
+def test_joe_and_hunter_biden_stay_apart_and_bare_biden_joins_neither() -> None:
+    text = "تحدث جو بايدن عن ابنه هنتر بايدن، وقال بايدن إنه فخور."
+    got = ids(text, mentions(text, ("جو بايدن", T.PERSON), ("هنتر بايدن", T.PERSON), ("بايدن", T.PERSON)))
+    assert len({got["جو بايدن"], got["هنتر بايدن"], got["بايدن"]}) == 3
+
+
+def test_hezbollah_and_kataib_hezbollah_stay_apart() -> None:
+    text = "انتقد حزب الله بيان كتائب حزب الله الأخير."
+    got = ids(text, mentions(text, ("حزب الله", T.ORGANIZATION), ("كتائب حزب الله", T.ORGANIZATION)))
+    assert got["حزب الله"] != got["كتائب حزب الله"]
+
+
+def test_bashar_al_assad_and_the_ain_al_asad_base_stay_apart() -> None:
+    text = "قال بشار الأسد إن الهجوم على عين الأسد لا يعنيه، وكرر الأسد موقفه."
+    got = ids(
+        text, mentions(text, ("بشار الأسد", T.PERSON), ("عين الأسد", T.BASE), ("الأسد", T.PERSON))
+    )
+    assert got["بشار الأسد"] == got["الأسد"]
+    assert got["عين الأسد"] != got["بشار الأسد"]
+
+
+def test_two_defence_ministries_stay_apart() -> None:
+    text = "ردت وزارة الدفاع الأمريكية على بيان وزارة الدفاع الروسية."
+    got = ids(
+        text,
+        mentions(text, ("وزارة الدفاع الأمريكية", T.ORGANIZATION), ("وزارة الدفاع الروسية", T.ORGANIZATION)),
+    )
+    assert got["وزارة الدفاع الأمريكية"] != got["وزارة الدفاع الروسية"]
+
+
+def test_washington_and_the_washington_post_stay_apart() -> None:
+    text = "نقلت واشنطن بوست عن مسؤولين في واشنطن قولهم."
+    got = ids(text, mentions(text, ("واشنطن بوست", T.ORGANIZATION), ("واشنطن", T.LOCATION)))
+    assert got["واشنطن بوست"] != got["واشنطن"]
+
+
+def test_nisba_variant_joins_the_plain_name() -> None:
+    text = "هدد حزب الله اللبناني بالرد، وقال حزب الله إن الرد قادم."
+    got = ids(text, mentions(text, ("حزب الله اللبناني", T.ORGANIZATION), ("حزب الله", T.ORGANIZATION)))
+    assert got["حزب الله اللبناني"] == got["حزب الله"]
+
+
+def test_spelling_variants_share_a_key() -> None:
+    text = "زار إسماعيل هنية القاهرة، ثم غادر اسماعيل هنيه إلى الدوحة."
+    got = ids(text, mentions(text, ("إسماعيل هنية", T.PERSON), ("اسماعيل هنيه", T.PERSON)))
+    assert got["إسماعيل هنية"] == got["اسماعيل هنيه"]
+
+
+def test_haniyeh_and_qaani_stay_apart() -> None:
+    text = "التقى إسماعيل هنية مع إسماعيل قاآني في طهران."
+    got = ids(text, mentions(text, ("إسماعيل هنية", T.PERSON), ("إسماعيل قاآني", T.PERSON)))
+    assert got["إسماعيل هنية"] != got["إسماعيل قاآني"]
+
+
+def test_same_name_different_types_stay_apart() -> None:
+    text = "أعلنت القدس رفضها، وقال فيلق القدس إنه سيرد."
+    got = ids(text, mentions(text, ("القدس", T.LOCATION), ("فيلق القدس", T.ORGANIZATION)))
+    assert got["القدس"] != got["فيلق القدس"]
+
+
+def test_across_documents_a_known_full_name_is_reused() -> None:
+    austin = Candidate("E1", T.PERSON, frozenset({"لويد اوستن"}), frozenset({"اوستن"}))
+    text = "وقال أوستن إن القوات في حالة تأهب."
+    got = ids(text, mentions(text, ("أوستن", T.PERSON)), [austin])
+    assert got["أوستن"] == "E1"
+    text2 = "أكد لويد أوستن ذلك."
+    assert ids(text2, mentions(text2, ("لويد أوستن", T.PERSON)), [austin])["لويد أوستن"] == "E1"
+
+
+def test_across_documents_an_ambiguous_surname_joins_nobody() -> None:
+    joe = Candidate("E1", T.PERSON, frozenset({"جو بايدن"}))
+    hunter = Candidate("E2", T.PERSON, frozenset({"هنتر بايدن"}))
+    text = "وقال بايدن إن الاقتصاد يتحسن."
+    got = ids(text, mentions(text, ("بايدن", T.PERSON)), [joe, hunter])
+    assert got["بايدن"] not in {"E1", "E2"}
+
+
+def test_full_name_absorbs_an_entity_known_only_by_its_surname() -> None:
+    surname_only = Candidate("E9", T.PERSON, frozenset(), frozenset({"بايدن"}))
+    text = "قال الرئيس جو بايدن إن الاتفاق قريب."
+    assert ids(text, mentions(text, ("جو بايدن", T.PERSON)), [surname_only])["جو بايدن"] == "E9"
+
+
+def test_a_shared_token_never_merges_two_full_names_across_documents() -> None:
+    joe = Candidate("E1", T.PERSON, frozenset({"جو بايدن"}))
+    text = "صرح هنتر بايدن للصحفيين."
+    assert ids(text, mentions(text, ("هنتر بايدن", T.PERSON)), [joe])["هنتر بايدن"] != "E1"
+
+
+def test_new_entity_ids_are_deterministic() -> None:
+    text = "قال لويد أوستن ذلك."
+    first = ids(text, mentions(text, ("لويد أوستن", T.PERSON)))
+    assert first == ids(text, mentions(text, ("لويد أوستن", T.PERSON)))
+    assert first["لويد أوستن"] == entity_id(T.PERSON, "لويد اوستن")
