@@ -1,0 +1,164 @@
+"""Entity recognition: the Stanza model's spans, corrected and completed by rules.
+
+Steps, in order (each one documented where it is implemented):
+
+1. tokenise with exact offsets (``nlp.tokenize``) and tag with the NER model;
+2. map the model's labels to our types (PER, ORG, LOC; a facility is a LOCATION unless a
+   base rule claims it);
+3. add rule spans: military bases (``rules.base_spans``), quoted organisation names,
+   bylines and datelines found by the loader; a rule span replaces the model spans it
+   overlaps;
+4. every other occurrence of a base name in the document is a base too;
+5. drop spans inside page furniture;
+6. note the title written before a person's name (وزير الدفاع الأمريكي لويد أوستن).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from nlp.recognition.rules import RuleSpan, base_spans, quoted_org_spans
+from nlp.resolution.names import TITLE_CONTINUATIONS, TITLE_WORDS
+from nlp.text import has_arabic, model_form
+from nlp.tokenize import sentences
+from nlp.types import EntityType, Mention, Token
+
+MODEL_LABELS: dict[str, EntityType] = {
+    "PER": EntityType.PERSON,
+    "ORG": EntityType.ORGANIZATION,
+    "LOC": EntityType.LOCATION,
+    "GPE": EntityType.LOCATION,
+    "FAC": EntityType.LOCATION,
+}
+
+
+class TaggedSpanLike(Protocol):
+    @property
+    def first(self) -> int: ...
+    @property
+    def last(self) -> int: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def confidence(self) -> float: ...
+
+
+class Tagger(Protocol):
+    """What the recogniser needs of a sequence tagger (``nlp.recognition.tagger``)."""
+
+    def tag(self, sentences: list[list[Token]]) -> Sequence[Sequence[TaggedSpanLike]]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class TextRegion:
+    """A range of the text with a meaning given by the loader (furniture, byline...)."""
+
+    start: int
+    end: int
+    kind: str
+
+
+class Recognizer:
+    """Finds PERSON, ORGANIZATION, BASE and LOCATION mentions in raw text."""
+
+    def __init__(self, tagger: Tagger) -> None:
+        self.tagger = tagger
+        self._lock = threading.Lock()  # one forward pass at a time per loaded model
+
+    def recognize(
+        self,
+        text: str,
+        furniture: Sequence[TextRegion] = (),
+        metadata: Sequence[TextRegion] = (),
+    ) -> list[Mention]:
+        sents = sentences(text)
+        with self._lock:
+            tagged = self.tagger.tag(sents)
+        spans: list[Mention] = []
+        for sent, sent_spans in zip(sents, tagged, strict=True):
+            for s in sent_spans:
+                etype = MODEL_LABELS.get(s.label)
+                if etype is None:
+                    continue
+                start, end = sent[s.first].start, sent[s.last].end
+                found_by = "model" if s.label != "FAC" else "model:facility"
+                spans.append(Mention(start, end, text[start:end], etype, round(s.confidence, 4), found_by))
+
+        rules = [*base_spans(text), *quoted_org_spans(text), *_metadata_spans(metadata)]
+        rules += _repeat_base_names(text, [r for r in rules if r.type is EntityType.BASE])
+        spans = _apply_rules(text, spans, rules)
+        spans = [m for m in spans if not _inside_any(m, furniture) and _looks_like_name(m.text)]
+        return [_with_title(text, m) for m in sorted(spans, key=lambda m: (m.start, m.end))]
+
+
+def _metadata_spans(metadata: Sequence[TextRegion]) -> list[RuleSpan]:
+    kinds = {"byline": EntityType.PERSON, "dateline": EntityType.LOCATION}
+    return [RuleSpan(r.start, r.end, kinds[r.kind], r.kind, 0.95) for r in metadata if r.kind in kinds]
+
+
+def _repeat_base_names(text: str, bases: list[RuleSpan]) -> list[RuleSpan]:
+    """Other occurrences of a base name in the same text (عين الأسد without قاعدة)."""
+    out: list[RuleSpan] = []
+    names = {text[b.start : b.end] for b in bases}
+    for name in names:
+        if len(model_form(name)) < 3:
+            continue
+        for m in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", text):
+            if not any(b.start <= m.start() < b.end for b in bases):
+                out.append(RuleSpan(m.start(), m.end(), EntityType.BASE, "base_name_repeated", 0.8))
+    return out
+
+
+def _apply_rules(text: str, spans: list[Mention], rules: list[RuleSpan]) -> list[Mention]:
+    """A rule span replaces the model spans it overlaps; overlapping rules: first wins."""
+    chosen: list[RuleSpan] = []
+    for r in rules:
+        if not any(r.start < c.end and c.start < r.end for c in chosen):
+            chosen.append(r)
+    kept = [m for m in spans if not any(m.start < r.end and r.start < m.end for r in chosen)]
+    added = [
+        Mention(r.start, r.end, text[r.start : r.end], r.type, r.confidence, r.rule) for r in chosen
+    ]
+    return kept + added
+
+
+def _inside_any(m: Mention, regions: Sequence[TextRegion]) -> bool:
+    return any(m.start < r.end and r.start < m.end for r in regions)
+
+
+def _looks_like_name(text: str) -> bool:
+    """At least two letters; Arabic or Latin."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and (has_arabic(text) or any(c.isascii() for c in letters))
+
+
+_WORD_BEFORE = re.compile(r"(\S+)[\s،,]*$")
+
+
+def _with_title(text: str, m: Mention) -> Mention:
+    """Record the title written just before a person's name (up to four words)."""
+    if m.type is not EntityType.PERSON:
+        return m
+    words: list[tuple[str, str]] = []
+    pos = m.start
+    for _ in range(4):
+        match = _WORD_BEFORE.search(text, 0, pos)
+        if match is None:
+            break
+        word = match.group(1).strip("،,")
+        form = model_form(word)
+        if form[:1] == "و" and form[1:] in TITLE_WORDS:
+            form = form[1:]
+        if form not in TITLE_WORDS and form not in TITLE_CONTINUATIONS:
+            break
+        words.insert(0, (word, form))
+        pos = match.start(1)
+    while words and words[0][1] not in TITLE_WORDS:  # a title starts with a title word
+        words.pop(0)
+    if words:
+        return replace(m, title=" ".join(w for w, _ in words))
+    return m

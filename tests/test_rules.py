@@ -1,0 +1,45 @@
+"""Recognition rules: base names and quoted organisation names (sentences written here)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.recognition.rules import base_spans, quoted_org_spans
+
+
+def bases(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in base_spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("سقط صاروخ على قاعدة عين الأسد الجوية غرب العراق", ["عين الأسد"]),
+        ("أقلعت الطائرات من قاعدة حميميم الروسية", ["حميميم"]),
+        ("هاجمت مسيرة قاعدة التنف قرب الحدود", ["التنف"]),
+        ("تتمركز القوات في قاعدة العديد الجوية في قطر", ["العديد"]),
+        ("نقل الجنود إلى معسكر أشرف شمال بغداد", ["أشرف"]),
+        ("هبطت الطائرة في مطار المزة العسكري", ["المزة"]),
+        ("وقصفت الفصائل بقاعدة فيكتوريا قرب المطار", ["فيكتوريا"]),
+    ],
+)
+def test_base_names_without_head_or_descriptor(text: str, expected: list[str]) -> None:
+    assert bases(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أصيب العديد من الجنود في الهجوم",  # العديد = "many"
+        "تعرضت قاعدة عسكرية تضم قوات أمريكية لهجوم",
+        "وقع انفجار قرب قاعدة بالعراق",
+        "أنشأت الشركة قاعدة بيانات للعملاء",  # a database, no military context
+    ],
+)
+def test_no_base_from_common_words(text: str) -> None:
+    assert bases(text) == []
+
+
+def test_quoted_names_after_an_organisation_word() -> None:
+    text = "ونقلت وكالة “رويترز” عن مصدر، كما ذكرت صحيفة «الغد» أن حركة \"حماس\" رفضت."
+    assert [text[s.start : s.end] for s in quoted_org_spans(text)] == ["رويترز", "الغد", "حماس"]
