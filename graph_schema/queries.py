@@ -1,0 +1,267 @@
+"""Every Cypher statement of the service: named constants with parameters.
+
+Nothing user-supplied is ever interpolated. The only interpolation happens here, at
+import time, for labels and path lengths taken from allow-lists (``ENTITY_LABELS``,
+``PATH_HOPS``). The statements keep to what Neo4j 5 and ArcadeDB's Bolt server both
+accept: 5.x schema syntax, UNWIND + MERGE batches, OPTIONAL MATCH, map projections,
+CALL subqueries and shortestPath; no APOC, GDS or full-text procedures.
+
+Two ArcadeDB habits shape some statements: UNWIND comes first in a batch (a MATCH before
+UNWIND made the CREATEs after it silently do nothing), and aggregates are taken in a WITH
+before a map projection uses them.
+
+Graph model (see README):
+  (:Document)-[:HAS_MENTION]->(:Mention)-[:REFERS_TO]->(:Entity:Person|Organization|Base|Location)
+  (:Entity)-[:HAS_ALIAS]->(:Alias)          every surface form, with its count
+  (:Document)-[:MENTIONS {count}]->(:Entity) derived from the mentions, for browsing and paths
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from nlp.types import ENTITY_LABELS, EntityType
+
+# -- schema ------------------------------------------------------------------------------
+SCHEMA: Final[tuple[str, ...]] = (
+    "CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE",
+    "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE",
+    "CREATE CONSTRAINT alias_id IF NOT EXISTS FOR (a:Alias) REQUIRE a.id IS UNIQUE",
+    "CREATE CONSTRAINT mention_id IF NOT EXISTS FOR (m:Mention) REQUIRE m.id IS UNIQUE",
+    "CREATE INDEX alias_key IF NOT EXISTS FOR (a:Alias) ON (a.key)",
+    "CREATE INDEX alias_first IF NOT EXISTS FOR (a:Alias) ON (a.first)",
+    "CREATE INDEX alias_last IF NOT EXISTS FOR (a:Alias) ON (a.last)",
+    "CREATE INDEX alias_skeleton IF NOT EXISTS FOR (a:Alias) ON (a.skeleton)",
+    "CREATE INDEX alias_skeleton_first IF NOT EXISTS FOR (a:Alias) ON (a.skeleton_first)",
+    "CREATE INDEX alias_skeleton_last IF NOT EXISTS FOR (a:Alias) ON (a.skeleton_last)",
+    "CREATE INDEX alias_latin_key IF NOT EXISTS FOR (a:Alias) ON (a.latin_key)",
+    "CREATE INDEX mention_doc IF NOT EXISTS FOR (m:Mention) ON (m.doc_id)",
+    "CREATE INDEX entity_type IF NOT EXISTS FOR (e:Entity) ON (e.type)",
+)
+
+PING: Final = "RETURN 1 AS ok"
+
+# -- writes: one document, one transaction ---------------------------------------------------
+DOCUMENT_EXISTS: Final = "MATCH (d:Document {id: $id}) RETURN d.id AS id"
+
+CREATE_DOCUMENT: Final = """
+CREATE (d:Document {
+  id: $doc.id, content_hash: $doc.content_hash, text: $doc.text, source: $doc.source,
+  title: $doc.title, published_at: $doc.published_at, url: $doc.url, origin: $doc.origin,
+  byline: $doc.byline, dateline: $doc.dateline, furniture: $doc.furniture,
+  ingested_at: $doc.ingested_at, mention_count: $doc.mention_count,
+  entity_count: $doc.entity_count, char_count: $doc.char_count
+})
+RETURN d.id AS id
+"""
+
+_UPSERT_ENTITIES = """
+UNWIND $rows AS row
+MERGE (e:Entity:{label} {{id: row.id}})
+ON CREATE SET e.type = row.type, e.name = row.name, e.name_latin = row.name_latin,
+              e.created_at = row.now, e.mention_count = 0, e.document_count = 0
+RETURN count(e) AS n
+"""
+# (The label is part of the MERGE pattern: ArcadeDB refuses `ON CREATE SET e:Label`, and an
+# entity's id is derived from its type, so both forms find the same node.)
+UPSERT_ENTITIES: Final[dict[EntityType, str]] = {
+    t: _UPSERT_ENTITIES.format(label=label) for t, label in ENTITY_LABELS.items()
+}
+
+UPSERT_ALIASES: Final = """
+UNWIND $rows AS row
+MATCH (e:Entity {id: row.entity_id})
+MERGE (a:Alias {id: row.id})
+ON CREATE SET a.entity_id = row.entity_id, a.text = row.text, a.key = row.key,
+              a.first = row.first, a.last = row.last, a.skeleton = row.skeleton,
+              a.skeleton_first = row.skeleton_first, a.skeleton_last = row.skeleton_last,
+              a.name_latin = row.name_latin, a.latin_key = row.latin_key,
+              a.partial = row.partial, a.count = 0
+SET a.count = a.count + row.count
+MERGE (e)-[:HAS_ALIAS]->(a)
+RETURN count(a) AS n
+"""
+
+CREATE_MENTIONS: Final = """
+UNWIND $rows AS row
+MATCH (d:Document {id: $doc_id})
+MATCH (e:Entity {id: row.entity_id})
+CREATE (m:Mention {
+  id: row.id, doc_id: $doc_id, start: row.start, end: row.end, text: row.text,
+  name: row.name, type: row.type, confidence: row.confidence, found_by: row.found_by,
+  title: row.title, alias_id: row.alias_id, evidence: row.evidence, partial: row.partial
+})
+CREATE (d)-[:HAS_MENTION]->(m)
+CREATE (m)-[:REFERS_TO]->(e)
+RETURN count(m) AS n
+"""
+
+LINK_DOCUMENT_ENTITIES: Final = """
+UNWIND $rows AS row
+MATCH (d:Document {id: $doc_id})
+MATCH (e:Entity {id: row.entity_id})
+CREATE (d)-[:MENTIONS {count: row.count}]->(e)
+SET e.mention_count = e.mention_count + row.count, e.document_count = e.document_count + 1
+RETURN count(e) AS n
+"""
+
+# The canonical name: the most frequent full (non-partial) alias; ties -> longer, then text.
+REFRESH_ENTITY_NAMES: Final = """
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})-[:HAS_ALIAS]->(a:Alias)
+WITH e, a ORDER BY a.partial ASC, a.count DESC, size(a.text) DESC, a.text ASC
+WITH e, collect(a) AS aliases
+SET e.name = aliases[0].text, e.name_latin = aliases[0].name_latin, e.key = aliases[0].key
+RETURN count(e) AS n
+"""
+
+# -- resolution look-ups --------------------------------------------------------------------
+RESOLUTION_CANDIDATES: Final = """
+UNWIND $keys AS k
+CALL {
+  WITH k MATCH (a:Alias {key: k}) RETURN a
+  UNION
+  WITH k MATCH (a:Alias {first: k}) RETURN a
+  UNION
+  WITH k MATCH (a:Alias {last: k}) RETURN a
+}
+WITH DISTINCT a.entity_id AS id
+MATCH (e:Entity {id: id})-[:HAS_ALIAS]->(x:Alias)
+RETURN e.id AS id, e.type AS type, collect(DISTINCT {key: x.key, partial: x.partial}) AS aliases
+"""
+
+# -- reads ----------------------------------------------------------------------------------
+GET_DOCUMENT: Final = """
+MATCH (d:Document {id: $id})
+RETURN d {.id, .content_hash, .text, .source, .title, .published_at, .url, .origin,
+          .byline, .dateline, .furniture, .ingested_at, .mention_count, .entity_count,
+          .char_count} AS doc
+"""
+
+LIST_DOCUMENTS: Final = """
+MATCH (d:Document)
+WHERE d.id > $after
+RETURN d {.id, .source, .title, .published_at, .url, .ingested_at, .mention_count,
+          .entity_count, .char_count} AS doc
+ORDER BY doc.id
+LIMIT $limit
+"""
+
+DOCUMENT_MENTIONS: Final = """
+MATCH (m:Mention {doc_id: $id})-[:REFERS_TO]->(e:Entity)
+RETURN m {.id, .start, .end, .text, .name, .type, .confidence, .found_by, .title,
+          .evidence, .partial, entity_id: e.id, entity_name: e.name} AS mention
+ORDER BY mention.start, mention.end
+SKIP $skip LIMIT $limit
+"""
+
+LIST_ENTITIES: Final = """
+MATCH (e:Entity)
+WHERE $type IS NULL OR e.type = $type
+RETURN e {.id, .name, .name_latin, .type, .mention_count, .document_count} AS entity
+ORDER BY entity.mention_count DESC, entity.id ASC
+SKIP $skip LIMIT $limit
+"""
+
+ENTITY_ALIASES: Final = """
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})-[:HAS_ALIAS]->(a:Alias)
+RETURN e.id AS entity_id, a {.text, .count, .name_latin, .partial, .key} AS alias
+ORDER BY alias.count DESC, alias.text ASC
+"""
+
+GET_ENTITY: Final = """
+MATCH (e:Entity {id: $id})
+RETURN e {.id, .name, .name_latin, .type, .key, .created_at, .mention_count,
+          .document_count} AS entity
+"""
+
+ENTITY_DOCUMENTS: Final = """
+MATCH (d:Document)-[r:MENTIONS]->(e:Entity {id: $id})
+RETURN d {.id, .source, .title, .published_at, .url, mentions: r.count} AS doc
+ORDER BY doc.mentions DESC, doc.id ASC
+SKIP $skip LIMIT $limit
+"""
+
+ENTITY_NEIGHBORS: Final = """
+MATCH (e:Entity {id: $id})<-[:MENTIONS]-(d:Document)-[:MENTIONS]->(o:Entity)
+WHERE o.id <> $id AND ($type IS NULL OR o.type = $type)
+WITH o, count(DISTINCT d) AS documents
+RETURN o {.id, .name, .name_latin, .type, documents: documents} AS neighbor
+ORDER BY neighbor.documents DESC, neighbor.id ASC
+LIMIT $limit
+"""
+
+SEARCH_ALIASES: Final = """
+UNWIND $probes AS p
+CALL {
+  WITH p MATCH (a:Alias {key: p}) RETURN a, 'key' AS field
+  UNION
+  WITH p MATCH (a:Alias {first: p}) RETURN a, 'token' AS field
+  UNION
+  WITH p MATCH (a:Alias {last: p}) RETURN a, 'token' AS field
+  UNION
+  WITH p MATCH (a:Alias {skeleton: p}) RETURN a, 'skeleton' AS field
+  UNION
+  WITH p MATCH (a:Alias {skeleton_first: p}) RETURN a, 'skeleton_token' AS field
+  UNION
+  WITH p MATCH (a:Alias {skeleton_last: p}) RETURN a, 'skeleton_token' AS field
+  UNION
+  WITH p MATCH (a:Alias {latin_key: p}) RETURN a, 'latin' AS field
+}
+RETURN p AS probe, field, a {.entity_id, .text, .key, .skeleton, .latin_key, .name_latin, .count} AS alias
+"""
+
+ALL_ALIAS_KEYS: Final = """
+MATCH (a:Alias)
+RETURN a {.entity_id, .text, .key, .skeleton, .latin_key, .name_latin, .count} AS alias
+"""
+
+ENTITIES_BY_ID: Final = """
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+RETURN e {.id, .name, .name_latin, .type, .mention_count, .document_count} AS entity
+"""
+
+STATS: Final = """
+CALL { MATCH (d:Document) RETURN count(d) AS documents }
+CALL { MATCH (m:Mention) RETURN count(m) AS mentions }
+CALL { MATCH (e:Entity) RETURN count(e) AS entities }
+CALL { MATCH (a:Alias) RETURN count(a) AS aliases }
+RETURN documents, mentions, entities, aliases
+"""
+
+ENTITY_TYPE_COUNTS: Final = "MATCH (e:Entity) RETURN e.type AS type, count(e) AS n"
+
+# Paths between two entities through the documents that mention them. A variable-length
+# bound cannot be a parameter, so one statement per allowed number of entity hops.
+PATH_HOPS: Final = range(1, 6)
+_SHORTEST_PATH = """
+MATCH (a:Entity {{id: $from_id}}), (b:Entity {{id: $to_id}})
+MATCH p = shortestPath((a)-[:MENTIONS*..{rels}]-(b))
+RETURN [n IN nodes(p) | n {{.id, .name, .name_latin, .type, .title, .source,
+        kind: CASE WHEN n:Document THEN 'document' ELSE 'entity' END}}] AS nodes
+"""
+SHORTEST_PATH: Final[dict[int, str]] = {h: _SHORTEST_PATH.format(rels=2 * h) for h in PATH_HOPS}
+
+# -- export ---------------------------------------------------------------------------------
+EXPORT_DOCUMENTS: Final = """
+MATCH (d:Document)
+RETURN d {.id, .source, .title, .published_at, .url, .text} AS doc ORDER BY doc.id
+"""
+EXPORT_ENTITIES: Final = """
+MATCH (e:Entity)
+OPTIONAL MATCH (e)-[:HAS_ALIAS]->(a:Alias)
+WITH e, a ORDER BY a.count DESC, a.text
+WITH e, collect(a {.text, .count, .name_latin}) AS aliases
+RETURN e {.id, .name, .name_latin, .type, .mention_count, .document_count, aliases: aliases} AS entity
+ORDER BY entity.id
+"""
+EXPORT_MENTIONS: Final = """
+MATCH (m:Mention)-[:REFERS_TO]->(e:Entity)
+RETURN m {.doc_id, .start, .end, .text, .type, .confidence, entity_id: e.id} AS mention
+ORDER BY mention.doc_id, mention.start
+"""
+
+# -- maintenance (tests and `akg db reset`) ---------------------------------------------------
+DELETE_ALL: Final = "MATCH (n) DETACH DELETE n"

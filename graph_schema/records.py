@@ -1,0 +1,89 @@
+"""The rows a document becomes in the graph: typed, built by the pipeline, written by the store."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from nlp.types import EntityType
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    id: str
+    content_hash: str
+    text: str
+    source: str | None
+    title: str | None
+    published_at: str | None
+    url: str | None
+    origin: str | None
+    byline: str | None
+    dateline: str | None
+    furniture: str
+    """JSON list of [start, end, kind] ranges that hold page furniture."""
+    ingested_at: str
+    mention_count: int
+    entity_count: int
+    char_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRow:
+    id: str
+    type: EntityType
+    name: str
+    name_latin: str
+    now: str
+
+
+@dataclass(frozen=True, slots=True)
+class AliasRow:
+    id: str
+    entity_id: str
+    text: str
+    key: str
+    first: str
+    last: str
+    skeleton: str
+    """Consonant skeleton of the whole name, spaces removed (cross-script search)."""
+    skeleton_first: str
+    skeleton_last: str
+    name_latin: str
+    latin_key: str
+    partial: bool
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class MentionRow:
+    id: str
+    entity_id: str
+    alias_id: str
+    start: int
+    end: int
+    text: str
+    name: str
+    type: EntityType
+    confidence: float
+    found_by: str
+    title: str | None
+    evidence: str
+    partial: bool
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentGraph:
+    """Everything one document adds to the graph, written in one transaction."""
+
+    document: DocumentRow
+    entities: tuple[EntityRow, ...] = ()
+    aliases: tuple[AliasRow, ...] = ()
+    mentions: tuple[MentionRow, ...] = ()
+    entity_mention_counts: dict[str, int] = field(default_factory=dict)
+
+
+def params(row: Any) -> dict[str, Any]:
+    """A row as Cypher parameters (enums as their values)."""
+    out = asdict(row)
+    return {k: (v.value if isinstance(v, EntityType) else v) for k, v in out.items()}

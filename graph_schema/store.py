@@ -1,0 +1,239 @@
+"""The graph store: named queries run through the official neo4j driver.
+
+``GraphStore`` is the only class that talks to the database. It speaks Bolt to Neo4j 5 or to
+the embedded ArcadeDB server alike, turns connection failures into
+``GraphUnavailableError`` and writes one document per transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, LiteralString, cast
+
+import neo4j
+import structlog
+from neo4j import Driver, GraphDatabase, ManagedTransaction
+from neo4j.exceptions import (
+    AuthError,
+    ConstraintError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+)
+
+from graph_schema import queries as Q
+from graph_schema.records import DocumentGraph, params
+from nlp.resolution.resolver import Candidate
+from nlp.types import EntityType
+from service.errors import GraphUnavailableError
+
+log = structlog.get_logger(__name__)
+
+_UNAVAILABLE = (ServiceUnavailable, SessionExpired, OSError, DriverError)
+
+
+class GraphWriteError(RuntimeError):
+    """A write did not touch the rows it had to: the transaction is rolled back."""
+
+
+class GraphStore:
+    """Reads and writes of the knowledge graph."""
+
+    def __init__(self, driver: Driver, database: str | None) -> None:
+        self.driver = driver
+        self.database = database
+
+    @classmethod
+    def connect(cls, uri: str, user: str, password: str, database: str | None) -> GraphStore:
+        driver = GraphDatabase.driver(
+            uri,
+            auth=(user, password),
+            connection_timeout=5.0,
+            max_transaction_retry_time=10.0,
+            connection_acquisition_timeout=10.0,
+        )
+        return cls(driver, database)
+
+    def close(self) -> None:
+        self.driver.close()
+
+    # -- plumbing ---------------------------------------------------------------------
+    def _read(self, query: str, **parameters: Any) -> list[dict[str, Any]]:
+        try:
+            records, _, _ = self.driver.execute_query(
+                cast(LiteralString, query),
+                parameters_=parameters,
+                database_=self.database,
+                routing_=neo4j.RoutingControl.READ,
+            )
+        except AuthError as exc:
+            raise GraphUnavailableError(
+                "The graph server refused the credentials: check AKG_NEO4J_USER and AKG_NEO4J_PASSWORD."
+            ) from exc
+        except _UNAVAILABLE as exc:
+            raise GraphUnavailableError(f"The graph server cannot be reached: {exc}") from exc
+        return [r.data() for r in records]
+
+    def _write(self, query: str, **parameters: Any) -> list[dict[str, Any]]:
+        try:
+            with self.driver.session(database=self.database) as session:
+                return session.execute_write(_run, query, parameters)
+        except _UNAVAILABLE as exc:
+            raise GraphUnavailableError(f"The graph server cannot be reached: {exc}") from exc
+
+    def ping(self) -> bool:
+        """True when the graph answers a query."""
+        try:
+            return self._read(Q.PING) == [{"ok": 1}]
+        except (GraphUnavailableError, Neo4jError):
+            return False
+
+    def ensure_schema(self) -> None:
+        """Create constraints and indexes (idempotent)."""
+        for statement in Q.SCHEMA:
+            self._write(statement)
+
+    # -- writes -----------------------------------------------------------------------
+    def document_exists(self, doc_id: str) -> bool:
+        return bool(self._read(Q.DOCUMENT_EXISTS, id=doc_id))
+
+    def write_document(self, graph: DocumentGraph) -> bool:
+        """Write a document with its mentions, entities and aliases in one transaction.
+
+        Returns False (and writes nothing) when a document with the same id exists.
+        """
+        try:
+            with self.driver.session(database=self.database) as session:
+                session.execute_write(_write_document, graph)
+        except ConstraintError:
+            if self.document_exists(graph.document.id):
+                return False
+            raise
+        except _UNAVAILABLE as exc:
+            raise GraphUnavailableError(f"The graph server cannot be reached: {exc}") from exc
+        return True
+
+    def delete_all(self) -> None:
+        """Remove every node (tests and `akg db reset`)."""
+        self._write(Q.DELETE_ALL)
+
+    # -- resolution -----------------------------------------------------------------------
+    def resolution_candidates(self, keys: set[str]) -> list[Candidate]:
+        if not keys:
+            return []
+        rows = self._read(Q.RESOLUTION_CANDIDATES, keys=sorted(keys))
+        out = []
+        for row in rows:
+            aliases = row["aliases"]
+            out.append(
+                Candidate(
+                    id=row["id"],
+                    type=EntityType(row["type"]),
+                    full_keys=frozenset(a["key"] for a in aliases if not a["partial"]),
+                    partial_keys=frozenset(a["key"] for a in aliases if a["partial"]),
+                )
+            )
+        return out
+
+    # -- reads ----------------------------------------------------------------------------
+    def get_document(self, doc_id: str) -> dict[str, Any] | None:
+        rows = self._read(Q.GET_DOCUMENT, id=doc_id)
+        return rows[0]["doc"] if rows else None
+
+    def list_documents(self, after: str, limit: int) -> list[dict[str, Any]]:
+        return [r["doc"] for r in self._read(Q.LIST_DOCUMENTS, after=after, limit=limit)]
+
+    def document_mentions(self, doc_id: str, skip: int, limit: int) -> list[dict[str, Any]]:
+        return [r["mention"] for r in self._read(Q.DOCUMENT_MENTIONS, id=doc_id, skip=skip, limit=limit)]
+
+    def list_entities(self, entity_type: EntityType | None, skip: int, limit: int) -> list[dict[str, Any]]:
+        rows = self._read(
+            Q.LIST_ENTITIES, type=entity_type.value if entity_type else None, skip=skip, limit=limit
+        )
+        return [r["entity"] for r in rows]
+
+    def entities_by_id(self, ids: list[str]) -> dict[str, dict[str, Any]]:
+        return {r["entity"]["id"]: r["entity"] for r in self._read(Q.ENTITIES_BY_ID, ids=ids)}
+
+    def entity_aliases(self, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+        out: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
+        for r in self._read(Q.ENTITY_ALIASES, ids=ids):
+            out[r["entity_id"]].append(r["alias"])
+        return out
+
+    def get_entity(self, entity_id: str) -> dict[str, Any] | None:
+        rows = self._read(Q.GET_ENTITY, id=entity_id)
+        return rows[0]["entity"] if rows else None
+
+    def entity_documents(self, entity_id: str, skip: int, limit: int) -> list[dict[str, Any]]:
+        rows = self._read(Q.ENTITY_DOCUMENTS, id=entity_id, skip=skip, limit=limit)
+        return [r["doc"] for r in rows]
+
+    def entity_neighbors(
+        self, entity_id: str, entity_type: EntityType | None, limit: int
+    ) -> list[dict[str, Any]]:
+        rows = self._read(
+            Q.ENTITY_NEIGHBORS, id=entity_id, type=entity_type.value if entity_type else None, limit=limit
+        )
+        return [r["neighbor"] for r in rows]
+
+    def search_aliases(self, probes: list[str]) -> list[dict[str, Any]]:
+        if not probes:
+            return []
+        return self._read(Q.SEARCH_ALIASES, probes=probes)
+
+    def all_aliases(self) -> list[dict[str, Any]]:
+        return [r["alias"] for r in self._read(Q.ALL_ALIAS_KEYS)]
+
+    def shortest_path(self, from_id: str, to_id: str, max_hops: int) -> list[dict[str, Any]] | None:
+        if max_hops not in Q.SHORTEST_PATH:
+            raise ValueError(f"max_hops must be one of {list(Q.PATH_HOPS)}")
+        rows = self._read(Q.SHORTEST_PATH[max_hops], from_id=from_id, to_id=to_id)
+        return rows[0]["nodes"] if rows else None
+
+    def stats(self) -> dict[str, Any]:
+        counts = self._read(Q.STATS)[0]
+        by_type = {r["type"]: r["n"] for r in self._read(Q.ENTITY_TYPE_COUNTS)}
+        return {**counts, "entities_by_type": {t.value: by_type.get(t.value, 0) for t in EntityType}}
+
+    # -- export ---------------------------------------------------------------------------
+    def export_documents(self) -> Iterator[dict[str, Any]]:
+        yield from (r["doc"] for r in self._read(Q.EXPORT_DOCUMENTS))
+
+    def export_entities(self) -> Iterator[dict[str, Any]]:
+        yield from (r["entity"] for r in self._read(Q.EXPORT_ENTITIES))
+
+    def export_mentions(self) -> Iterator[dict[str, Any]]:
+        yield from (r["mention"] for r in self._read(Q.EXPORT_MENTIONS))
+
+
+def _run(tx: ManagedTransaction, query: str, parameters: dict[str, Any]) -> list[dict[str, Any]]:
+    return [r.data() for r in tx.run(cast(LiteralString, query), parameters)]
+
+
+def _expect(tx: ManagedTransaction, query: str, expected: int, **parameters: Any) -> None:
+    """Run a batch and check that it touched every row; otherwise abort the transaction."""
+    rows = _run(tx, query, parameters)
+    got = rows[0]["n"] if rows else 0
+    if got != expected:
+        raise GraphWriteError(f"expected {expected} rows written, the graph reported {got}")
+
+
+def _write_document(tx: ManagedTransaction, graph: DocumentGraph) -> None:
+    doc = graph.document
+    _run(tx, Q.CREATE_DOCUMENT, {"doc": params(doc)})
+    for entity_type in EntityType:
+        rows = [params(e) for e in graph.entities if e.type is entity_type]
+        if rows:
+            _expect(tx, Q.UPSERT_ENTITIES[entity_type], len(rows), rows=rows)
+    if graph.aliases:
+        _expect(tx, Q.UPSERT_ALIASES, len(graph.aliases), rows=[params(a) for a in graph.aliases])
+    if graph.mentions:
+        _expect(
+            tx, Q.CREATE_MENTIONS, len(graph.mentions), doc_id=doc.id, rows=[params(m) for m in graph.mentions]
+        )
+    links = [{"entity_id": k, "count": v} for k, v in sorted(graph.entity_mention_counts.items())]
+    if links:
+        _expect(tx, Q.LINK_DOCUMENT_ENTITIES, len(links), doc_id=doc.id, rows=links)
+        _run(tx, Q.REFRESH_ENTITY_NAMES, {"ids": [link["entity_id"] for link in links]})

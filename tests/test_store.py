@@ -1,0 +1,98 @@
+"""The graph store against the real Bolt server: one document per transaction, idempotent."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph_schema.records import DocumentGraph, MentionRow
+from graph_schema.store import GraphStore, GraphWriteError
+from loaders import prepare
+from nlp.types import EntityType, Mention
+from nlp.resolution.resolver import resolve
+from service.pipeline import build_document_graph, document_id
+
+TEXT = "قال وزير الدفاع لويد أوستن إن قاعدة عين الأسد آمنة، وأكد أوستن أن حزب الله مسؤول."
+
+
+def graph_for(text: str, spans: list[tuple[str, EntityType]]) -> DocumentGraph:
+    doc = prepare(text, source="test")
+    mentions, pos = [], 0
+    for surface, etype in spans:  # in the order they occur
+        i = text.index(surface, pos)
+        mentions.append(Mention(i, i + len(surface), surface, etype, 0.9))
+        pos = i + len(surface)
+    return build_document_graph(document_id(doc), doc, resolve(text, mentions, []))
+
+
+SPANS = [("لويد أوستن", EntityType.PERSON), ("عين الأسد", EntityType.BASE), ("حزب الله", EntityType.ORGANIZATION)]
+
+
+def test_write_and_read_back(store: GraphStore) -> None:
+    graph = graph_for(TEXT, [*SPANS[:2], ("أوستن", EntityType.PERSON), SPANS[2]])
+    assert store.write_document(graph)
+    stats = store.stats()
+    assert stats["documents"] == 1
+    assert stats["mentions"] == 4
+    assert stats["entities"] == 3
+    assert stats["entities_by_type"] == {"PERSON": 1, "ORGANIZATION": 1, "BASE": 1, "LOCATION": 0}
+    doc = store.get_document(graph.document.id)
+    assert doc is not None and doc["text"] == TEXT
+    mentions = store.document_mentions(graph.document.id, 0, 100)
+    assert [TEXT[m["start"] : m["end"]] for m in mentions] == [m["text"] for m in mentions]
+    person = next(m for m in mentions if m["type"] == "PERSON")
+    aliases = store.entity_aliases([person["entity_id"]])[person["entity_id"]]
+    assert {(a["text"], a["count"]) for a in aliases} == {("لويد أوستن", 1), ("أوستن", 1)}
+
+
+def test_same_document_twice_changes_nothing(store: GraphStore) -> None:
+    graph = graph_for(TEXT, SPANS)
+    assert store.write_document(graph)
+    before = store.stats()
+    assert not store.write_document(graph)
+    assert store.stats() == before
+
+
+def test_failed_write_leaves_no_partial_document(store: GraphStore) -> None:
+    graph = graph_for(TEXT, SPANS)
+    broken = MentionRow(
+        id=f"{graph.document.id}:0-1", entity_id="E-does-not-exist", alias_id="A0", start=0, end=1,
+        text="ق", name="ق", type=EntityType.PERSON, confidence=0.5, found_by="test", title=None,
+        evidence="test", partial=False,
+    )
+    bad = DocumentGraph(
+        document=graph.document,
+        entities=graph.entities,
+        aliases=graph.aliases,
+        mentions=(*graph.mentions, broken),
+        entity_mention_counts=graph.entity_mention_counts,
+    )
+    with pytest.raises(GraphWriteError):
+        store.write_document(bad)
+    assert store.stats()["documents"] == 0
+    assert store.stats()["entities"] == 0
+    assert store.write_document(graph)  # the good version still goes in
+
+
+def test_alias_counts_add_up_across_documents(store: GraphStore) -> None:
+    assert store.write_document(graph_for(TEXT, SPANS))
+    other = "هاجمت فصائل قاعدة عين الأسد مجددا."
+    assert store.write_document(graph_for(other, [("عين الأسد", EntityType.BASE)]))
+    base = store.list_entities(EntityType.BASE, 0, 10)
+    assert len(base) == 1 and base[0]["mention_count"] == 2 and base[0]["document_count"] == 2
+    assert store.entity_aliases([base[0]["id"]])[base[0]["id"]][0]["count"] == 2
+
+
+def test_neighbors_and_paths(store: GraphStore) -> None:
+    assert store.write_document(graph_for(TEXT, SPANS))
+    other = "دان حزب الله الهجوم على مخيم جباليا، وقال إسماعيل هنية إن الرد قادم."
+    assert store.write_document(
+        graph_for(other, [("حزب الله", EntityType.ORGANIZATION), ("إسماعيل هنية", EntityType.PERSON)])
+    )
+    entities = {e["name"]: e["id"] for e in store.list_entities(None, 0, 10)}
+    neighbors = {n["name"] for n in store.entity_neighbors(entities["حزب الله"], None, 10)}
+    assert neighbors == {"لويد أوستن", "عين الأسد", "إسماعيل هنية"}
+    path = store.shortest_path(entities["لويد أوستن"], entities["إسماعيل هنية"], 3)
+    assert path is not None
+    assert [n["kind"] for n in path] == ["entity", "document", "entity", "document", "entity"]
+    assert path[2]["name"] == "حزب الله"
+    assert store.shortest_path(entities["لويد أوستن"], entities["إسماعيل هنية"], 1) is None
