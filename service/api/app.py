@@ -1,0 +1,149 @@
+"""The FastAPI application factory.
+
+``create_app(settings)`` returns an app whose lifespan connects the graph (starting the
+embedded server when no Neo4j URI is set), creates the schema, and loads the NER model in
+a worker thread so that ``/health`` answers while it loads.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+
+import structlog
+from fastapi import FastAPI, Request, Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from graph_schema.store import GraphStore
+from nlp.recognition.recognizer import Recognizer
+from service.api import problems
+from service.api.deps import Services
+from service.api.routes import documents, entities, system
+from service.errors import AkgError
+from service.pipeline import Pipeline
+from service.runtime import load_recognizer, open_store
+from service.search import EntitySearch
+from service.settings import Settings, get_settings
+
+log = structlog.get_logger(__name__)
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    store: GraphStore | None = None,
+    recognizer: Recognizer | None = None,
+) -> FastAPI:
+    """Build the app. ``store`` and ``recognizer`` may be passed in (tests share them)."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        graph = store or await asyncio.to_thread(open_store, settings)
+        await asyncio.to_thread(graph.ensure_schema)
+        services = Services(settings=settings, store=graph, search=EntitySearch(graph))
+        app.state.services = services
+        loader: asyncio.Task[None] | None = None
+        if recognizer is not None:
+            services.pipeline = Pipeline(recognizer, graph)
+        else:
+            loader = asyncio.create_task(_load_model(services))
+        try:
+            yield
+        finally:
+            if loader is not None and not loader.done():
+                loader.cancel()
+            if store is None:
+                graph.close()
+
+    app = FastAPI(
+        title="arabic-kg",
+        version="0.1.0",
+        summary="Arabic news in, a knowledge graph of people, bases and organisations out.",
+        lifespan=lifespan,
+    )
+    problems.install(app)
+    app.include_router(documents.router)
+    app.include_router(entities.router)
+    app.include_router(system.router)
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+
+    @app.middleware("http")
+    async def request_log(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        request_id = request.headers.get("x-request-id") or uuid.uuid4().hex[:16]
+        started = time.perf_counter()
+        with structlog.contextvars.bound_contextvars(request_id=request_id):
+            response = await call_next(request)
+            log.info(
+                "request",
+                method=request.method,
+                path=request.url.path,
+                status=response.status_code,
+                ms=round((time.perf_counter() - started) * 1000, 1),
+            )
+        response.headers["X-Request-ID"] = request_id
+        return response
+
+    return app
+
+
+async def _load_model(services: Services) -> None:
+    try:
+        recognizer = await asyncio.to_thread(load_recognizer, services.settings)
+    except AkgError as exc:
+        services.model_error = str(exc)
+        log.error("model.unavailable", error=str(exc))
+        return
+    except Exception as exc:  # a broken model file must not take the API down
+        services.model_error = f"The NER model failed to load: {type(exc).__name__}: {exc}"
+        log.exception("model.failed")
+        return
+    services.pipeline = Pipeline(recognizer, services.store)
+
+
+class BodySizeLimit:
+    """Refuses request bodies over ``max_bytes`` with 413, declared or streamed."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
+            await self._refuse(scope, receive, send)
+            return
+        seen = 0
+
+        async def limited_receive() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.max_bytes:
+                    raise _TooLarge
+            return message
+
+        try:
+            await self.app(scope, limited_receive, send)
+        except _TooLarge:
+            await self._refuse(scope, receive, send)
+
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = problems.problem(
+            413,
+            "Payload too large",
+            f"The request body is larger than {self.max_bytes} bytes (AKG_MAX_BODY_BYTES); "
+            "split the batch or raise the limit.",
+        )
+        await response(scope, receive, send)
+
+
+class _TooLarge(Exception):
+    pass

@@ -1,0 +1,30 @@
+"""Opaque pagination cursors: base64url JSON, validated on the way back in."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from typing import Any
+
+from service.errors import InvalidInputError
+
+
+def encode(state: dict[str, Any]) -> str:
+    raw = json.dumps(state, separators=(",", ":"), sort_keys=True).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode(cursor: str | None, *, field: str, kind: type) -> Any:
+    """The ``field`` of a cursor made by ``encode``; InvalidInputError when malformed."""
+    if cursor is None:
+        return None
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        state = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
+        value = state[field]
+    except (ValueError, KeyError, TypeError, binascii.Error, UnicodeError) as exc:
+        raise InvalidInputError("Malformed cursor: pass back the next_cursor of the previous page.") from exc
+    if not isinstance(value, kind) or isinstance(value, bool) or (isinstance(value, int) and value < 0):
+        raise InvalidInputError("Malformed cursor: pass back the next_cursor of the previous page.")
+    return value

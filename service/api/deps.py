@@ -1,0 +1,70 @@
+"""The API's dependencies, injected with ``Annotated[..., Depends()]``."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request
+
+from graph_schema.store import GraphStore
+from service.errors import ModelUnavailableError
+from service.pipeline import Pipeline
+from service.search import EntitySearch
+from service.settings import Settings
+
+
+@dataclass
+class Services:
+    """What the running app holds: built once in the lifespan, shared by all requests."""
+
+    settings: Settings
+    store: GraphStore
+    search: EntitySearch
+    pipeline: Pipeline | None = None
+    model_error: str | None = None
+
+
+def get_services(request: Request) -> Services:
+    services: Services = request.app.state.services
+    return services
+
+
+ServicesDep = Annotated[Services, Depends(get_services)]
+
+
+def get_store(services: ServicesDep) -> GraphStore:
+    return services.store
+
+
+def get_search(services: ServicesDep) -> EntitySearch:
+    return services.search
+
+
+def get_pipeline(services: ServicesDep) -> Pipeline:
+    if services.pipeline is None:
+        raise ModelUnavailableError(services.model_error or "The NER model is still loading; retry shortly.")
+    return services.pipeline
+
+
+def require_writer(request: Request, services: ServicesDep) -> None:
+    """Writes need ``Authorization: Bearer <AKG_API_TOKEN>`` when a token is configured."""
+    token = services.settings.api_token
+    if token is None:
+        return
+    header = request.headers.get("authorization", "")
+    scheme, _, given = header.partition(" ")
+    expected = token.get_secret_value().encode()
+    if scheme.lower() != "bearer" or not secrets.compare_digest(given.strip().encode(), expected):
+        raise HTTPException(
+            status_code=401,
+            detail="A valid bearer token is required for writes: send 'Authorization: Bearer <AKG_API_TOKEN>'.",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+
+
+StoreDep = Annotated[GraphStore, Depends(get_store)]
+SearchDep = Annotated[EntitySearch, Depends(get_search)]
+PipelineDep = Annotated[Pipeline, Depends(get_pipeline)]
+Writer = Depends(require_writer)

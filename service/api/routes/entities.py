@@ -1,0 +1,117 @@
+"""Entities: search and list, read, their documents, neighbours, and paths between two."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from graph_schema.queries import PATH_HOPS
+from service.api import cursors
+from service.api.deps import SearchDep, StoreDep
+from service.api.schemas import (
+    AliasOut,
+    EntityDocumentPage,
+    EntityOut,
+    EntityPage,
+    EntitySummary,
+    NeighborList,
+    PathOut,
+)
+from service.errors import NotFoundError
+from nlp.types import EntityType
+
+router = APIRouter(tags=["entities"])
+
+Limit = Annotated[int, Query(ge=1, le=1000, description="Page size.")]
+Cursor = Annotated[str | None, Query(max_length=512, description="`next_cursor` of the previous page.")]
+
+
+@router.get("/entities", response_model=EntityPage)
+def list_entities(
+    store: StoreDep,
+    search: SearchDep,
+    q: Annotated[str | None, Query(max_length=200, description="Any alias, Arabic or Latin.")] = None,
+    type: Annotated[EntityType | None, Query(description="Only entities of this type.")] = None,  # noqa: A002
+    limit: Limit = 20,
+    cursor: Cursor = None,
+) -> EntityPage:
+    """Search by alias (with `q`), or all entities by mention count."""
+    skip = cursors.decode(cursor, field="skip", kind=int) or 0
+    if q is not None and q.strip():
+        rows = search.search(q.strip(), type, skip + limit + 1)[skip:]
+    else:
+        rows = store.list_entities(type, skip, limit + 1)
+    more = len(rows) > limit
+    rows = rows[:limit]
+    aliases = store.entity_aliases([r["id"] for r in rows])
+    items = [
+        EntitySummary(**{**r, "aliases": [a["text"] for a in aliases.get(r["id"], [])]}) for r in rows
+    ]
+    return EntityPage(items=items, next_cursor=cursors.encode({"skip": skip + limit}) if more else None)
+
+
+def _entity_or_404(store: StoreDep, entity_id: str) -> dict[str, object]:
+    entity = store.get_entity(entity_id)
+    if entity is None:
+        raise NotFoundError(f"No entity with id {entity_id!r}.")
+    return entity
+
+
+@router.get("/entities/{entity_id}", response_model=EntityOut)
+def get_entity(entity_id: str, store: StoreDep) -> EntityOut:
+    e = _entity_or_404(store, entity_id)
+    aliases = store.entity_aliases([entity_id])[entity_id]
+    return EntityOut(
+        id=entity_id,
+        name=str(e["name"]),
+        name_latin=e.get("name_latin"),  # type: ignore[arg-type]
+        type=EntityType(e["type"]),
+        aliases=[AliasOut(**a) for a in aliases],
+        documents=int(e.get("document_count") or 0),  # type: ignore[call-overload]
+        mentions=int(e.get("mention_count") or 0),  # type: ignore[call-overload]
+        created_at=e.get("created_at"),  # type: ignore[arg-type]
+    )
+
+
+@router.get("/entities/{entity_id}/documents", response_model=EntityDocumentPage)
+def entity_documents(entity_id: str, store: StoreDep, limit: Limit = 50, cursor: Cursor = None) -> EntityDocumentPage:
+    _entity_or_404(store, entity_id)
+    skip = cursors.decode(cursor, field="skip", kind=int) or 0
+    rows = store.entity_documents(entity_id, skip, limit + 1)
+    more = len(rows) > limit
+    return EntityDocumentPage(
+        items=rows[:limit],  # type: ignore[arg-type]
+        next_cursor=cursors.encode({"skip": skip + limit}) if more else None,
+    )
+
+
+@router.get("/entities/{entity_id}/neighbors", response_model=NeighborList)
+def entity_neighbors(
+    entity_id: str,
+    store: StoreDep,
+    type: Annotated[EntityType | None, Query()] = None,  # noqa: A002
+    limit: Limit = 20,
+) -> NeighborList:
+    """Entities mentioned in the same documents, by number of shared documents."""
+    _entity_or_404(store, entity_id)
+    return NeighborList(items=store.entity_neighbors(entity_id, type, limit))  # type: ignore[arg-type]
+
+
+@router.get("/paths", response_model=PathOut)
+def shortest_path(
+    store: StoreDep,
+    from_id: Annotated[str, Query(alias="from", max_length=64)],
+    to_id: Annotated[str, Query(alias="to", max_length=64)],
+    max_hops: Annotated[int, Query(ge=PATH_HOPS.start, le=PATH_HOPS.stop - 1)] = 3,
+) -> PathOut:
+    """The shortest chain of entities linking two entities, each step through a shared document."""
+    _entity_or_404(store, from_id)
+    _entity_or_404(store, to_id)
+    if from_id == to_id:
+        e = store.get_entity(from_id) or {}
+        return PathOut(found=True, hops=0, nodes=[{**e, "kind": "entity"}])  # type: ignore[list-item]
+    nodes = store.shortest_path(from_id, to_id, max_hops)
+    if not nodes:
+        return PathOut(found=False, hops=None, nodes=[])
+    return PathOut(found=True, hops=(len(nodes) - 1) // 2, nodes=nodes)  # type: ignore[arg-type]

@@ -1,0 +1,232 @@
+"""``akg``: a thin command line over the same core functions the API uses."""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO, TypeVar
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from loaders import LoadedDocument, LoaderError, load_path, load_stream
+from service import exporting
+from service.errors import AkgError
+from service.logging import configure
+from service.pipeline import IngestResult, Pipeline
+from service.runtime import embedded_server, load_recognizer, open_store
+from service.settings import Settings, get_settings, settings_table
+
+SAMPLES_DIR = Path(__file__).resolve().parent.parent / "samples"
+console = Console(stderr=True)
+T = TypeVar("T")
+
+
+@click.group()
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """arabic-kg: Arabic news in, a knowledge graph out."""
+    settings = get_settings()
+    configure(settings)
+    ctx.obj = settings
+
+
+# -- ingest -------------------------------------------------------------------------------
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.pass_obj
+def ingest(settings: Settings, paths: tuple[str, ...]) -> None:
+    """Ingest files or folders (.txt, .jsonl, .html); `-` reads standard input."""
+    _fail_on_error(lambda: _ingest(settings, paths))
+
+
+def _ingest(settings: Settings, paths: tuple[str, ...]) -> None:
+    store = open_store(settings)
+    try:
+        store.ensure_schema()
+        pipeline = Pipeline(load_recognizer(settings), store)
+        load_failures: list[str] = []
+        results, failures = ingest_all(pipeline, _documents(paths, load_failures))
+        failures = load_failures + failures
+    finally:
+        store.close()
+    _print_summary(results, failures)
+    if failures:
+        sys.exit(1)
+
+
+def ingest_all(
+    pipeline: Pipeline, documents: Iterator[LoadedDocument]
+) -> tuple[list[IngestResult], list[str]]:
+    """Ingest documents one by one with a progress bar; failures are listed, not fatal."""
+    results: list[IngestResult] = []
+    failures: list[str] = []
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=False) as progress:
+        task = progress.add_task("ingesting", total=None)
+        for doc in documents:
+            try:
+                results.append(pipeline.ingest(doc))
+            except AkgError as exc:
+                failures.append(f"{doc.origin}: {exc}")
+            progress.update(task, advance=1, description=f"ingesting {doc.origin or ''}"[:60])
+    return results, failures
+
+
+def _documents(paths: tuple[str, ...], failures: list[str]) -> Iterator[LoadedDocument]:
+    for p in paths:
+        try:
+            if p == "-":
+                yield from load_stream(sys.stdin.buffer, name="stdin")
+            else:
+                yield from load_path(Path(p))
+        except LoaderError as exc:
+            failures.append(str(exc))
+
+
+def _print_summary(results: list[IngestResult], failures: list[str]) -> None:
+    created = [r for r in results if r.created]
+    table = Table(title="ingest summary")
+    for col in ("documents added", "documents skipped (already in the graph)", "mentions added", "failed"):
+        table.add_column(col, justify="right")
+    table.add_row(
+        str(len(created)), str(len(results) - len(created)), str(sum(r.mentions for r in created)), str(len(failures))
+    )
+    console.print(table)
+    for f in failures:
+        console.print(f"[red]failed[/red] {f}")
+
+
+# -- serve and demo -------------------------------------------------------------------------
+@main.command()
+@click.option("--host", default=None, help="Address to bind (default AKG_HOST, 127.0.0.1).")
+@click.option("--port", default=None, type=int, help="Port (default AKG_PORT, 8000).")
+@click.pass_obj
+def serve(settings: Settings, host: str | None, port: int | None) -> None:
+    """Serve the REST API (OpenAPI at /docs)."""
+    _serve(settings, host or settings.host, port or settings.port)
+
+
+def _serve(settings: Settings, host: str, port: int) -> None:
+    import uvicorn
+
+    from service.api import create_app
+
+    if not _is_loopback(host) and settings.api_token is None:
+        raise click.ClickException(
+            f"Refusing to bind {host} without AKG_API_TOKEN: set a token, or bind 127.0.0.1."
+        )
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning", access_log=False)
+
+
+@main.command()
+@click.option("--host", default=None, help="Address to bind (default 127.0.0.1).")
+@click.option("--port", default=None, type=int, help="Port (default 8000).")
+@click.pass_obj
+def demo(settings: Settings, host: str | None, port: int | None) -> None:
+    """Ingest the project's sample articles if the graph is empty, then serve."""
+
+    def run() -> None:
+        store = open_store(settings)
+        try:
+            store.ensure_schema()
+            if store.stats()["documents"] == 0:
+                pipeline = Pipeline(load_recognizer(settings), store)
+                results, failures = ingest_all(pipeline, load_path(SAMPLES_DIR))
+                _print_summary(results, failures)
+        finally:
+            store.close()
+
+    _fail_on_error(run)
+    _serve(settings, host or settings.host, port or settings.port)
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+# -- export ----------------------------------------------------------------------------------
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["json", "graphml"]), default="json", show_default=True)
+@click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-", help="File (default stdout).")
+@click.pass_obj
+def export(settings: Settings, fmt: str, output: IO[str]) -> None:
+    """Export the whole graph as JSON or GraphML."""
+
+    def run() -> None:
+        store = open_store(settings)
+        try:
+            if fmt == "json":
+                exporting.write_json(store, output)
+            else:
+                exporting.write_graphml(store, output)
+        finally:
+            store.close()
+
+    _fail_on_error(run)
+
+
+# -- db -------------------------------------------------------------------------------------
+@main.group()
+def db() -> None:
+    """The embedded graph server (ArcadeDB with Bolt) used when AKG_NEO4J_URI is unset."""
+
+
+@db.command("start")
+@click.pass_obj
+def db_start(settings: Settings) -> None:
+    """Start the embedded graph server (or report the running one)."""
+    _require_embedded(settings)
+    info = _fail_on_error(lambda: embedded_server(settings).start())
+    click.echo(json.dumps({"running": True, "uri": info.uri, "pid": info.pid, "data_dir": str(settings.data_dir)}))
+
+
+@db.command("stop")
+@click.pass_obj
+def db_stop(settings: Settings) -> None:
+    """Stop the embedded graph server."""
+    _require_embedded(settings)
+    stopped = embedded_server(settings).stop()
+    click.echo(json.dumps({"stopped": stopped}))
+
+
+@db.command("status")
+@click.pass_obj
+def db_status(settings: Settings) -> None:
+    """Is the embedded graph server running? Exit code 3 when it is not."""
+    _require_embedded(settings)
+    info = embedded_server(settings).status()
+    if info is None:
+        click.echo(json.dumps({"running": False, "data_dir": str(settings.data_dir)}))
+        sys.exit(3)
+    click.echo(json.dumps({"running": True, "uri": info.uri, "pid": info.pid, "data_dir": str(settings.data_dir)}))
+
+
+def _require_embedded(settings: Settings) -> None:
+    if not settings.uses_embedded_graph:
+        raise click.ClickException("AKG_NEO4J_URI is set: the embedded graph server is not used.")
+
+
+# -- settings --------------------------------------------------------------------------------
+@main.command("settings")
+def show_settings() -> None:
+    """Print the table of settings (Markdown, as in the README)."""
+    click.echo(settings_table())
+
+
+def _fail_on_error(fn: Callable[[], T]) -> T:
+    """Run ``fn``; a domain error becomes a one-line CLI error (exit code 1), no traceback."""
+    try:
+        return fn()
+    except AkgError as exc:
+        raise click.ClickException(str(exc)) from exc

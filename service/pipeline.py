@@ -1,0 +1,198 @@
+"""The ingestion pipeline: loaded document -> mentions -> entities -> graph.
+
+The CLI and the API both call these functions, so a document ingested either way
+becomes the same graph.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import structlog
+
+from graph_schema.records import AliasRow, DocumentGraph, DocumentRow, EntityRow, MentionRow
+from graph_schema.store import GraphStore
+from loaders import LoadedDocument
+from nlp.recognition.recognizer import Recognizer, TextRegion
+from nlp.resolution.resolver import Resolution, probe_keys, resolve
+from nlp.resolution.transliteration import latin_key, skeleton, to_latin
+from nlp.types import Mention
+
+log = structlog.get_logger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    id: str
+    created: bool
+    """False when the same text was already in the graph (nothing was written)."""
+    mentions: int
+    entities: int
+
+
+def document_id(doc: LoadedDocument) -> str:
+    """Documents are identified by the hash of their exact text."""
+    return "D" + doc.content_hash()[:24]
+
+
+class Pipeline:
+    """Recognition, resolution and graph writes for one document at a time."""
+
+    def __init__(self, recognizer: Recognizer, store: GraphStore) -> None:
+        self.recognizer = recognizer
+        self.store = store
+
+    def recognize(self, doc: LoadedDocument) -> list[Mention]:
+        """Raw mentions (spans as the recogniser found them, furniture excluded)."""
+        furniture = [TextRegion(s.start, s.end, s.kind) for s in doc.furniture]
+        metadata = [TextRegion(s.start, s.end, s.kind) for s in doc.metadata_spans]
+        return self.recognizer.recognize(doc.text, furniture, metadata)
+
+    def analyze(self, doc: LoadedDocument) -> list[Mention]:
+        """Mentions reduced to their names (clitics and titles cut); writes nothing."""
+        resolution = resolve(doc.text, self.recognize(doc), [])
+        return [_named_mention(doc.text, r.mention, r.name.start, r.name.end, r.name.title) for r in resolution.mentions]
+
+    def ingest(self, doc: LoadedDocument) -> IngestResult:
+        """Add a document to the graph; the same text twice changes nothing."""
+        doc_id = document_id(doc)
+        existing = self.store.get_document(doc_id)
+        if existing is not None:
+            return IngestResult(doc_id, False, existing["mention_count"], existing["entity_count"])
+        mentions = self.recognize(doc)
+        candidates = self.store.resolution_candidates(probe_keys(doc.text, mentions))
+        resolution = resolve(doc.text, mentions, candidates)
+        graph = build_document_graph(doc_id, doc, resolution)
+        if not self.store.write_document(graph):  # written meanwhile by another request
+            existing = self.store.get_document(doc_id)
+            assert existing is not None
+            return IngestResult(doc_id, False, existing["mention_count"], existing["entity_count"])
+        log.info(
+            "document.ingested",
+            id=doc_id,
+            mentions=graph.document.mention_count,
+            entities=graph.document.entity_count,
+            new_entities=sum(1 for e in resolution.entities.values() if e.is_new),
+        )
+        return IngestResult(doc_id, True, graph.document.mention_count, graph.document.entity_count)
+
+
+def build_document_graph(doc_id: str, doc: LoadedDocument, resolution: Resolution) -> DocumentGraph:
+    """The rows one document adds: its node, mentions, entities and alias counts."""
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    mentions: dict[str, MentionRow] = {}
+    alias_counts: Counter[tuple[str, str]] = Counter()
+    alias_info: dict[tuple[str, str], tuple[str, bool]] = {}
+    first_name: dict[str, str] = {}
+    for r in resolution.mentions:
+        alias_key = (r.entity_id, r.name.text)
+        alias_counts[alias_key] += 1
+        alias_info[alias_key] = (r.name.key, r.partial)
+        if not r.partial:
+            first_name.setdefault(r.entity_id, r.name.text)
+        mention_id = f"{doc_id}:{r.name.start}-{r.name.end}"
+        mentions.setdefault(
+            mention_id,
+            MentionRow(
+                id=mention_id,
+                entity_id=r.entity_id,
+                alias_id=alias_id(r.entity_id, r.name.text),
+                start=r.name.start,
+                end=r.name.end,
+                text=doc.text[r.name.start : r.name.end],
+                name=r.name.text,
+                type=r.mention.type,
+                confidence=r.mention.confidence,
+                found_by=r.mention.source,
+                title=r.mention.title or r.name.title,
+                evidence=r.evidence,
+                partial=r.partial,
+            ),
+        )
+    aliases = tuple(
+        _alias_row(entity_id, text, key, partial, count)
+        for (entity_id, text), count in sorted(alias_counts.items())
+        for key, partial in [alias_info[(entity_id, text)]]
+    )
+    entities = tuple(
+        EntityRow(
+            id=e.id,
+            type=e.type,
+            name=first_name.get(e.id, e.key),
+            name_latin=to_latin(first_name.get(e.id, e.key)),
+            now=now,
+        )
+        for e in sorted(resolution.entities.values(), key=lambda e: e.id)
+    )
+    per_entity = Counter(m.entity_id for m in mentions.values())
+    document = DocumentRow(
+        id=doc_id,
+        content_hash=doc.content_hash(),
+        text=doc.text,
+        source=doc.source,
+        title=doc.title,
+        published_at=doc.published_at,
+        url=doc.url,
+        origin=doc.origin,
+        byline=doc.byline,
+        dateline=doc.dateline,
+        furniture=json.dumps([[s.start, s.end, s.kind] for s in doc.furniture]),
+        ingested_at=now,
+        mention_count=len(mentions),
+        entity_count=len(per_entity),
+        char_count=len(doc.text),
+    )
+    return DocumentGraph(
+        document=document,
+        entities=entities,
+        aliases=aliases,
+        mentions=tuple(sorted(mentions.values(), key=lambda m: (m.start, m.end))),
+        entity_mention_counts=dict(per_entity),
+    )
+
+
+def alias_id(entity_id: str, text: str) -> str:
+    return "A" + hashlib.sha256(f"{entity_id}|{text}".encode()).hexdigest()[:20]
+
+
+def _alias_row(entity_id: str, text: str, key: str, partial: bool, count: int) -> AliasRow:
+    tokens = key.split()
+    latin = to_latin(text)
+    return AliasRow(
+        id=alias_id(entity_id, text),
+        entity_id=entity_id,
+        text=text,
+        key=key,
+        first=tokens[0],
+        last=tokens[-1],
+        skeleton=search_skeleton(text),
+        skeleton_first=search_skeleton(text.split()[0]),
+        skeleton_last=search_skeleton(text.split()[-1]),
+        name_latin=latin,
+        latin_key=latin_key(latin),
+        partial=partial,
+        count=count,
+    )
+
+
+def search_skeleton(text: str) -> str:
+    """The consonant skeleton used as a search key (spaces removed: Hezbollah = حزب الله)."""
+    return skeleton(text).replace(" ", "")
+
+
+def _named_mention(text: str, m: Mention, start: int, end: int, title: str | None) -> Mention:
+    return Mention(start, end, text[start:end], m.type, m.confidence, m.source, m.title or title)
+
+
+def summarize(results: Sequence[IngestResult]) -> dict[str, int]:
+    created = [r for r in results if r.created]
+    return {
+        "documents_added": len(created),
+        "documents_skipped": len(results) - len(created),
+        "mentions_added": sum(r.mentions for r in created),
+    }

@@ -1,0 +1,68 @@
+"""Building the service's parts from settings: graph store, recogniser, pipeline.
+
+The CLI and the API call the same functions, so both run the same stack.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import structlog
+
+from graph_schema.store import GraphStore
+from nlp.recognition.errors import ModelNotFoundError
+from nlp.recognition.recognizer import Recognizer
+from service.errors import GraphUnavailableError, ModelUnavailableError
+from service.graph_server import DATABASE, USER, EmbeddedGraphServer
+from service.settings import BUNDLED_MODEL, OFFICIAL_MODEL, Settings
+
+log = structlog.get_logger(__name__)
+
+BUNDLED_MODEL_DIR = Path(__file__).resolve().parent.parent / "nlp" / "models" / BUNDLED_MODEL
+
+
+def embedded_server(settings: Settings) -> EmbeddedGraphServer:
+    return EmbeddedGraphServer(settings.data_dir, heap=settings.embedded_heap)
+
+
+def open_store(settings: Settings, *, start_embedded: bool = True) -> GraphStore:
+    """Connect to the configured graph (starting the embedded server when none is set)."""
+    if settings.neo4j_uri:
+        password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else ""
+        store = GraphStore.connect(settings.neo4j_uri, settings.neo4j_user, password, settings.neo4j_database)
+    else:
+        server = embedded_server(settings)
+        info = server.start() if start_embedded else server.status()
+        if info is None:
+            raise GraphUnavailableError("The embedded graph server is not running: run `akg db start`.")
+        store = GraphStore.connect(info.uri, USER, server.password(), settings.neo4j_database or DATABASE)
+    _wait_until_ready(store)
+    return store
+
+
+def _wait_until_ready(store: GraphStore, attempts: int = 40) -> None:
+    """The embedded server opens Bolt a moment before its database exists: wait for it."""
+    import time
+
+    for _ in range(attempts):
+        if store.ping():
+            return
+        time.sleep(0.25)
+    if not store.ping():
+        raise GraphUnavailableError("The graph server accepts connections but does not answer queries.")
+
+
+def load_recognizer(settings: Settings) -> Recognizer:
+    """Load the configured NER model; ModelUnavailableError names what is missing."""
+    from nlp.recognition.tagger import StanzaTagger, load_official
+
+    try:
+        if settings.ner_model == OFFICIAL_MODEL:
+            tagger = load_official(settings.stanza_resources_dir)
+        else:
+            path = BUNDLED_MODEL_DIR if settings.ner_model == BUNDLED_MODEL else Path(settings.ner_model)
+            tagger = StanzaTagger.load(path)
+    except ModelNotFoundError as exc:
+        raise ModelUnavailableError(str(exc)) from exc
+    log.info("model.loaded", model=settings.ner_model)
+    return Recognizer(tagger)
