@@ -8,7 +8,7 @@ the embedded ArcadeDB server alike, turns connection failures into
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, LiteralString, cast
+from typing import Any
 
 import neo4j
 import structlog
@@ -62,7 +62,7 @@ class GraphStore:
     def _read(self, query: str, **parameters: Any) -> list[dict[str, Any]]:
         try:
             records, _, _ = self.driver.execute_query(
-                cast(LiteralString, query),
+                query,
                 parameters_=parameters,
                 database_=self.database,
                 routing_=neo4j.RoutingControl.READ,
@@ -209,7 +209,7 @@ class GraphStore:
 
 
 def _run(tx: ManagedTransaction, query: str, parameters: dict[str, Any]) -> list[dict[str, Any]]:
-    return [r.data() for r in tx.run(cast(LiteralString, query), parameters)]
+    return [r.data() for r in tx.run(query, parameters)]
 
 
 def _expect(tx: ManagedTransaction, query: str, expected: int, **parameters: Any) -> None:
@@ -231,7 +231,11 @@ def _write_document(tx: ManagedTransaction, graph: DocumentGraph) -> None:
         _expect(tx, Q.UPSERT_ALIASES, len(graph.aliases), rows=[params(a) for a in graph.aliases])
     if graph.mentions:
         _expect(
-            tx, Q.CREATE_MENTIONS, len(graph.mentions), doc_id=doc.id, rows=[params(m) for m in graph.mentions]
+            tx,
+            Q.CREATE_MENTIONS,
+            len(graph.mentions),
+            doc_id=doc.id,
+            rows=[params(m) for m in graph.mentions],
         )
     links = [{"entity_id": k, "count": v} for k, v in sorted(graph.entity_mention_counts.items())]
     if links:

@@ -95,11 +95,14 @@ def _print_summary(results: list[IngestResult], failures: list[str]) -> None:
     for col in ("documents added", "documents skipped (already in the graph)", "mentions added", "failed"):
         table.add_column(col, justify="right")
     table.add_row(
-        str(len(created)), str(len(results) - len(created)), str(sum(r.mentions for r in created)), str(len(failures))
+        str(len(created)),
+        str(len(results) - len(created)),
+        str(sum(r.mentions for r in created)),
+        str(len(failures)),
     )
     console.print(table)
     for f in failures:
-        console.print(f"[red]failed[/red] {f}")
+        console.print(f"failed: {f}", soft_wrap=True, markup=False, style="red")
 
 
 # -- serve and demo -------------------------------------------------------------------------
@@ -158,7 +161,9 @@ def _is_loopback(host: str) -> bool:
 # -- export ----------------------------------------------------------------------------------
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["json", "graphml"]), default="json", show_default=True)
-@click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-", help="File (default stdout).")
+@click.option(
+    "--output", "-o", type=click.File("w", encoding="utf-8"), default="-", help="File (default stdout)."
+)
 @click.pass_obj
 def export(settings: Settings, fmt: str, output: IO[str]) -> None:
     """Export the whole graph as JSON or GraphML."""
@@ -188,7 +193,9 @@ def db_start(settings: Settings) -> None:
     """Start the embedded graph server (or report the running one)."""
     _require_embedded(settings)
     info = _fail_on_error(lambda: embedded_server(settings).start())
-    click.echo(json.dumps({"running": True, "uri": info.uri, "pid": info.pid, "data_dir": str(settings.data_dir)}))
+    click.echo(
+        json.dumps({"running": True, "uri": info.uri, "pid": info.pid, "data_dir": str(settings.data_dir)})
+    )
 
 
 @db.command("stop")
@@ -209,7 +216,9 @@ def db_status(settings: Settings) -> None:
     if info is None:
         click.echo(json.dumps({"running": False, "data_dir": str(settings.data_dir)}))
         sys.exit(3)
-    click.echo(json.dumps({"running": True, "uri": info.uri, "pid": info.pid, "data_dir": str(settings.data_dir)}))
+    click.echo(
+        json.dumps({"running": True, "uri": info.uri, "pid": info.pid, "data_dir": str(settings.data_dir)})
+    )
 
 
 def _require_embedded(settings: Settings) -> None:

@@ -136,7 +136,7 @@ class EmbeddedGraphServer:
         ]
         self.password()  # make sure the password file exists before the server reads it
         with self.log_file.open("ab") as out:
-            proc = subprocess.Popen(  # noqa: S603 - fixed argument list, no shell
+            proc = subprocess.Popen(
                 args,
                 stdout=out,
                 stderr=subprocess.STDOUT,

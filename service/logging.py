@@ -43,6 +43,8 @@ def configure(settings: Settings) -> None:
         logger_factory=structlog.PrintLoggerFactory(file=sys.stderr),
         cache_logger_on_first_use=True,
     )
-    logging.basicConfig(level=max(level, logging.WARNING), stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=max(level, logging.WARNING), stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s"
+    )
     for noisy in ("neo4j", "stanza", "urllib3", "trafilatura", "httpx"):
         logging.getLogger(noisy).setLevel(logging.WARNING)

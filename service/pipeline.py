@@ -56,7 +56,10 @@ class Pipeline:
     def analyze(self, doc: LoadedDocument) -> list[Mention]:
         """Mentions reduced to their names (clitics and titles cut); writes nothing."""
         resolution = resolve(doc.text, self.recognize(doc), [])
-        return [_named_mention(doc.text, r.mention, r.name.start, r.name.end, r.name.title) for r in resolution.mentions]
+        return [
+            _named_mention(doc.text, r.mention, r.name.start, r.name.end, r.name.title)
+            for r in resolution.mentions
+        ]
 
     def ingest(self, doc: LoadedDocument) -> IngestResult:
         """Add a document to the graph; the same text twice changes nothing."""

@@ -62,7 +62,9 @@ def graph_target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphTarg
 
 @pytest.fixture(scope="session")
 def session_store(graph_target: GraphTarget) -> Iterator[GraphStore]:
-    store = GraphStore.connect(graph_target.uri, graph_target.user, graph_target.password, graph_target.database)
+    store = GraphStore.connect(
+        graph_target.uri, graph_target.user, graph_target.password, graph_target.database
+    )
     from service.runtime import _wait_until_ready
 
     _wait_until_ready(store)

@@ -59,7 +59,8 @@ def test_ingest_then_same_text_again(client: TestClient) -> None:
     assert first.status_code == 201, first.text
     body = first.json()
     assert set(body) >= {"id", "mentions", "entities"}
-    assert body["mentions"] > 0 and body["entities"] > 0
+    assert body["mentions"] > 0
+    assert body["entities"] > 0
     stats = client.get("/stats").json()
     again = client.post("/documents", json={"text": ARTICLE, "source": "test.txt"})
     assert again.status_code == 200
@@ -70,7 +71,8 @@ def test_ingest_then_same_text_again(client: TestClient) -> None:
 def test_document_text_and_mentions_are_exact(client: TestClient) -> None:
     doc_id = client.post("/documents", json={"text": ARTICLE, "source": "s"}).json()["id"]
     doc = client.get(f"/documents/{doc_id}").json()
-    assert doc["text"] == ARTICLE and doc["source"] == "s"
+    assert doc["text"] == ARTICLE
+    assert doc["source"] == "s"
     assert any(f["kind"] == "keywords" for f in doc["furniture"])
     mentions = client.get(f"/documents/{doc_id}/mentions").json()
     assert mentions["next_cursor"] is None
@@ -109,7 +111,8 @@ def test_documents_are_paged_with_cursors(client: TestClient, store: GraphStore)
         cursor = page["next_cursor"]
         if not cursor:
             break
-    assert sorted(seen) == sorted(ids) and len(seen) == 5
+    assert sorted(seen) == sorted(ids)
+    assert len(seen) == 5
 
 
 # -- entities ---------------------------------------------------------------------------------
@@ -118,14 +121,22 @@ def small_graph(store: GraphStore) -> dict[str, str]:
     seed(
         store,
         "قال وزير الدفاع لويد أوستن إن قاعدة عين الأسد آمنة، وأكد أوستن أن حزب الله مسؤول.",
-        [("لويد أوستن", EntityType.PERSON), ("عين الأسد", EntityType.BASE), ("أوستن", EntityType.PERSON),
-         ("حزب الله", EntityType.ORGANIZATION)],
+        [
+            ("لويد أوستن", EntityType.PERSON),
+            ("عين الأسد", EntityType.BASE),
+            ("أوستن", EntityType.PERSON),
+            ("حزب الله", EntityType.ORGANIZATION),
+        ],
     )
     seed(
         store,
         "بحث يوآف غالانت مع لويد أوستن تهديدات حزب الله، فيما التزم بشار الأسد الصمت.",
-        [("يوآف غالانت", EntityType.PERSON), ("لويد أوستن", EntityType.PERSON),
-         ("حزب الله", EntityType.ORGANIZATION), ("بشار الأسد", EntityType.PERSON)],
+        [
+            ("يوآف غالانت", EntityType.PERSON),
+            ("لويد أوستن", EntityType.PERSON),
+            ("حزب الله", EntityType.ORGANIZATION),
+            ("بشار الأسد", EntityType.PERSON),
+        ],
     )
     return {e["name"]: e["id"] for e in store.list_entities(None, 0, 100)}
 
@@ -171,16 +182,22 @@ def test_list_entities_by_mentions_and_type(client: TestClient, small_graph: dic
 def test_entity_detail_documents_neighbors_path(client: TestClient, small_graph: dict[str, str]) -> None:
     austin = small_graph["لويد أوستن"]
     e = client.get(f"/entities/{austin}").json()
-    assert e["name"] == "لويد أوستن" and e["type"] == "PERSON"
+    assert e["name"] == "لويد أوستن"
+    assert e["type"] == "PERSON"
     assert {(a["text"], a["count"]) for a in e["aliases"]} == {("لويد أوستن", 2), ("أوستن", 1)}
-    assert e["documents"] == 2 and e["mentions"] == 3
+    assert e["documents"] == 2
+    assert e["mentions"] == 3
     docs = client.get(f"/entities/{austin}/documents").json()["items"]
     assert len(docs) == 2
     neighbors = client.get(f"/entities/{austin}/neighbors", params={"type": "PERSON"}).json()["items"]
     assert {n["name"] for n in neighbors} == {"يوآف غالانت", "بشار الأسد"}
-    path = client.get("/paths", params={"from": small_graph["عين الأسد"], "to": small_graph["يوآف غالانت"]}).json()
-    assert path["found"] and path["hops"] == 2
-    assert path["nodes"][0]["id"] == small_graph["عين الأسد"] and path["nodes"][-1]["id"] == small_graph["يوآف غالانت"]
+    path = client.get(
+        "/paths", params={"from": small_graph["عين الأسد"], "to": small_graph["يوآف غالانت"]}
+    ).json()
+    assert path["found"]
+    assert path["hops"] == 2
+    assert path["nodes"][0]["id"] == small_graph["عين الأسد"]
+    assert path["nodes"][-1]["id"] == small_graph["يوآف غالانت"]
 
 
 # -- errors -------------------------------------------------------------------------------------
@@ -222,9 +239,14 @@ def test_bad_documents_are_422_and_write_nothing(client: TestClient, body: dict[
 
 
 def test_malformed_json_and_binary_bodies(client: TestClient) -> None:
-    assert_problem(client.post("/documents", content=b"{not json", headers={"content-type": "application/json"}), 422)
     assert_problem(
-        client.post("/documents", content=b"\xff\xfe\x00binary", headers={"content-type": "application/json"}), 400
+        client.post("/documents", content=b"{not json", headers={"content-type": "application/json"}), 422
+    )
+    assert_problem(
+        client.post(
+            "/documents", content=b"\xff\xfe\x00binary", headers={"content-type": "application/json"}
+        ),
+        400,
     )
     assert_problem(client.post("/documents", content=b"text=1", headers={"content-type": "text/plain"}), 422)
 

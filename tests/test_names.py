@@ -28,7 +28,9 @@ def test_clitics_are_cut(written: str, expected: str) -> None:
     assert name(written)[0] == expected
 
 
-@pytest.mark.parametrize("word", ["لبنان", "بغداد", "وزارة الدفاع", "واشنطن", "بلينكن", "كتائب حزب الله", "وليد"])
+@pytest.mark.parametrize(
+    "word", ["لبنان", "بغداد", "وزارة الدفاع", "واشنطن", "بلينكن", "كتائب حزب الله", "وليد"]
+)
 def test_letters_that_belong_to_the_name_stay(word: str) -> None:
     assert name(word)[0] == word
 

@@ -50,9 +50,7 @@ def test_hezbollah_and_kataib_hezbollah_stay_apart() -> None:
 
 def test_bashar_al_assad_and_the_ain_al_asad_base_stay_apart() -> None:
     text = "قال بشار الأسد إن الهجوم على عين الأسد لا يعنيه، وكرر الأسد موقفه."
-    got = ids(
-        text, mentions(text, ("بشار الأسد", T.PERSON), ("عين الأسد", T.BASE), ("الأسد", T.PERSON))
-    )
+    got = ids(text, mentions(text, ("بشار الأسد", T.PERSON), ("عين الأسد", T.BASE), ("الأسد", T.PERSON)))
     assert got["بشار الأسد"] == got["الأسد"]
     assert got["عين الأسد"] != got["بشار الأسد"]
 

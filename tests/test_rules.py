@@ -41,5 +41,5 @@ def test_no_base_from_common_words(text: str) -> None:
 
 
 def test_quoted_names_after_an_organisation_word() -> None:
-    text = "ونقلت وكالة “رويترز” عن مصدر، كما ذكرت صحيفة «الغد» أن حركة \"حماس\" رفضت."
+    text = 'ونقلت وكالة “رويترز” عن مصدر، كما ذكرت صحيفة «الغد» أن حركة "حماس" رفضت.'
     assert [text[s.start : s.end] for s in quoted_org_spans(text)] == ["رويترز", "الغد", "حماس"]

@@ -7,8 +7,8 @@ import pytest
 from graph_schema.records import DocumentGraph, MentionRow
 from graph_schema.store import GraphStore, GraphWriteError
 from loaders import prepare
-from nlp.types import EntityType, Mention
 from nlp.resolution.resolver import resolve
+from nlp.types import EntityType, Mention
 from service.pipeline import build_document_graph, document_id
 
 TEXT = "قال وزير الدفاع لويد أوستن إن قاعدة عين الأسد آمنة، وأكد أوستن أن حزب الله مسؤول."
@@ -24,7 +24,11 @@ def graph_for(text: str, spans: list[tuple[str, EntityType]]) -> DocumentGraph:
     return build_document_graph(document_id(doc), doc, resolve(text, mentions, []))
 
 
-SPANS = [("لويد أوستن", EntityType.PERSON), ("عين الأسد", EntityType.BASE), ("حزب الله", EntityType.ORGANIZATION)]
+SPANS = [
+    ("لويد أوستن", EntityType.PERSON),
+    ("عين الأسد", EntityType.BASE),
+    ("حزب الله", EntityType.ORGANIZATION),
+]
 
 
 def test_write_and_read_back(store: GraphStore) -> None:
@@ -36,7 +40,8 @@ def test_write_and_read_back(store: GraphStore) -> None:
     assert stats["entities"] == 3
     assert stats["entities_by_type"] == {"PERSON": 1, "ORGANIZATION": 1, "BASE": 1, "LOCATION": 0}
     doc = store.get_document(graph.document.id)
-    assert doc is not None and doc["text"] == TEXT
+    assert doc is not None
+    assert doc["text"] == TEXT
     mentions = store.document_mentions(graph.document.id, 0, 100)
     assert [TEXT[m["start"] : m["end"]] for m in mentions] == [m["text"] for m in mentions]
     person = next(m for m in mentions if m["type"] == "PERSON")
@@ -55,9 +60,19 @@ def test_same_document_twice_changes_nothing(store: GraphStore) -> None:
 def test_failed_write_leaves_no_partial_document(store: GraphStore) -> None:
     graph = graph_for(TEXT, SPANS)
     broken = MentionRow(
-        id=f"{graph.document.id}:0-1", entity_id="E-does-not-exist", alias_id="A0", start=0, end=1,
-        text="ق", name="ق", type=EntityType.PERSON, confidence=0.5, found_by="test", title=None,
-        evidence="test", partial=False,
+        id=f"{graph.document.id}:0-1",
+        entity_id="E-does-not-exist",
+        alias_id="A0",
+        start=0,
+        end=1,
+        text="ق",
+        name="ق",
+        type=EntityType.PERSON,
+        confidence=0.5,
+        found_by="test",
+        title=None,
+        evidence="test",
+        partial=False,
     )
     bad = DocumentGraph(
         document=graph.document,
@@ -78,7 +93,9 @@ def test_alias_counts_add_up_across_documents(store: GraphStore) -> None:
     other = "هاجمت فصائل قاعدة عين الأسد مجددا."
     assert store.write_document(graph_for(other, [("عين الأسد", EntityType.BASE)]))
     base = store.list_entities(EntityType.BASE, 0, 10)
-    assert len(base) == 1 and base[0]["mention_count"] == 2 and base[0]["document_count"] == 2
+    assert len(base) == 1
+    assert base[0]["mention_count"] == 2
+    assert base[0]["document_count"] == 2
     assert store.entity_aliases([base[0]["id"]])[base[0]["id"]][0]["count"] == 2
 
 

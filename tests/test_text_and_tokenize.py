@@ -9,7 +9,9 @@ from nlp.text import clean, key_form, model_form
 from nlp.tokenize import sentences, tokenize
 
 ARABIC_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآىةئؤ"
-INVISIBLE = "\u064e\u064f\u0650\u0651\u0652\u064b\u0640\u200b\u200c\u200d\u200e\u200f\u202b\u202c\u2067\u2069\ufeff"
+INVISIBLE = (
+    "\u064e\u064f\u0650\u0651\u0652\u064b\u0640\u200b\u200c\u200d\u200e\u200f\u202b\u202c\u2067\u2069\ufeff"
+)
 arabic_words = st.text(alphabet=ARABIC_LETTERS, min_size=1, max_size=8)
 texts = st.lists(
     st.tuples(arabic_words, st.sampled_from([" ", "  ", "\n", "، ", ". ", "\u00a0", " «", "» ", "\n\n"])),
@@ -40,7 +42,9 @@ def test_normalisation_is_idempotent(text: str) -> None:
 
 
 @given(arabic_words, st.lists(st.tuples(st.integers(0, 8), st.sampled_from(INVISIBLE)), max_size=6))
-def test_keys_ignore_diacritics_tatweel_and_invisible_marks(word: str, inserts: list[tuple[int, str]]) -> None:
+def test_keys_ignore_diacritics_tatweel_and_invisible_marks(
+    word: str, inserts: list[tuple[int, str]]
+) -> None:
     noisy = word
     for pos, ch in inserts:
         noisy = noisy[: pos % (len(noisy) + 1)] + ch + noisy[pos % (len(noisy) + 1) :]
@@ -89,5 +93,9 @@ def test_long_sentences_are_cut() -> None:
 
 def test_latin_names_stay_whole() -> None:
     assert [t.text for t in tokenize("قال Lloyd Austin لقناة al-Arabiya")] == [
-        "قال", "Lloyd", "Austin", "لقناة", "al-Arabiya",
+        "قال",
+        "Lloyd",
+        "Austin",
+        "لقناة",
+        "al-Arabiya",
     ]

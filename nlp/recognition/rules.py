@@ -47,12 +47,17 @@ _STOP_WORDS = frozenset(
     """.split()
 )
 _PREPOSITION_ARTICLE = ("بال", "لل", "كال", "فال", "وبال", "ولل")
-_DESCRIBED_RE = re.compile(r"[ \u00a0]+(?:ال)?(?:جوية|عسكرية|الجوية|العسكرية|البحرية|بحرية)(?![\u0621-\u064a])")
+_DESCRIBED_RE = re.compile(
+    r"[ \u00a0]+(?:ال)?(?:جوية|عسكرية|الجوية|العسكرية|البحرية|بحرية)(?![\u0621-\u064a])"
+)
 _MILITARY_CONTEXT_RE = re.compile(
     "عسكري|قوات|جنود|جندي|الجيش|صاروخ|صواريخ|هجوم|قصف|مسيرة|مسيّرة|طائرات|التحالف|البنتاغون|"
     "ميليشي|فصائل|مقاتل|اشتباك|غارة|غارات|الدفاع|أسلحة|اسلحة"
 )
-_AIRPORT = rf"(?<![{_AR}])(?:[وفبلك]{{0,2}})مطار{_SEP}(?P<name>{_WORD}(?:{_SEP}{_WORD}){{0,2}}?){_SEP}(?:العسكري|الحربي)(?![{_AR}])"
+_AIRPORT = (
+    rf"(?<![{_AR}])(?:[وفبلك]{{0,2}})مطار{_SEP}"
+    rf"(?P<name>{_WORD}(?:{_SEP}{_WORD}){{0,2}}?){_SEP}(?:العسكري|الحربي)(?![{_AR}])"
+)
 _BASE_RE = re.compile(rf"{_BASE_HEAD}{_SEP}(?P<rest>{_WORD}(?:{_SEP}{_WORD}){{0,4}})")
 _AIRPORT_RE = re.compile(_AIRPORT)
 
@@ -82,10 +87,10 @@ def base_spans(text: str) -> list[RuleSpan]:
     out: list[RuleSpan] = []
     for m in _BASE_RE.finditer(text):
         words = list(re.finditer(r"\S+", m.group("rest")))
-        name_words = []
+        name_words: list[tuple[re.Match[str], str]] = []
         for w in words:
             token = w.group(0)
-            bare = token.rstrip("،,.:;؛!?؟)(\"”“»«")
+            bare = token.rstrip('،,.:;؛!?؟)("”“»«')
             form = model_form(bare)
             if not form or form in _STOP_WORDS or form in _DESCRIPTOR_WORDS:
                 break

@@ -42,7 +42,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        graph = store or await asyncio.to_thread(open_store, settings)
+        graph = store if store is not None else await asyncio.to_thread(open_store, settings)
         await asyncio.to_thread(graph.ensure_schema)
         services = Services(settings=settings, store=graph, search=EntitySearch(graph))
         app.state.services = services

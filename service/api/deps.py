@@ -59,7 +59,8 @@ def require_writer(request: Request, services: ServicesDep) -> None:
     if scheme.lower() != "bearer" or not secrets.compare_digest(given.strip().encode(), expected):
         raise HTTPException(
             status_code=401,
-            detail="A valid bearer token is required for writes: send 'Authorization: Bearer <AKG_API_TOKEN>'.",
+            detail="A valid bearer token is required for writes: "
+            "send 'Authorization: Bearer <AKG_API_TOKEN>'.",
             headers={"WWW-Authenticate": "Bearer"},
         )
 

@@ -26,7 +26,12 @@ RETRY_AFTER_S = "5"
 
 def problem(status: int, title: str, detail: str, **extra: Any) -> JSONResponse:
     slug = title.lower().replace(" ", "-")
-    body = {"type": f"https://arabic-kg.dev/problems/{slug}", "title": title, "status": status, "detail": detail}
+    body = {
+        "type": f"https://arabic-kg.dev/problems/{slug}",
+        "title": title,
+        "status": status,
+        "detail": detail,
+    }
     body.update(extra)
     headers = {"Retry-After": RETRY_AFTER_S} if status == 503 else None
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
@@ -50,7 +55,11 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = [
-            {"loc": [str(p) for p in e.get("loc", ())], "msg": str(e.get("msg", "")), "type": str(e.get("type", ""))}
+            {
+                "loc": [str(p) for p in e.get("loc", ())],
+                "msg": str(e.get("msg", "")),
+                "type": str(e.get("type", "")),
+            }
             for e in exc.errors()
         ]
         detail = "; ".join(f"{'.'.join(e['loc'])}: {e['msg']}" for e in errors) or "invalid request"
@@ -58,8 +67,15 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        titles = {400: "Bad request", 401: "Unauthorized", 403: "Forbidden", 404: "Not found", 405: "Method not allowed",
-                  413: "Payload too large", 415: "Unsupported media type"}
+        titles = {
+            400: "Bad request",
+            401: "Unauthorized",
+            403: "Forbidden",
+            404: "Not found",
+            405: "Method not allowed",
+            413: "Payload too large",
+            415: "Unsupported media type",
+        }
         detail = str(exc.detail)
         if exc.status_code == 400 and "parsing the body" in detail:
             detail = "The request body could not be read: send UTF-8 JSON with Content-Type application/json."

@@ -38,7 +38,12 @@ Cursor = Annotated[str | None, Query(max_length=512, description="`next_cursor` 
 def ingest_document(body: DocumentIn, pipeline: PipelineDep, response: Response) -> IngestOut:
     """Recognise, resolve and store an article. The same text again returns 200 and the same id."""
     doc = prepare(
-        body.text, source=body.source, title=body.title, published_at=body.published_at, url=body.url, origin="api"
+        body.text,
+        source=body.source,
+        title=body.title,
+        published_at=body.published_at,
+        url=body.url,
+        origin="api",
     )
     result = pipeline.ingest(doc)
     if not result.created:
@@ -54,8 +59,13 @@ def analyze(body: AnalyzeIn, pipeline: PipelineDep) -> AnalyzeOut:
     return AnalyzeOut(
         mentions=[
             MentionOut(
-                start=m.start, end=m.end, text=m.text, type=m.type, confidence=m.confidence,
-                found_by=m.source, title=m.title,
+                start=m.start,
+                end=m.end,
+                text=m.text,
+                type=m.type,
+                confidence=m.confidence,
+                found_by=m.source,
+                title=m.title,
             )
             for m in mentions
         ]
@@ -82,7 +92,9 @@ def get_document(doc_id: str, store: StoreDep) -> DocumentOut:
 
 
 @router.get("/documents/{doc_id}/mentions", response_model=DocumentMentionPage)
-def document_mentions(doc_id: str, store: StoreDep, limit: Limit = 100, cursor: Cursor = None) -> DocumentMentionPage:
+def document_mentions(
+    doc_id: str, store: StoreDep, limit: Limit = 100, cursor: Cursor = None
+) -> DocumentMentionPage:
     skip = cursors.decode(cursor, field="skip", kind=int) or 0
     if skip == 0 and not store.document_exists(doc_id):
         raise NotFoundError(f"No document with id {doc_id!r}.")

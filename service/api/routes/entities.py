@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
 from graph_schema.queries import PATH_HOPS
+from nlp.types import EntityType
 from service.api import cursors
 from service.api.deps import SearchDep, StoreDep
 from service.api.schemas import (
@@ -19,7 +20,6 @@ from service.api.schemas import (
     PathOut,
 )
 from service.errors import NotFoundError
-from nlp.types import EntityType
 
 router = APIRouter(tags=["entities"])
 
@@ -32,7 +32,7 @@ def list_entities(
     store: StoreDep,
     search: SearchDep,
     q: Annotated[str | None, Query(max_length=200, description="Any alias, Arabic or Latin.")] = None,
-    type: Annotated[EntityType | None, Query(description="Only entities of this type.")] = None,  # noqa: A002
+    type: Annotated[EntityType | None, Query(description="Only entities of this type.")] = None,
     limit: Limit = 20,
     cursor: Cursor = None,
 ) -> EntityPage:
@@ -45,13 +45,11 @@ def list_entities(
     more = len(rows) > limit
     rows = rows[:limit]
     aliases = store.entity_aliases([r["id"] for r in rows])
-    items = [
-        EntitySummary(**{**r, "aliases": [a["text"] for a in aliases.get(r["id"], [])]}) for r in rows
-    ]
+    items = [EntitySummary(**{**r, "aliases": [a["text"] for a in aliases.get(r["id"], [])]}) for r in rows]
     return EntityPage(items=items, next_cursor=cursors.encode({"skip": skip + limit}) if more else None)
 
 
-def _entity_or_404(store: StoreDep, entity_id: str) -> dict[str, object]:
+def _entity_or_404(store: StoreDep, entity_id: str) -> dict[str, Any]:
     entity = store.get_entity(entity_id)
     if entity is None:
         raise NotFoundError(f"No entity with id {entity_id!r}.")
@@ -65,17 +63,19 @@ def get_entity(entity_id: str, store: StoreDep) -> EntityOut:
     return EntityOut(
         id=entity_id,
         name=str(e["name"]),
-        name_latin=e.get("name_latin"),  # type: ignore[arg-type]
+        name_latin=e.get("name_latin"),
         type=EntityType(e["type"]),
         aliases=[AliasOut(**a) for a in aliases],
-        documents=int(e.get("document_count") or 0),  # type: ignore[call-overload]
-        mentions=int(e.get("mention_count") or 0),  # type: ignore[call-overload]
-        created_at=e.get("created_at"),  # type: ignore[arg-type]
+        documents=int(e.get("document_count") or 0),
+        mentions=int(e.get("mention_count") or 0),
+        created_at=e.get("created_at"),
     )
 
 
 @router.get("/entities/{entity_id}/documents", response_model=EntityDocumentPage)
-def entity_documents(entity_id: str, store: StoreDep, limit: Limit = 50, cursor: Cursor = None) -> EntityDocumentPage:
+def entity_documents(
+    entity_id: str, store: StoreDep, limit: Limit = 50, cursor: Cursor = None
+) -> EntityDocumentPage:
     _entity_or_404(store, entity_id)
     skip = cursors.decode(cursor, field="skip", kind=int) or 0
     rows = store.entity_documents(entity_id, skip, limit + 1)
@@ -90,7 +90,7 @@ def entity_documents(entity_id: str, store: StoreDep, limit: Limit = 50, cursor:
 def entity_neighbors(
     entity_id: str,
     store: StoreDep,
-    type: Annotated[EntityType | None, Query()] = None,  # noqa: A002
+    type: Annotated[EntityType | None, Query()] = None,
     limit: Limit = 20,
 ) -> NeighborList:
     """Entities mentioned in the same documents, by number of shared documents."""

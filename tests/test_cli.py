@@ -1,0 +1,72 @@
+"""The akg command line against the session's Bolt server (through AKG_NEO4J_URI)."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from graph_schema.store import GraphStore
+from service.cli import SAMPLES_DIR, main
+from service.settings import get_settings
+from tests.conftest import GraphTarget
+
+
+@pytest.fixture
+def run(graph_target: GraphTarget, store: GraphStore, tmp_path: Path) -> Iterator[object]:
+    env = graph_target.env() | {"AKG_DATA_DIR": str(tmp_path)}
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None) -> object:
+        get_settings.cache_clear()
+        return runner.invoke(main, list(args), env=env, input=input, catch_exceptions=False)
+
+    yield invoke
+    get_settings.cache_clear()
+
+
+def test_ingest_samples_twice_then_export(run: object, store: GraphStore) -> None:
+    first = run("ingest", str(SAMPLES_DIR))  # type: ignore[operator]
+    assert first.exit_code == 0, first.output
+    stats = store.stats()
+    assert stats["documents"] == 7  # 4 txt + 2 JSON Lines records + 1 HTML page
+    assert stats["entities_by_type"]["BASE"] >= 3
+    second = run("ingest", str(SAMPLES_DIR))  # type: ignore[operator]
+    assert second.exit_code == 0
+    assert store.stats() == stats
+
+    exported = run("export", "--format", "json")  # type: ignore[operator]
+    payload = json.loads(exported.stdout)
+    assert len(payload["documents"]) == 7
+    assert {e["type"] for e in payload["entities"]} >= {"PERSON", "ORGANIZATION", "BASE"}
+    graphml = run("export", "--format", "graphml")  # type: ignore[operator]
+    root = ET.fromstring(graphml.stdout)  # noqa: S314 - our own export
+    assert root.tag.endswith("graphml")
+
+
+def test_ingest_from_stdin_and_bad_files(run: object, store: GraphStore, tmp_path: Path) -> None:
+    text = "قال وزير الدفاع لويد أوستن إن قاعدة عين الأسد الجوية آمنة بعد الهجوم الصاروخي."
+    result = run("ingest", "-", input=text)  # type: ignore[operator]
+    assert result.exit_code == 0, result.output
+    assert store.stats()["documents"] == 1
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "نص"}\n{not json\n', encoding="utf-8")
+    result = run("ingest", str(bad))  # type: ignore[operator]
+    assert result.exit_code == 1
+    assert "bad.jsonl:2: invalid JSON" in result.output
+
+
+def test_db_commands_refuse_when_a_uri_is_set(run: object) -> None:
+    result = run("db", "status")  # type: ignore[operator]
+    assert result.exit_code != 0
+    assert "AKG_NEO4J_URI" in result.output
+
+
+def test_settings_table_lists_every_setting(run: object) -> None:
+    out = run("settings").stdout  # type: ignore[operator]
+    for name in ("AKG_NEO4J_URI", "AKG_DATA_DIR", "AKG_API_TOKEN", "AKG_NER_MODEL"):
+        assert name in out

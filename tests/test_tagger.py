@@ -1,0 +1,97 @@
+"""The committed NER model: loading, tagging a few hand-written news-like sentences, errors."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from nlp.recognition.errors import ModelNotFoundError
+from nlp.recognition.tagger import DEFAULT_MODEL_DIR, StanzaTagger, TaggedSpan, load_official
+from nlp.tokenize import sentences
+from nlp.types import Token
+
+# Written for these tests (not taken from any article).
+TEXT = (
+    "قال الرئيس الأمريكي جو بايدن في واشنطن إن بلاده ستواصل دعم أوكرانيا. "
+    "واستقبل الرئيس الفرنسي إيمانويل ماكرون في باريس وفدا من الأمم المتحدة. "
+    "وأعلنت وزارة الدفاع الروسية أن طائرات حربية أقلعت من قاعدة حميميم في سوريا. "
+    "وذكرت وكالة رويترز أن منظمة الصحة العالمية حذرت من انتشار المرض في القاهرة."
+)
+
+
+@pytest.fixture(scope="module")
+def tagger() -> StanzaTagger:
+    return StanzaTagger.load(DEFAULT_MODEL_DIR)
+
+
+@pytest.fixture(scope="module")
+def tagged(tagger: StanzaTagger) -> list[tuple[list[Token], list[TaggedSpan]]]:
+    sents = sentences(TEXT)
+    return list(zip(sents, tagger.tag(sents), strict=True))
+
+
+def _labels_of(tagged: list[tuple[list[Token], list[TaggedSpan]]], word: str) -> set[str]:
+    """Labels of every span that contains a token whose surface contains ``word``."""
+    found: set[str] = set()
+    for toks, spans in tagged:
+        for sp in spans:
+            if any(word in t.text for t in toks[sp.first : sp.last + 1]):
+                found.add(sp.label)
+    return found
+
+
+def test_sentences_and_spans_are_well_formed(tagged: list[tuple[list[Token], list[TaggedSpan]]]) -> None:
+    assert len(tagged) == 4
+    for toks, spans in tagged:
+        for sp in spans:
+            assert 0 <= sp.first <= sp.last < len(toks)
+            assert sp.label in {"PER", "ORG", "LOC", "FAC"}
+            assert 0.0 <= sp.confidence <= 1.0
+
+
+@pytest.mark.parametrize(
+    ("word", "label"),
+    [
+        ("بايدن", "PER"),
+        ("ماكرون", "PER"),
+        ("واشنطن", "LOC"),
+        ("باريس", "LOC"),
+        ("القاهرة", "LOC"),
+        ("سوريا", "LOC"),
+        ("الصحة", "ORG"),
+    ],
+)
+def test_well_known_entities(
+    tagged: list[tuple[list[Token], list[TaggedSpan]]], word: str, label: str
+) -> None:
+    assert label in _labels_of(tagged, word)
+
+
+def test_empty_input(tagger: StanzaTagger) -> None:
+    assert tagger.tag([]) == []
+    assert tagger.tag([[]]) == [[]]
+
+
+def test_missing_files_error_names_them(tmp_path: Path) -> None:
+    (tmp_path / "pretrain.pt").write_bytes(b"")
+    start = time.perf_counter()
+    with pytest.raises(ModelNotFoundError) as err:
+        StanzaTagger.load(tmp_path)
+    assert time.perf_counter() - start < 1.0
+    message = str(err.value)
+    assert str(tmp_path) in message
+    assert "ner.pt" in message
+    assert "pretrain.pt" not in message.split("missing", 1)[1].split(".", 1)[0]
+    assert "nlp.training.train" in message
+    assert isinstance(err.value, RuntimeError)
+
+
+def test_missing_official_models(tmp_path: Path) -> None:
+    start = time.perf_counter()
+    with pytest.raises(ModelNotFoundError) as err:
+        load_official(tmp_path)
+    assert time.perf_counter() - start < 1.0
+    assert str(tmp_path) in str(err.value)
+    assert "aqmar_charlm.pt" in str(err.value)
