@@ -20,7 +20,9 @@ from nlp.types import Token
 
 # A word: letters, digits, combining marks, plus invisible characters glued inside it.
 # Apostrophes and hyphens inside Latin words stay (O'Brien, al-Asad).
-_WORD = r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]+"
+_WORD = (
+    r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]+"
+)
 _TOKEN_RE = re.compile(rf"{_WORD}(?:['’\-]{_WORD})*|[^\s]")
 _SENTENCE_END = frozenset(".!?؟؛…")
 

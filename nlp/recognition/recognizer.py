@@ -120,9 +120,7 @@ def _apply_rules(text: str, spans: list[Mention], rules: list[RuleSpan]) -> list
         if not any(r.start < c.end and c.start < r.end for c in chosen):
             chosen.append(r)
     kept = [m for m in spans if not any(m.start < r.end and r.start < m.end for r in chosen)]
-    added = [
-        Mention(r.start, r.end, text[r.start : r.end], r.type, r.confidence, r.rule) for r in chosen
-    ]
+    added = [Mention(r.start, r.end, text[r.start : r.end], r.type, r.confidence, r.rule) for r in chosen]
     return kept + added
 
 

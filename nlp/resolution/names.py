@@ -96,7 +96,11 @@ class Name:
 
 def is_nisba(word_key: str) -> bool:
     """A nationality/relation adjective with the article: الأمريكية, اللبناني (key form)."""
-    return word_key.startswith("ال") and (word_key.endswith("ي") or word_key.endswith("يه")) and len(word_key) > 4
+    return (
+        word_key.startswith("ال")
+        and (word_key.endswith("ي") or word_key.endswith("يه"))
+        and len(word_key) > 4
+    )
 
 
 def clitic_length(form: str, known_keys: frozenset[str] = frozenset()) -> int:

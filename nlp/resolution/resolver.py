@@ -103,9 +103,7 @@ def probe_keys(raw: str, mentions: Sequence[Mention]) -> set[str]:
     return probes
 
 
-_CLITIC_PREFIXES = frozenset(
-    {"و", "ف", "ب", "ل", "ك"} | {c + p for c in "وف" for p in "بلك"}
-)
+_CLITIC_PREFIXES = frozenset({"و", "ف", "ب", "ل", "ك"} | {c + p for c in "وف" for p in "بلك"})
 
 
 def resolve(raw: str, mentions: Sequence[Mention], candidates: Iterable[Candidate]) -> Resolution:
@@ -216,7 +214,11 @@ def _match_graph(
             for o in index.full_with_edge_token(etype, p)
         }
         if len(absorb) == 1 and not rivals:
-            return absorb[0].id, False, f"full name of an entity known only as {sorted(absorb[0].partial_keys)}"
+            return (
+                absorb[0].id,
+                False,
+                f"full name of an entity known only as {sorted(absorb[0].partial_keys)}",
+            )
     return entity_id(etype, key), True, "new entity"
 
 
