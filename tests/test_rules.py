@@ -43,3 +43,32 @@ def test_no_base_from_common_words(text: str) -> None:
 def test_quoted_names_after_an_organisation_word() -> None:
     text = 'ونقلت وكالة “رويترز” عن مصدر، كما ذكرت صحيفة «الغد» أن حركة "حماس" رفضت.'
     assert [text[s.start : s.end] for s in quoted_org_spans(text)] == ["رويترز", "الغد", "حماس"]
+
+
+def test_names_propagate_within_the_document() -> None:
+    from nlp.recognition.propagation import propagate
+    from nlp.tokenize import tokenize
+    from nlp.types import EntityType, Mention
+
+    text = "قال إسماعيل هنية إن الحركة مستعدة. وأكد هنية أن وفد حماس سيصل، وأن لحماس شروطا. شكر الوزير الوفد."
+    i = text.index("إسماعيل هنية")
+    j = text.index("حماس")
+    spans = [
+        Mention(i, i + len("إسماعيل هنية"), "إسماعيل هنية", EntityType.PERSON, 0.9),
+        Mention(j, j + 4, "حماس", EntityType.ORGANIZATION, 0.8),
+    ]
+    found = {(text[m.start : m.end], m.type, m.source) for m in propagate(text, tokenize(text), spans)}
+    assert found == {
+        ("هنية", EntityType.PERSON, "surname_of_name"),
+        ("لحماس", EntityType.ORGANIZATION, "repeated_name"),
+    }
+
+
+def test_short_surnames_do_not_propagate() -> None:
+    from nlp.recognition.propagation import propagate
+    from nlp.tokenize import tokenize
+    from nlp.types import EntityType, Mention
+
+    text = "نعى الحزب فؤاد شكر. وقدم الرئيس شكر الحكومة للمسعفين."
+    spans = [Mention(10, 18, "فؤاد شكر", EntityType.PERSON, 0.9)]
+    assert propagate(text, tokenize(text), spans) == []

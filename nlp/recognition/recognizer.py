@@ -10,7 +10,9 @@ Steps, in order (each one documented where it is implemented):
    overlaps;
 4. every other occurrence of a base name in the document is a base too;
 5. drop spans inside page furniture;
-6. note the title written before a person's name (وزير الدفاع الأمريكي لويد أوستن).
+6. propagate names within the document (``propagation.py``): other occurrences of a
+   recognised name, and a person's surname standing alone;
+7. note the title written before a person's name (وزير الدفاع الأمريكي لويد أوستن).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
+from nlp.recognition.propagation import propagate
 from nlp.recognition.rules import RuleSpan, base_spans, quoted_org_spans
 from nlp.resolution.names import TITLE_CONTINUATIONS, TITLE_WORDS
 from nlp.text import has_arabic, model_form
@@ -92,6 +95,8 @@ class Recognizer:
         rules += _repeat_base_names(text, [r for r in rules if r.type is EntityType.BASE])
         spans = _apply_rules(text, spans, rules)
         spans = [m for m in spans if not _inside_any(m, furniture) and _looks_like_name(m.text)]
+        tokens = [t for sent in sents for t in sent]
+        spans += [m for m in propagate(text, tokens, spans) if not _inside_any(m, furniture)]
         return [_with_title(text, m) for m in sorted(spans, key=lambda m: (m.start, m.end))]
 
 

@@ -1,0 +1,98 @@
+"""Within-document propagation: a name recognised once is recognised everywhere in the text.
+
+News repeats names: the model may tag "إسماعيل هنية" in the first paragraph and miss
+"وهنية" three paragraphs later. Once a name is known in a document:
+
+* every other occurrence of the same words is a mention of the same type, whatever
+  clitics are attached (و ف ب ل ك, and لل for a name with the article);
+* the surname of a person (the last word of a name of two words or more) is a mention of
+  that person's type when it stands alone, provided it has at least four letters and is not
+  a name particle (عبد, الله...): short surnames are too often ordinary words (شكر, تقي).
+
+Propagated mentions never overlap existing ones and never come from page furniture.
+When one name was tagged with several types, the most frequent type wins.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from nlp.resolution.names import NAME_PARTICLES, clitic_length
+from nlp.text import key_form
+from nlp.types import EntityType, Mention, Token
+
+_CLITIC_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+MIN_SURNAME_LETTERS = 4
+
+
+def propagate(text: str, tokens: Sequence[Token], spans: Sequence[Mention]) -> list[Mention]:
+    """New mentions for other occurrences of the names in ``spans`` (not overlapping them)."""
+    names: dict[tuple[str, ...], Counter[EntityType]] = defaultdict(Counter)
+    confidence: dict[tuple[str, ...], float] = {}
+    surnames: dict[tuple[str, ...], Counter[EntityType]] = defaultdict(Counter)
+    for m in spans:
+        forms = _name_forms(tokens, m)
+        if not forms:
+            continue
+        names[forms][m.type] += 1
+        confidence[forms] = max(confidence.get(forms, 0.0), m.confidence)
+        last = forms[-1]
+        if (
+            m.type is EntityType.PERSON
+            and len(forms) >= 2
+            and len(last) >= MIN_SURNAME_LETTERS
+            and key_form(last) not in NAME_PARTICLES
+        ):
+            surnames[(last,)][m.type] += 1
+            confidence.setdefault((last,), m.confidence)
+
+    taken = [(m.start, m.end) for m in spans]
+    out: list[Mention] = []
+    for table, rule in ((names, "repeated_name"), (surnames, "surname_of_name")):
+        for forms, types in sorted(table.items(), key=lambda kv: -len(kv[0])):
+            if rule == "surname_of_name" and forms in names:
+                continue  # the surname was tagged on its own: already a name
+            etype = types.most_common(1)[0][0]
+            for start, end in _occurrences(tokens, forms):
+                if any(start < e and s < end for s, e in taken):
+                    continue
+                taken.append((start, end))
+                conf = round(confidence[forms] * 0.9, 4)
+                out.append(Mention(start, end, text[start:end], etype, conf, rule))
+    return out
+
+
+def _name_forms(tokens: Sequence[Token], m: Mention) -> tuple[str, ...]:
+    """The model forms of a mention's words, with the clitics of the first word cut."""
+    words = [t.form for t in tokens if m.start <= t.start and t.end <= m.end]
+    if not words:
+        return ()
+    first = words[0]
+    cut = clitic_length(first)
+    rest = first[cut:]
+    if cut and rest.startswith("ل") and first[cut - 1 : cut + 1] == "لل":
+        rest = "ا" + rest  # للبنتاغون -> البنتاغون
+    if len(rest) < 2:
+        return ()
+    return (rest, *words[1:])
+
+
+def _variants(form: str) -> set[str]:
+    """What a written word can be once a clitic is cut (وبالعراق -> بالعراق, العراق ...)."""
+    out = {form[len(p) :] for p in _CLITIC_PREFIXES if form.startswith(p) and len(form) - len(p) >= 2}
+    for p in ("", "و", "ف"):
+        if form.startswith(p + "لل") and len(form) - len(p) > 3:
+            out.add("ال" + form[len(p) + 2 :])
+    return out
+
+
+def _occurrences(tokens: Sequence[Token], forms: tuple[str, ...]) -> list[tuple[int, int]]:
+    n = len(forms)
+    found = []
+    for i in range(len(tokens) - n + 1):
+        if forms[0] not in _variants(tokens[i].form):
+            continue
+        if all(tokens[i + k].form == forms[k] for k in range(1, n)):
+            found.append((tokens[i].start, tokens[i + n - 1].end))
+    return found
