@@ -128,3 +128,39 @@ def test_new_entity_ids_are_deterministic() -> None:
     first = ids(text, mentions(text, ("لويد أوستن", T.PERSON)))
     assert first == ids(text, mentions(text, ("لويد أوستن", T.PERSON)))
     assert first["لويد أوستن"] == entity_id(T.PERSON, "لويد اوستن")
+
+
+def test_apposition_joins_two_names_of_one_organisation() -> None:
+    text = "وقالت وزارة الدفاع الأمريكية “البنتاغون” إن البنتاغون سيرسل تعزيزات."
+    spans = mentions(
+        text,
+        ("وزارة الدفاع الأمريكية", T.ORGANIZATION),
+        ("البنتاغون", T.ORGANIZATION),
+        ("البنتاغون", T.ORGANIZATION),
+    )
+    anchor = spans[0].start
+    spans[1] = Mention(
+        spans[1].start,
+        spans[1].end,
+        spans[1].text,
+        T.ORGANIZATION,
+        0.9,
+        attributes={"apposition_of": str(anchor)},
+    )
+    got = resolve(text, spans, [])
+    assert len({m.entity_id for m in got.mentions}) == 1
+
+
+def test_a_cluster_matches_the_graph_through_any_of_its_full_names() -> None:
+    pentagon = Candidate("E7", T.ORGANIZATION, frozenset({"البنتاغون"}))
+    text = "أعلنت وزارة الدفاع الأمريكية (البنتاغون) نشر سفن."
+    spans = mentions(text, ("وزارة الدفاع الأمريكية", T.ORGANIZATION), ("البنتاغون", T.ORGANIZATION))
+    spans[1] = Mention(
+        spans[1].start,
+        spans[1].end,
+        spans[1].text,
+        T.ORGANIZATION,
+        0.9,
+        attributes={"apposition_of": str(spans[0].start)},
+    )
+    assert {m.entity_id for m in resolve(text, spans, [pentagon]).mentions} == {"E7"}

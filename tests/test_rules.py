@@ -72,3 +72,16 @@ def test_short_surnames_do_not_propagate() -> None:
     text = "نعى الحزب فؤاد شكر. وقدم الرئيس شكر الحكومة للمسعفين."
     spans = [Mention(10, 18, "فؤاد شكر", EntityType.PERSON, 0.9)]
     assert propagate(text, tokenize(text), spans) == []
+
+
+def test_apposition_after_an_organisation() -> None:
+    from nlp.recognition.rules import apposition_spans
+    from nlp.types import EntityType
+
+    text = "قالت وزارة الدفاع الأمريكية “البنتاغون” وقوات سوريا الديمقراطية (قسد) إن الهجوم فشل."
+    anchors = [
+        (text.index("وزارة"), text.index("وزارة") + len("وزارة الدفاع الأمريكية"), EntityType.ORGANIZATION),
+        (text.index("قوات"), text.index("قوات") + len("قوات سوريا الديمقراطية"), EntityType.ORGANIZATION),
+    ]
+    found = [(text[r.start : r.end], a) for r, a in apposition_spans(text, anchors)]
+    assert found == [("البنتاغون", anchors[0][0]), ("قسد", anchors[1][0])]

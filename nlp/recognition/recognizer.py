@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from nlp.recognition.propagation import propagate
-from nlp.recognition.rules import RuleSpan, base_spans, quoted_org_spans
+from nlp.recognition.rules import RuleSpan, apposition_spans, base_spans, quoted_org_spans
 from nlp.resolution.names import TITLE_CONTINUATIONS, TITLE_WORDS
 from nlp.text import has_arabic, model_form
 from nlp.tokenize import sentences
@@ -95,9 +95,43 @@ class Recognizer:
         rules += _repeat_base_names(text, [r for r in rules if r.type is EntityType.BASE])
         spans = _apply_rules(text, spans, rules)
         spans = [m for m in spans if not _inside_any(m, furniture) and _looks_like_name(m.text)]
+        spans = _add_appositions(text, spans)
         tokens = [t for sent in sents for t in sent]
         spans += [m for m in propagate(text, tokens, spans) if not _inside_any(m, furniture)]
         return [_with_title(text, m) for m in sorted(spans, key=lambda m: (m.start, m.end))]
+
+
+APPOSITION_OF = "apposition_of"
+
+
+def _add_appositions(text: str, spans: list[Mention]) -> list[Mention]:
+    """Mark (or add) the quoted/parenthesised second name of an organisation; the resolver
+    joins the two (``Mention.attributes["apposition_of"]`` = start of the first name)."""
+    by_start = {m.start: m for m in spans}
+    out = list(spans)
+    for rule, anchor_start in apposition_spans(text, [(m.start, m.end, m.type) for m in spans]):
+        link = {APPOSITION_OF: str(anchor_start)}
+        existing = [m for m in out if m.start < rule.end and rule.start < m.end]
+        if existing:
+            out = [
+                replace(m, type=by_start[anchor_start].type, attributes={**m.attributes, **link})
+                if m in existing
+                else m
+                for m in out
+            ]
+        else:
+            out.append(
+                Mention(
+                    rule.start,
+                    rule.end,
+                    text[rule.start : rule.end],
+                    rule.type,
+                    rule.confidence,
+                    rule.rule,
+                    attributes=link,
+                )
+            )
+    return out
 
 
 def _metadata_spans(metadata: Sequence[TextRegion]) -> list[RuleSpan]:

@@ -125,3 +125,29 @@ def quoted_org_spans(text: str) -> list[RuleSpan]:
         start = m.start("name") + m.group("name").index(name)
         out.append(RuleSpan(start, start + len(name), EntityType.ORGANIZATION, "quoted_after_org_word", 0.85))
     return out
+
+
+_APPOSITION_RE = re.compile(
+    rf"[ \u00a0]*[،,]?[ \u00a0]*[{_QUOTE_OPEN}(](?P<name>[^{_QUOTE_CLOSE})\n]{{2,40}}?)[{_QUOTE_CLOSE})]"
+)
+
+
+def apposition_spans(text: str, anchors: list[tuple[int, int, EntityType]]) -> list[tuple[RuleSpan, int]]:
+    """A quoted or parenthesised name right after an organisation is another name of it:
+    وزارة الدفاع الأمريكية “البنتاغون”, القيادة المركزية الأمريكية (سنتكوم).
+
+    Returns (span, start of the anchor it renames) pairs.
+    """
+    out = []
+    for start, end, etype in anchors:
+        if etype is not EntityType.ORGANIZATION:
+            continue
+        m = _APPOSITION_RE.match(text, end)
+        if m is None:
+            continue
+        name = m.group("name").strip()
+        if not name or len(name.split()) > 4 or not any(ch.isalpha() for ch in name):
+            continue
+        s = m.start("name") + m.group("name").index(name)
+        out.append((RuleSpan(s, s + len(name), etype, "apposition", 0.85), start))
+    return out

@@ -119,7 +119,8 @@ def resolve(raw: str, mentions: Sequence[Mention], candidates: Iterable[Candidat
         if n is not None:
             clusters[(m.type, n.key)].append(i)
 
-    target, evidence = _link_within_document(clusters, index)
+    appositions = _apposition_pairs(mentions, names)
+    target, evidence = _link_within_document(clusters, index, appositions)
 
     result = Resolution()
     root_entity: dict[tuple[EntityType, str], tuple[str, str]] = {}
@@ -143,9 +144,30 @@ def _reduce(raw: str, m: Mention, known: frozenset[str]) -> Name | None:
     return reduce_mention(raw, m.start, m.end, strip_titles=m.type is EntityType.PERSON, known_keys=known)
 
 
+ClusterKey = tuple[EntityType, str]
+
+
+def _apposition_pairs(
+    mentions: Sequence[Mention], names: Sequence[Name | None]
+) -> list[tuple[ClusterKey, ClusterKey]]:
+    """(first name, second name) cluster pairs from ``attributes["apposition_of"]``."""
+    by_start = {m.start: (m, n) for m, n in zip(mentions, names, strict=True) if n is not None}
+    pairs = []
+    for m, n in zip(mentions, names, strict=True):
+        anchor = m.attributes.get("apposition_of")
+        if n is None or anchor is None or int(anchor) not in by_start:
+            continue
+        am, an = by_start[int(anchor)]
+        if am.type is m.type:
+            pairs.append(((am.type, an.key), (m.type, n.key)))
+    return pairs
+
+
 def _link_within_document(
-    clusters: dict[tuple[EntityType, str], list[int]], index: _CandidateIndex
-) -> tuple[dict[tuple[EntityType, str], tuple[EntityType, str]], dict[tuple[EntityType, str], str]]:
+    clusters: dict[ClusterKey, list[int]],
+    index: _CandidateIndex,
+    appositions: Sequence[tuple[ClusterKey, ClusterKey]] = (),
+) -> tuple[dict[ClusterKey, ClusterKey], dict[ClusterKey, str]]:
     """Map each cluster to the cluster it joins (itself when none), with the evidence."""
     target = {c: c for c in clusters}
     evidence: dict[tuple[EntityType, str], str] = {}
@@ -166,13 +188,26 @@ def _link_within_document(
             (full,) = maximal
             target[(EntityType.PERSON, key)] = (EntityType.PERSON, full)
             evidence[(EntityType.PERSON, key)] = f"part of {full} in the same document"
-    # Follow chains (a -> b -> c) to their root.
+    _follow_chains(target)
+    # Appositions: the second name joins the first name's cluster, with all its members.
+    for first, second in appositions:
+        root_first, root_second = target[first], target[second]
+        if root_first == root_second:
+            continue
+        for c, root in target.items():
+            if root == root_second:
+                target[c] = root_first
+        evidence.setdefault(second, f"written as another name of {first[1]} in the same document")
+    return target, evidence
+
+
+def _follow_chains(target: dict[ClusterKey, ClusterKey]) -> None:
+    """Point every cluster at the root of its chain (a -> b -> c becomes a -> c)."""
     for c in list(target):
         seen = {c}
         while target[target[c]] != target[c] and target[c] not in seen:
             seen.add(target[c])
             target[c] = target[target[c]]
-    return target, evidence
 
 
 def _match_graph(
@@ -182,11 +217,22 @@ def _match_graph(
 ) -> tuple[str, bool, str]:
     """The entity of a root cluster: (id, is_new, evidence)."""
     etype, key = ckey
+    member_keys = sorted(c[1] for c, root in target.items() if root == ckey)
     exact = index.full(etype, key)
     if len(exact) == 1:
         return exact[0], False, f"alias key {key} already in the graph"
     if len(exact) > 1:
         return sorted(exact)[0], False, f"alias key {key} in the graph (several; the first by id)"
+    # Another full name of the same cluster (an apposition, a nisba form) may be known.
+    by_member = {
+        e
+        for m in member_keys
+        if len(m.split()) > 1 or etype is not EntityType.PERSON
+        for e in index.full(etype, m)
+    }
+    if len(by_member) == 1:
+        (known,) = by_member
+        return known, False, "another name of this entity in the document is already in the graph"
     shorter = drop_trailing_nisba(key) if etype is EntityType.ORGANIZATION else None
     if shorter:
         hits = index.full(etype, shorter)
