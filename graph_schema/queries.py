@@ -130,6 +130,16 @@ MATCH (e:Entity {id: id})-[:HAS_ALIAS]->(x:Alias)
 RETURN e.id AS id, e.type AS type, collect(DISTINCT {key: x.key, partial: x.partial}) AS aliases
 """
 
+# Full names already in the graph among a document's word runs (cross-document recall).
+KNOWN_NAMES: Final = """
+UNWIND $keys AS k
+MATCH (a:Alias {key: k})
+WHERE a.partial = false
+MATCH (e:Entity {id: a.entity_id})
+WHERE e.mention_count >= $min_mentions
+RETURN DISTINCT a.text AS text, e.type AS type
+"""
+
 # -- reads ----------------------------------------------------------------------------------
 GET_DOCUMENT: Final = """
 MATCH (d:Document {id: $id})

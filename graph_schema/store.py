@@ -136,6 +136,13 @@ class GraphStore:
             )
         return out
 
+    def known_names(self, keys: set[str], min_mentions: int) -> list[tuple[str, EntityType]]:
+        """(alias text, type) of full aliases among ``keys`` whose entity has enough mentions."""
+        if not keys:
+            return []
+        rows = self._read(Q.KNOWN_NAMES, keys=sorted(keys), min_mentions=min_mentions)
+        return [(r["text"], EntityType(r["type"])) for r in rows]
+
     # -- reads ----------------------------------------------------------------------------
     def get_document(self, doc_id: str) -> dict[str, Any] | None:
         rows = self._read(Q.GET_DOCUMENT, id=doc_id)

@@ -18,12 +18,18 @@ import structlog
 from graph_schema.records import AliasRow, DocumentGraph, DocumentRow, EntityRow, MentionRow
 from graph_schema.store import GraphStore
 from loaders import LoadedDocument
+from nlp.recognition.propagation import candidate_keys
 from nlp.recognition.recognizer import Recognizer, TextRegion
 from nlp.resolution.resolver import Resolution, probe_keys, resolve
 from nlp.resolution.transliteration import latin_key, skeleton, to_latin
-from nlp.types import Mention
+from nlp.text import model_form
+from nlp.tokenize import tokenize
+from nlp.types import EntityType, Mention
 
 log = structlog.get_logger(__name__)
+
+KNOWN_NAME_MIN_MENTIONS = 2
+_TEH_MARBUTA = str.maketrans("ة", "ه")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,15 +53,25 @@ class Pipeline:
         self.recognizer = recognizer
         self.store = store
 
-    def recognize(self, doc: LoadedDocument) -> list[Mention]:
-        """Raw mentions (spans as the recogniser found them, furniture excluded)."""
+    def recognize(self, doc: LoadedDocument, *, use_graph: bool = True) -> list[Mention]:
+        """Raw mentions (spans as the recogniser found them, furniture excluded).
+
+        With ``use_graph``, names already in the graph (full aliases of entities mentioned
+        at least ``KNOWN_NAME_MIN_MENTIONS`` times) are recognised in this text too.
+        """
         furniture = [TextRegion(s.start, s.end, s.kind) for s in doc.furniture]
         metadata = [TextRegion(s.start, s.end, s.kind) for s in doc.metadata_spans]
-        return self.recognizer.recognize(doc.text, furniture, metadata)
+        known = self._known_names(doc.text) if use_graph else None
+        return self.recognizer.recognize(doc.text, furniture, metadata, known)
+
+    def _known_names(self, text: str) -> dict[tuple[str, ...], EntityType]:
+        runs = {" ".join(run).translate(_TEH_MARBUTA): run for run in candidate_keys(tokenize(text))}
+        found = self.store.known_names(set(runs), KNOWN_NAME_MIN_MENTIONS)
+        return {tuple(model_form(name).split()): etype for name, etype in found}
 
     def analyze(self, doc: LoadedDocument) -> list[Mention]:
         """Mentions reduced to their names (clitics and titles cut); writes nothing."""
-        resolution = resolve(doc.text, self.recognize(doc), [])
+        resolution = resolve(doc.text, self.recognize(doc, use_graph=False), [])
         return [
             _named_mention(doc.text, r.mention, r.name.start, r.name.end, r.name.title)
             for r in resolution.mentions

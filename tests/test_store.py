@@ -113,3 +113,27 @@ def test_neighbors_and_paths(store: GraphStore) -> None:
     assert [n["kind"] for n in path] == ["entity", "document", "entity", "document", "entity"]
     assert path[2]["name"] == "حزب الله"
     assert store.shortest_path(entities["لويد أوستن"], entities["إسماعيل هنية"], 1) is None
+
+
+class _TaggerThatFindsNothing:
+    """The recogniser's model slot filled with a tagger that finds no entity at all, so that
+    whatever is recognised below comes from the graph."""
+
+    def tag(self, sentences: list[list[object]]) -> list[list[object]]:
+        return [[] for _ in sentences]
+
+
+def test_names_known_to_the_graph_are_recognised_in_new_documents(store: GraphStore) -> None:
+    from nlp.recognition.recognizer import Recognizer
+    from service.pipeline import Pipeline
+
+    for text in ("أعلنت حركة حماس موقفها من الاتفاق.", "ردت حركة حماس على البيان سريعا."):
+        assert store.write_document(graph_for(text, [("حركة حماس", EntityType.ORGANIZATION)]))
+    once = "قال إسماعيل هنية كلمته."  # a name seen once is not yet trusted
+    assert store.write_document(graph_for(once, [("إسماعيل هنية", EntityType.PERSON)]))
+
+    pipeline = Pipeline(Recognizer(_TaggerThatFindsNothing()), store)  # type: ignore[arg-type]
+    text = "وقالت لحركة حماس مصادر إن إسماعيل هنية سافر."
+    found = {(m.text, m.type, m.source) for m in pipeline.recognize(prepare(text))}
+    assert found == {("لحركة حماس", EntityType.ORGANIZATION, "known_name")}
+    assert pipeline.recognize(prepare(text), use_graph=False) == []

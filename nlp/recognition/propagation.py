@@ -5,6 +5,8 @@ News repeats names: the model may tag "إسماعيل هنية" in the first par
 
 * every other occurrence of the same words is a mention of the same type, whatever
   clitics are attached (و ف ب ل ك, and لل for a name with the article);
+* names already in the graph (passed in as ``known``) are recognised the same way, so a
+  name learnt from one article is found in the next;
 * the surname of a person (the last word of a name of two words or more) is a mention of
   that person's type when it stands alone, provided it has at least four letters and is not
   a name particle (عبد, الله...): short surnames are too often ordinary words (شكر, تقي).
@@ -16,7 +18,7 @@ When one name was tagged with several types, the most frequent type wins.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from nlp.resolution.names import NAME_PARTICLES, clitic_length
 from nlp.text import key_form
@@ -24,10 +26,24 @@ from nlp.types import EntityType, Mention, Token
 
 _CLITIC_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
 MIN_SURNAME_LETTERS = 4
+_TEH_MARBUTA = str.maketrans("ة", "ه")
 
 
-def propagate(text: str, tokens: Sequence[Token], spans: Sequence[Mention]) -> list[Mention]:
-    """New mentions for other occurrences of the names in ``spans`` (not overlapping them)."""
+KNOWN_NAME_CONFIDENCE = 0.7
+MAX_NAME_WORDS = 4
+
+
+def propagate(
+    text: str,
+    tokens: Sequence[Token],
+    spans: Sequence[Mention],
+    known: Mapping[tuple[str, ...], EntityType] | None = None,
+) -> list[Mention]:
+    """New mentions for other occurrences of the names in ``spans`` (not overlapping them).
+
+    ``known``: names already in the graph (model forms of their words -> type); their
+    occurrences become mentions too (``known_name``), after the document's own names.
+    """
     names: dict[tuple[str, ...], Counter[EntityType]] = defaultdict(Counter)
     confidence: dict[tuple[str, ...], float] = {}
     surnames: dict[tuple[str, ...], Counter[EntityType]] = defaultdict(Counter)
@@ -47,9 +63,16 @@ def propagate(text: str, tokens: Sequence[Token], spans: Sequence[Mention]) -> l
             surnames[(last,)][m.type] += 1
             confidence.setdefault((last,), m.confidence)
 
+    graph_names: dict[tuple[str, ...], Counter[EntityType]] = defaultdict(Counter)
+    for forms, etype in (known or {}).items():
+        if forms not in names:
+            graph_names[forms][etype] += 1
+            confidence[forms] = KNOWN_NAME_CONFIDENCE
+
     taken = [(m.start, m.end) for m in spans]
     out: list[Mention] = []
-    for table, rule in ((names, "repeated_name"), (surnames, "surname_of_name")):
+    tables = ((names, "repeated_name"), (surnames, "surname_of_name"), (graph_names, "known_name"))
+    for table, rule in tables:
         for forms, types in sorted(table.items(), key=lambda kv: -len(kv[0])):
             if rule == "surname_of_name" and forms in names:
                 continue  # the surname was tagged on its own: already a name
@@ -58,7 +81,7 @@ def propagate(text: str, tokens: Sequence[Token], spans: Sequence[Mention]) -> l
                 if any(start < e and s < end for s, e in taken):
                     continue
                 taken.append((start, end))
-                conf = round(confidence[forms] * 0.9, 4)
+                conf = round(confidence[forms] * (1.0 if rule == "known_name" else 0.9), 4)
                 out.append(Mention(start, end, text[start:end], etype, conf, rule))
     return out
 
@@ -87,12 +110,29 @@ def _variants(form: str) -> set[str]:
     return out
 
 
+def candidate_keys(tokens: Sequence[Token]) -> Iterator[tuple[str, ...]]:
+    """Every run of up to ``MAX_NAME_WORDS`` words, first word with and without clitics: what a
+    name already in the graph could look like in this text (as model forms)."""
+    words = [t.form for t in tokens]
+    for i, first in enumerate(words):
+        if not first[:1].isalpha():
+            continue
+        for variant in _variants(first):
+            for n in range(1, MAX_NAME_WORDS + 1):
+                run = words[i + 1 : i + n]
+                if len(run) < n - 1 or any(not w[:1].isalpha() for w in run):
+                    break
+                yield (variant, *run)
+
+
 def _occurrences(tokens: Sequence[Token], forms: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where the words ``forms`` occur (ة and ه alike; clitics allowed on the first word)."""
     n = len(forms)
+    keys = [f.translate(_TEH_MARBUTA) for f in forms]
     found = []
     for i in range(len(tokens) - n + 1):
-        if forms[0] not in _variants(tokens[i].form):
+        if keys[0] not in {v.translate(_TEH_MARBUTA) for v in _variants(tokens[i].form)}:
             continue
-        if all(tokens[i + k].form == forms[k] for k in range(1, n)):
+        if all(tokens[i + k].form.translate(_TEH_MARBUTA) == keys[k] for k in range(1, n)):
             found.append((tokens[i].start, tokens[i + n - 1].end))
     return found

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -77,7 +77,10 @@ class Recognizer:
         text: str,
         furniture: Sequence[TextRegion] = (),
         metadata: Sequence[TextRegion] = (),
+        known_names: Mapping[tuple[str, ...], EntityType] | None = None,
     ) -> list[Mention]:
+        """Mentions of ``text``. ``known_names``: names already in the graph (model forms of
+        their words -> type), recognised wherever they occur."""
         sents = sentences(text)
         with self._lock:
             tagged = self.tagger.tag(sents)
@@ -97,7 +100,7 @@ class Recognizer:
         spans = [m for m in spans if not _inside_any(m, furniture) and _looks_like_name(m.text)]
         spans = _add_appositions(text, spans)
         tokens = [t for sent in sents for t in sent]
-        spans += [m for m in propagate(text, tokens, spans) if not _inside_any(m, furniture)]
+        spans += [m for m in propagate(text, tokens, spans, known_names) if not _inside_any(m, furniture)]
         return [_with_title(text, m) for m in sorted(spans, key=lambda m: (m.start, m.end))]
 
 

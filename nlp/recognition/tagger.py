@@ -1,0 +1,250 @@
+"""The NER tagger: a Stanza NER model run on ``Token.form`` of pre-tokenised sentences.
+
+The model is Stanza's BiLSTM-CRF NER tagger (``stanza.models.ner``), trained by
+:mod:`nlp.training.train`. It is run through Stanza's own NER ``Trainer`` (the same object
+``stanza.Pipeline``'s NER processor uses) so that the CRF scores are available:
+
+* the labels are the Viterbi path, exactly as Stanza's pipeline decodes it;
+* ``confidence`` of a span is the mean, over the span's tokens, of the CRF **marginal**
+  probability of the decoded tag at that token (forward-backward over the emission scores
+  and the transition matrix). It is a real probability in [0, 1]: 1.0 means the model puts
+  all its mass on that tag; a low value means the model hesitated (other types or O).
+
+Labels are PER, ORG, LOC, FAC.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from nlp.recognition.errors import ModelNotFoundError
+from nlp.types import Token
+
+MODEL_FILE = "ner.pt"
+PRETRAIN_FILE = "pretrain.pt"
+LABELS: frozenset[str] = frozenset({"PER", "ORG", "LOC", "FAC"})
+REBUILD = "python -m nlp.training.train --data ../shared/data/ner --out nlp/models/akg-ar-ner"
+DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "akg-ar-ner"
+BATCH_SIZE = 64
+
+# Official Stanza Arabic models, as laid out by stanza.download under STANZA_RESOURCES_DIR.
+OFFICIAL_NER = Path("ar") / "ner" / "aqmar_charlm.pt"
+OFFICIAL_PRETRAIN = Path("ar") / "pretrain" / "conll17.pt"
+OFFICIAL_CHARLM = (Path("ar") / "forward_charlm" / "ccwiki.pt", Path("ar") / "backward_charlm" / "ccwiki.pt")
+
+
+@dataclass(frozen=True, slots=True)
+class TaggedSpan:
+    """An entity span of one sentence: token indices ``first..last`` inclusive."""
+
+    first: int
+    last: int
+    label: str
+    confidence: float
+
+
+def _missing(directory: Path, names: list[Path]) -> list[str]:
+    return [str(n) for n in names if not (directory / n).is_file()]
+
+
+def _not_found(directory: Path, missing: list[str], how: str) -> ModelNotFoundError:
+    return ModelNotFoundError(f"NER model not found in {directory}: missing {', '.join(missing)}. {how}")
+
+
+class StanzaTagger:
+    """Runs a Stanza NER model on pre-tokenised sentences; see the module docstring."""
+
+    def __init__(self, trainer: Any, label_map: dict[str, str] | None = None) -> None:
+        self._trainer = trainer
+        self._label_map = label_map or {}
+
+    @classmethod
+    def load(cls, model_dir: Path) -> StanzaTagger:
+        """Load ``ner.pt`` and ``pretrain.pt`` from ``model_dir`` (CPU).
+
+        Raises :class:`ModelNotFoundError` at once (before importing torch) when a file is missing.
+        """
+        model_dir = Path(model_dir)
+        missing = _missing(model_dir, [Path(MODEL_FILE), Path(PRETRAIN_FILE)])
+        if missing:
+            raise _not_found(model_dir, missing, f"Rebuild it with: {REBUILD}")
+        return cls(_load_trainer(model_dir / MODEL_FILE, model_dir / PRETRAIN_FILE))
+
+    @classmethod
+    def load_official(cls, resources_dir: Path) -> StanzaTagger:
+        """Load the official Stanza Arabic NER model (AQMAR, charlm) from ``resources_dir``.
+
+        That model predicts PER/ORG/LOC/MISC; MISC is dropped. Raises
+        :class:`ModelNotFoundError` at once when a file is missing.
+        """
+        return load_official(resources_dir)
+
+    def tag(self, sentences: list[list[Token]]) -> list[list[TaggedSpan]]:
+        """Entity spans per sentence, from the model run on the tokens' ``form``."""
+        from stanza.models.common.doc import Document
+        from stanza.models.ner.data import DataLoader
+
+        out: list[list[TaggedSpan]] = [[] for _ in sentences]
+        index = [i for i, s in enumerate(sentences) if s]
+        if not index:
+            return out
+        doc = Document(
+            [[{"id": (j + 1,), "text": t.form} for j, t in enumerate(sentences[i])] for i in index]
+        )
+        config = dict(self._trainer.args)
+        loader = DataLoader(
+            doc, BATCH_SIZE, config, vocab=self._trainer.vocab, evaluation=True, preprocess_tags=False
+        )
+        results: list[list[TaggedSpan]] = []
+        for batch in loader:
+            results.extend(self._tag_batch(batch))
+        for i, spans in zip(index, results, strict=True):
+            out[i] = spans
+        return out
+
+    def _tag_batch(self, batch: Any) -> list[list[TaggedSpan]]:
+        import numpy as np
+        import torch
+        from stanza.models.common import utils
+        from stanza.models.common.crf import viterbi_decode
+        from stanza.models.common.vocab import VOCAB_PREFIX_SIZE
+        from stanza.models.ner.trainer import unpack_batch
+
+        trainer = self._trainer
+        model = trainer.model
+        unpacked = unpack_batch(batch, "cpu")
+        inputs, orig_idx, word_orig_idx, char_orig_idx, sentlens, wordlens, charlens, charoffsets = unpacked
+        word, wordchars, wordchars_mask, chars, tags = inputs
+        model.eval()
+        with torch.no_grad():
+            _, logits, trans = model(
+                word,
+                wordchars,
+                wordchars_mask,
+                tags,
+                word_orig_idx,
+                sentlens,
+                wordlens,
+                chars,
+                charoffsets,
+                charlens,
+                char_orig_idx,
+            )
+        tagset = int(trainer.args.get("predict_tagset") or 0)
+        scores = logits[tagset].cpu().numpy().astype(np.float64)
+        transitions = trans[tagset].detach().cpu().numpy().astype(np.float64)
+        tag_vocab = trainer.vocab["tag"]
+        sents: list[list[TaggedSpan]] = []
+        for i in range(scores.shape[0]):
+            unary = scores[i, : sentlens[i]]
+            path, _ = viterbi_decode(unary, transitions)
+            path = [p if p >= VOCAB_PREFIX_SIZE else VOCAB_PREFIX_SIZE for p in path]
+            marginals = _crf_marginals(unary, transitions)
+            probs = [float(marginals[t, p]) for t, p in enumerate(path)]
+            labels = [_tag_name(tag_vocab, p, tagset) for p in path]
+            sents.append(self._spans(labels, probs))
+        unsorted: list[list[TaggedSpan]] = utils.unsort(sents, orig_idx)
+        return unsorted
+
+    def _spans(self, tags: list[str], probs: list[float]) -> list[TaggedSpan]:
+        """Spans from BIOES (or BIO) tags, lenient: a B/S/I after a different type starts a span."""
+        spans: list[TaggedSpan] = []
+        start = -1
+        kind = ""
+
+        def close(end: int) -> None:
+            label = self._label_map.get(kind, kind)
+            if label in LABELS:
+                conf = sum(probs[start : end + 1]) / (end + 1 - start)
+                spans.append(TaggedSpan(start, end, label, round(min(1.0, max(0.0, conf)), 4)))
+
+        for t, tag in enumerate(tags):
+            prefix, _, typ = tag.partition("-")
+            if prefix in ("B", "S") or (prefix in ("I", "E") and typ != kind) or prefix not in "BIES":
+                if kind:
+                    close(t - 1)
+                    kind = ""
+                if prefix in ("B", "S", "I", "E") and typ:
+                    start, kind = t, typ
+            if kind and prefix in ("S", "E"):
+                close(t)
+                kind = ""
+        if kind:
+            close(len(tags) - 1)
+        return spans
+
+
+def _tag_name(tag_vocab: Any, index: int, tagset: int) -> str:
+    name = tag_vocab.unmap([[index]])[0]
+    while isinstance(name, (list, tuple)):
+        name = name[tagset] if len(name) > tagset else name[0]
+    return str(name)
+
+
+def _crf_marginals(unary: Any, transitions: Any) -> Any:
+    """Per-token tag marginals of a linear-chain CRF (no start/end scores), log-space forward-backward."""
+    import numpy as np
+
+    n, k = unary.shape
+    alpha = np.empty((n, k))
+    beta = np.zeros((n, k))
+    alpha[0] = unary[0]
+    for t in range(1, n):
+        alpha[t] = _logsumexp(alpha[t - 1][:, None] + transitions, axis=0) + unary[t]
+    for t in range(n - 2, -1, -1):
+        beta[t] = _logsumexp(transitions + (unary[t + 1] + beta[t + 1])[None, :], axis=1)
+    log_z = _logsumexp(alpha[-1], axis=0)
+    return np.exp(alpha + beta - log_z)
+
+
+def _logsumexp(x: Any, axis: int) -> Any:
+    import numpy as np
+
+    m = np.max(x, axis=axis, keepdims=True)
+    m = np.where(np.isfinite(m), m, 0.0)
+    return np.squeeze(m, axis=axis) + np.log(np.sum(np.exp(x - m), axis=axis))
+
+
+def _load_trainer(model_path: Path, pretrain_path: Path, extra: dict[str, Any] | None = None) -> Any:
+    from stanza.models.common.pretrain import Pretrain
+    from stanza.models.ner.trainer import Trainer
+
+    pretrain = Pretrain(str(pretrain_path), save_to_file=False)
+    return Trainer(args=extra or {}, model_file=str(model_path), pretrain=pretrain, device="cpu")
+
+
+def load_official(resources_dir: Path | None = None) -> StanzaTagger:
+    """The official Stanza Arabic NER model from ``resources_dir`` (default ``$STANZA_RESOURCES_DIR``).
+
+    Never downloads. Raises :class:`ModelNotFoundError` naming the directory and the missing
+    files when they are not there.
+    """
+    if resources_dir is None:
+        env = os.environ.get("STANZA_RESOURCES_DIR")
+        resources_dir = Path(env) if env else Path.home() / "stanza_resources"
+    resources_dir = Path(resources_dir)
+    needed = [OFFICIAL_NER, OFFICIAL_PRETRAIN, *OFFICIAL_CHARLM]
+    missing = _missing(resources_dir, needed)
+    if missing:
+        raise _not_found(
+            resources_dir,
+            missing,
+            "Copy the official Stanza Arabic models there (stanza.download('ar') on a machine with "
+            "access to the Stanza model hub), or use the project's own model (unset AKG_NER_MODEL).",
+        )
+    extra = {
+        "charlm_forward_file": str(resources_dir / OFFICIAL_CHARLM[0]),
+        "charlm_backward_file": str(resources_dir / OFFICIAL_CHARLM[1]),
+    }
+    trainer = _load_trainer(resources_dir / OFFICIAL_NER, resources_dir / OFFICIAL_PRETRAIN, extra)
+    return StanzaTagger(trainer, label_map={"PER": "PER", "ORG": "ORG", "LOC": "LOC"})
+
+
+def load_default() -> StanzaTagger:
+    """The tagger chosen by ``AKG_NER_MODEL``: ``stanza-official`` or (default) the project model."""
+    if os.environ.get("AKG_NER_MODEL") == "stanza-official":
+        return load_official()
+    return StanzaTagger.load(DEFAULT_MODEL_DIR)
