@@ -37,6 +37,7 @@ SCHEMA: Final[tuple[str, ...]] = (
     "CREATE INDEX alias_latin_key IF NOT EXISTS FOR (a:Alias) ON (a.latin_key)",
     "CREATE INDEX mention_doc IF NOT EXISTS FOR (m:Mention) ON (m.doc_id)",
     "CREATE INDEX entity_type IF NOT EXISTS FOR (e:Entity) ON (e.type)",
+    "CREATE CONSTRAINT judgement_id IF NOT EXISTS FOR (j:Judgement) REQUIRE j.id IS UNIQUE",
 )
 
 PING: Final = "RETURN 1 AS ok"
@@ -76,8 +77,8 @@ ON CREATE SET a.entity_id = row.entity_id, a.text = row.text, a.key = row.key,
               a.first = row.first, a.last = row.last, a.skeleton = row.skeleton,
               a.skeleton_first = row.skeleton_first, a.skeleton_last = row.skeleton_last,
               a.name_latin = row.name_latin, a.latin_key = row.latin_key,
-              a.partial = row.partial, a.count = 0
-SET a.count = a.count + row.count
+              a.partial = row.partial, a.count = 0, a.pinned = false
+SET a.count = a.count + row.count, a.pinned = a.pinned OR row.pinned
 MERGE (e)-[:HAS_ALIAS]->(a)
 RETURN count(a) AS n
 """
@@ -89,7 +90,8 @@ MATCH (e:Entity {id: row.entity_id})
 CREATE (m:Mention {
   id: row.id, doc_id: $doc_id, start: row.start, end: row.end, text: row.text,
   name: row.name, type: row.type, confidence: row.confidence, found_by: row.found_by,
-  title: row.title, alias_id: row.alias_id, evidence: row.evidence, partial: row.partial
+  title: row.title, alias_id: row.alias_id, evidence: row.evidence, partial: row.partial,
+  pinned: row.pinned
 })
 CREATE (d)-[:HAS_MENTION]->(m)
 CREATE (m)-[:REFERS_TO]->(e)
@@ -127,7 +129,8 @@ CALL {
 }
 WITH DISTINCT a.entity_id AS id
 MATCH (e:Entity {id: id})-[:HAS_ALIAS]->(x:Alias)
-RETURN e.id AS id, e.type AS type, collect(DISTINCT {key: x.key, partial: x.partial}) AS aliases
+RETURN e.id AS id, e.type AS type,
+       collect(DISTINCT {key: x.key, partial: x.partial, pinned: x.pinned}) AS aliases
 """
 
 # Full names already in the graph among a document's word runs (cross-document recall).
@@ -167,7 +170,7 @@ SKIP $skip LIMIT $limit
 
 LIST_ENTITIES: Final = """
 MATCH (e:Entity)
-WHERE $type IS NULL OR e.type = $type
+WHERE e.merged_into IS NULL AND ($type IS NULL OR e.type = $type)
 RETURN e {.id, .name, .name_latin, .type, .mention_count, .document_count} AS entity
 ORDER BY entity.mention_count DESC, entity.id ASC
 SKIP $skip LIMIT $limit
@@ -183,7 +186,7 @@ ORDER BY alias.count DESC, alias.text ASC
 GET_ENTITY: Final = """
 MATCH (e:Entity {id: $id})
 RETURN e {.id, .name, .name_latin, .type, .key, .created_at, .mention_count,
-          .document_count} AS entity
+          .document_count, .merged_into} AS entity
 """
 
 ENTITY_DOCUMENTS: Final = """
@@ -230,18 +233,21 @@ RETURN a {.entity_id, .text, .key, .skeleton, .latin_key, .name_latin, .count} A
 ENTITIES_BY_ID: Final = """
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})
+WHERE e.merged_into IS NULL
 RETURN e {.id, .name, .name_latin, .type, .mention_count, .document_count} AS entity
 """
 
 STATS: Final = """
 CALL { MATCH (d:Document) RETURN count(d) AS documents }
 CALL { MATCH (m:Mention) RETURN count(m) AS mentions }
-CALL { MATCH (e:Entity) RETURN count(e) AS entities }
+CALL { MATCH (e:Entity) WHERE e.merged_into IS NULL RETURN count(e) AS entities }
 CALL { MATCH (a:Alias) RETURN count(a) AS aliases }
 RETURN documents, mentions, entities, aliases
 """
 
-ENTITY_TYPE_COUNTS: Final = "MATCH (e:Entity) RETURN e.type AS type, count(e) AS n"
+ENTITY_TYPE_COUNTS: Final = (
+    "MATCH (e:Entity) WHERE e.merged_into IS NULL RETURN e.type AS type, count(e) AS n"
+)
 
 # Paths between two entities through the documents that mention them. A variable-length
 # bound cannot be a parameter, so one statement per allowed number of entity hops.
@@ -271,6 +277,95 @@ EXPORT_MENTIONS: Final = """
 MATCH (m:Mention)-[:REFERS_TO]->(e:Entity)
 RETURN m {.doc_id, .start, .end, .text, .type, .confidence, entity_id: e.id} AS mention
 ORDER BY mention.doc_id, mention.start
+"""
+
+# -- curation: merges, splits and their judgements ---------------------------------------------
+# An entity's aliases, document links and counts are derived from its mentions, so every
+# curation moves mentions and then rebuilds what derives from them (``REBUILD_*``).
+ENTITY_STATE: Final = """
+MATCH (e:Entity {id: $id})
+RETURN e {.id, .type, .name, .merged_into} AS entity
+"""
+
+ENTITY_MENTIONS: Final = """
+MATCH (m:Mention)-[:REFERS_TO]->(e:Entity {id: $id})
+RETURN m.id AS id, m.name AS name, m.doc_id AS doc_id, m.partial AS partial,
+       coalesce(m.pinned, false) AS pinned
+"""
+
+MOVE_MENTIONS: Final = """
+UNWIND $ids AS mention_id
+MATCH (m:Mention {id: mention_id})-[r:REFERS_TO]->(:Entity)
+MATCH (t:Entity {id: $target})
+DELETE r
+CREATE (m)-[:REFERS_TO]->(t)
+SET m.pinned = $pinned
+RETURN count(m) AS n
+"""
+
+DELETE_ENTITY_ALIASES: Final = "MATCH (e:Entity {id: $id})-[:HAS_ALIAS]->(a:Alias) DETACH DELETE a"
+DELETE_ENTITY_LINKS: Final = "MATCH (:Document)-[r:MENTIONS]->(e:Entity {id: $id}) DELETE r"
+
+SET_MENTION_ALIAS_IDS: Final = """
+UNWIND $rows AS row
+MATCH (m:Mention {id: row.id})
+SET m.alias_id = row.alias_id
+RETURN count(m) AS n
+"""
+
+LINK_ENTITY_DOCUMENTS: Final = """
+UNWIND $rows AS row
+MATCH (d:Document {id: row.doc_id})
+MATCH (e:Entity {id: $id})
+CREATE (d)-[:MENTIONS {count: row.count}]->(e)
+RETURN count(e) AS n
+"""
+
+SET_ENTITY_COUNTS: Final = """
+MATCH (e:Entity {id: $id})
+SET e.mention_count = $mentions, e.document_count = $documents
+RETURN e.id AS id
+"""
+
+SET_MERGED_INTO: Final = """
+MATCH (e:Entity {id: $id})
+SET e.merged_into = $into
+RETURN e.id AS id
+"""
+
+CREATE_JUDGEMENT: Final = """
+CREATE (j:Judgement {
+  id: $j.id, kind: $j.kind, entity_ids: $j.entity_ids, subject: $j.subject, other: $j.other,
+  aliases: $j.aliases, mention_ids: $j.mention_ids, by: $j.by, at: $j.at, reason: $j.reason,
+  score: $j.score
+})
+RETURN j.id AS id
+"""
+
+GET_JUDGEMENT: Final = """
+MATCH (j:Judgement {id: $id})
+RETURN j {.id, .kind, .entity_ids, .subject, .other, .aliases, .mention_ids, .by, .at, .reason,
+          .score, .reverted_at, .reverted_by} AS judgement
+"""
+
+ENTITY_JUDGEMENTS: Final = """
+MATCH (j:Judgement)
+WHERE $id IN j.entity_ids
+RETURN j {.id, .kind, .entity_ids, .subject, .other, .aliases, .by, .at, .reason, .score,
+          .reverted_at, .reverted_by} AS judgement
+ORDER BY judgement.at DESC, judgement.id DESC
+"""
+
+MARK_REVERTED: Final = """
+MATCH (j:Judgement {id: $id})
+SET j.reverted_at = $at, j.reverted_by = $by
+RETURN j.id AS id
+"""
+
+ENTITY_EVIDENCE: Final = """
+MATCH (m:Mention)-[:REFERS_TO]->(e:Entity {id: $id})
+RETURN m.name AS alias, m.evidence AS evidence, count(m) AS mentions
+ORDER BY alias, mentions DESC
 """
 
 # -- maintenance (tests and `akg db reset`) ---------------------------------------------------

@@ -53,6 +53,8 @@ class AliasRow:
     latin_key: str
     partial: bool
     count: int
+    pinned: bool = False
+    """Put on this entity by a human judgement (a split): resolution never moves it away."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +72,7 @@ class MentionRow:
     title: str | None
     evidence: str
     partial: bool
+    pinned: bool = False
 
 
 @dataclass(frozen=True, slots=True)

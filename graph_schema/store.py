@@ -7,8 +7,8 @@ the embedded ArcadeDB server alike, turns connection failures into
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
 
 import neo4j
 import structlog
@@ -30,6 +30,7 @@ from service.errors import GraphUnavailableError
 
 log = structlog.get_logger(__name__)
 
+T = TypeVar("T")
 _UNAVAILABLE = (ServiceUnavailable, SessionExpired, OSError, DriverError)
 
 
@@ -114,6 +115,20 @@ class GraphStore:
             raise GraphUnavailableError(f"The graph server cannot be reached: {exc}") from exc
         return True
 
+    def write_transaction(self, work: Callable[..., T], *args: Any) -> T:
+        """Run ``work(tx, *args)`` in one write transaction (retried on transient errors)."""
+        try:
+            with self.driver.session(database=self.database) as session:
+                return session.execute_write(work, *args)
+        except _UNAVAILABLE as exc:
+            raise GraphUnavailableError(f"The graph server cannot be reached: {exc}") from exc
+
+    def entity_judgements(self, entity_id: str) -> list[dict[str, Any]]:
+        return [r["judgement"] for r in self._read(Q.ENTITY_JUDGEMENTS, id=entity_id)]
+
+    def entity_evidence(self, entity_id: str) -> list[dict[str, Any]]:
+        return self._read(Q.ENTITY_EVIDENCE, id=entity_id)
+
     def delete_all(self) -> None:
         """Remove every node (tests and `akg db reset`)."""
         self._write(Q.DELETE_ALL)
@@ -132,6 +147,7 @@ class GraphStore:
                     type=EntityType(row["type"]),
                     full_keys=frozenset(a["key"] for a in aliases if not a["partial"]),
                     partial_keys=frozenset(a["key"] for a in aliases if a["partial"]),
+                    pinned_keys=frozenset(a["key"] for a in aliases if a.get("pinned")),
                 )
             )
         return out
@@ -213,6 +229,16 @@ class GraphStore:
 
     def export_mentions(self) -> Iterator[dict[str, Any]]:
         yield from (r["mention"] for r in self._read(Q.EXPORT_MENTIONS))
+
+
+def run(tx: ManagedTransaction, query: str, **parameters: Any) -> list[dict[str, Any]]:
+    """Run one statement inside a transaction function; rows as dicts."""
+    return _run(tx, query, parameters)
+
+
+def expect(tx: ManagedTransaction, query: str, expected: int, **parameters: Any) -> None:
+    """Run a batch that must touch ``expected`` rows; otherwise abort the transaction."""
+    _expect(tx, query, expected, **parameters)
 
 
 def _run(tx: ManagedTransaction, query: str, parameters: dict[str, Any]) -> list[dict[str, Any]]:

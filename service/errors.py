@@ -30,6 +30,18 @@ class NotFoundError(AkgError):
     title = "Not found"
 
 
+class EntityMergedError(AkgError):
+    """The entity was merged into another one: answered with 308 to the survivor."""
+
+    status = 308
+    title = "Permanent redirect"
+
+    def __init__(self, entity_id: str, survivor: str) -> None:
+        super().__init__(f"Entity {entity_id} was merged into {survivor}.")
+        self.entity_id = entity_id
+        self.survivor = survivor
+
+
 class GraphUnavailableError(AkgError):
     """The graph database cannot be reached; the request can be retried later."""
 

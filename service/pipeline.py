@@ -6,7 +6,6 @@ becomes the same graph.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import Counter
 from collections.abc import Sequence
@@ -15,13 +14,14 @@ from datetime import UTC, datetime
 
 import structlog
 
-from graph_schema.records import AliasRow, DocumentGraph, DocumentRow, EntityRow, MentionRow
+from graph_schema.records import DocumentGraph, DocumentRow, EntityRow, MentionRow
 from graph_schema.store import GraphStore
 from loaders import LoadedDocument
 from nlp.recognition.propagation import candidate_keys
 from nlp.recognition.recognizer import Recognizer, TextRegion
+from nlp.resolution.aliases import alias_id, alias_row
 from nlp.resolution.resolver import Resolution, probe_keys, resolve
-from nlp.resolution.transliteration import latin_key, skeleton, to_latin
+from nlp.resolution.transliteration import to_latin
 from nlp.text import model_form
 from nlp.tokenize import tokenize
 from nlp.types import EntityType, Mention
@@ -106,12 +106,12 @@ def build_document_graph(doc_id: str, doc: LoadedDocument, resolution: Resolutio
     now = datetime.now(UTC).isoformat(timespec="seconds")
     mentions: dict[str, MentionRow] = {}
     alias_counts: Counter[tuple[str, str]] = Counter()
-    alias_info: dict[tuple[str, str], tuple[str, bool]] = {}
+    alias_info: dict[tuple[str, str], tuple[bool, bool]] = {}
     first_name: dict[str, str] = {}
     for r in resolution.mentions:
         alias_key = (r.entity_id, r.name.text)
         alias_counts[alias_key] += 1
-        alias_info[alias_key] = (r.name.key, r.partial)
+        alias_info[alias_key] = (r.partial, r.pinned)
         if not r.partial:
             first_name.setdefault(r.entity_id, r.name.text)
         mention_id = f"{doc_id}:{r.name.start}-{r.name.end}"
@@ -131,12 +131,13 @@ def build_document_graph(doc_id: str, doc: LoadedDocument, resolution: Resolutio
                 title=r.mention.title or r.name.title,
                 evidence=r.evidence,
                 partial=r.partial,
+                pinned=r.pinned,
             ),
         )
     aliases = tuple(
-        _alias_row(entity_id, text, key, partial, count)
+        alias_row(entity_id, text, partial=partial, count=count, pinned=pinned)
         for (entity_id, text), count in sorted(alias_counts.items())
-        for key, partial in [alias_info[(entity_id, text)]]
+        for partial, pinned in [alias_info[(entity_id, text)]]
     )
     entities = tuple(
         EntityRow(
@@ -173,35 +174,6 @@ def build_document_graph(doc_id: str, doc: LoadedDocument, resolution: Resolutio
         mentions=tuple(sorted(mentions.values(), key=lambda m: (m.start, m.end))),
         entity_mention_counts=dict(per_entity),
     )
-
-
-def alias_id(entity_id: str, text: str) -> str:
-    return "A" + hashlib.sha256(f"{entity_id}|{text}".encode()).hexdigest()[:20]
-
-
-def _alias_row(entity_id: str, text: str, key: str, partial: bool, count: int) -> AliasRow:
-    tokens = key.split()
-    latin = to_latin(text)
-    return AliasRow(
-        id=alias_id(entity_id, text),
-        entity_id=entity_id,
-        text=text,
-        key=key,
-        first=tokens[0],
-        last=tokens[-1],
-        skeleton=search_skeleton(text),
-        skeleton_first=search_skeleton(text.split()[0]),
-        skeleton_last=search_skeleton(text.split()[-1]),
-        name_latin=latin,
-        latin_key=latin_key(latin),
-        partial=partial,
-        count=count,
-    )
-
-
-def search_skeleton(text: str) -> str:
-    """The consonant skeleton used as a search key (spaces removed: Hezbollah = حزب الله)."""
-    return skeleton(text).replace(" ", "")
 
 
 def _named_mention(text: str, m: Mention, start: int, end: int, title: str | None) -> Mention:

@@ -26,11 +26,11 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from graph_schema.store import GraphStore
+from nlp.resolution.aliases import search_skeleton
 from nlp.resolution.names import reduce_mention
 from nlp.resolution.transliteration import latin_key, to_latin
 from nlp.text import has_arabic, key_form
 from nlp.types import EntityType
-from service.pipeline import search_skeleton
 
 FIELD_SCORES = {"key": 1.0, "latin": 0.95, "token": 0.85, "skeleton": 0.8, "skeleton_token": 0.7}
 FUZZY_SCAN_LIMIT = 50_000

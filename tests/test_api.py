@@ -16,7 +16,7 @@ from pydantic import SecretStr
 from graph_schema.store import GraphStore
 from loaders import prepare
 from nlp.recognition.recognizer import Recognizer
-from nlp.resolution.resolver import resolve
+from nlp.resolution.resolver import probe_keys, resolve
 from nlp.types import EntityType, Mention
 from service.api import create_app
 from service.pipeline import build_document_graph, document_id
@@ -48,7 +48,8 @@ def seed(store: GraphStore, text: str, spans: list[tuple[str, EntityType]]) -> s
         i = text.index(surface, pos)
         mentions.append(Mention(i, i + len(surface), surface, etype, 0.9))
         pos = i + len(surface)
-    graph = build_document_graph(document_id(doc), doc, resolve(text, mentions, []))
+    candidates = store.resolution_candidates(probe_keys(text, mentions))
+    graph = build_document_graph(document_id(doc), doc, resolve(text, mentions, candidates))
     assert store.write_document(graph)
     return graph.document.id
 

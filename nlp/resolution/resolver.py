@@ -50,6 +50,8 @@ class Candidate:
     type: EntityType
     full_keys: frozenset[str]
     partial_keys: frozenset[str] = frozenset()
+    pinned_keys: frozenset[str] = frozenset()
+    """Alias keys a human judgement (a split) put on this entity: they always resolve here."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +62,8 @@ class ResolvedMention:
     partial: bool
     """True when the name is a part of the entity's full name (a surname alone)."""
     evidence: str
+    pinned: bool = False
+    """Resolved through an alias a human judgement pinned to the entity."""
 
 
 @dataclass(slots=True)
@@ -136,7 +140,8 @@ def resolve(raw: str, mentions: Sequence[Mention], candidates: Iterable[Candidat
         ckey = (m.type, n.key)
         eid, why = root_entity[target[ckey]]
         partial = m.type is EntityType.PERSON and len(n.tokens) == 1
-        result.mentions.append(ResolvedMention(m, n, eid, partial, evidence.get(ckey, why)))
+        pinned = index.pinned(m.type, n.key) is not None
+        result.mentions.append(ResolvedMention(m, n, eid, partial, evidence.get(ckey, why), pinned))
     return result
 
 
@@ -171,14 +176,15 @@ def _link_within_document(
     """Map each cluster to the cluster it joins (itself when none), with the evidence."""
     target = {c: c for c in clusters}
     evidence: dict[tuple[EntityType, str], str] = {}
-    for etype, key in clusters:
+    free = {c for c in clusters if index.pinned(*c) is None}  # pinned names join no one
+    for etype, key in sorted(free):
         if etype is EntityType.ORGANIZATION:
             shorter = drop_trailing_nisba(key)
             if shorter and ((etype, shorter) in clusters or index.full(etype, shorter)):
                 if (etype, shorter) in clusters:
                     target[(etype, key)] = (etype, shorter)
                 evidence[(etype, key)] = f"same name without its adjective: {shorter}"
-    persons = [key for etype, key in clusters if etype is EntityType.PERSON]
+    persons = sorted(key for etype, key in free if etype is EntityType.PERSON)
     for key in persons:
         parts = tuple(key.split())
         fulls = {f for f in persons if partial_of(parts, tuple(f.split()))}
@@ -191,6 +197,8 @@ def _link_within_document(
     _follow_chains(target)
     # Appositions: the second name joins the first name's cluster, with all its members.
     for first, second in appositions:
+        if first not in free or second not in free:
+            continue
         root_first, root_second = target[first], target[second]
         if root_first == root_second:
             continue
@@ -217,6 +225,9 @@ def _match_graph(
 ) -> tuple[str, bool, str]:
     """The entity of a root cluster: (id, is_new, evidence)."""
     etype, key = ckey
+    pinned = index.pinned(etype, key)
+    if pinned is not None:
+        return pinned, False, f"{key} was put on this entity by a human judgement"
     member_keys = sorted(c[1] for c, root in target.items() if root == ckey)
     exact = index.full(etype, key)
     if len(exact) == 1:
@@ -274,8 +285,11 @@ class _CandidateIndex:
         self._full: dict[tuple[EntityType, str], set[str]] = defaultdict(set)
         self._partial: dict[tuple[EntityType, str], set[str]] = defaultdict(set)
         self._edge: dict[tuple[EntityType, str], set[str]] = defaultdict(set)
+        self._pinned: dict[tuple[EntityType, str], str] = {}
         for c in candidates:
             self.by_id[c.id] = c
+            for k in c.pinned_keys:
+                self._pinned[(c.type, k)] = c.id
             for k in c.full_keys:
                 self._full[(c.type, k)].add(c.id)
                 toks = k.split()
@@ -285,6 +299,9 @@ class _CandidateIndex:
             for k in c.partial_keys:
                 self._partial[(c.type, k)].add(c.id)
         self.all_keys = frozenset(k for (_, k) in self._full) | frozenset(k for (_, k) in self._partial)
+
+    def pinned(self, etype: EntityType, key: str) -> str | None:
+        return self._pinned.get((etype, key))
 
     def full(self, etype: EntityType, key: str) -> list[str]:
         return sorted(self._full.get((etype, key), ()))

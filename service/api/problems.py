@@ -16,7 +16,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from loaders import DocumentTooLargeError, LoaderError
-from service.errors import AkgError, GraphUnavailableError
+from service.errors import AkgError, EntityMergedError, GraphUnavailableError
 
 log = structlog.get_logger(__name__)
 
@@ -44,7 +44,12 @@ def install(app: FastAPI) -> None:
     async def domain_error(request: Request, exc: AkgError) -> JSONResponse:
         if isinstance(exc, GraphUnavailableError):
             log.warning("graph.unavailable", path=request.url.path, error=str(exc))
-        return problem(exc.status, exc.title, str(exc))
+        response = problem(exc.status, exc.title, str(exc))
+        if isinstance(exc, EntityMergedError):
+            path = request.url.path.replace(f"/entities/{exc.entity_id}", f"/entities/{exc.survivor}", 1)
+            query = request.url.query
+            response.headers["Location"] = path + (f"?{query}" if query else "")
+        return response
 
     @app.exception_handler(LoaderError)
     async def loader_error(request: Request, exc: LoaderError) -> JSONResponse:

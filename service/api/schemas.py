@@ -187,3 +187,63 @@ class StatsOut(BaseModel):
     entities: int
     aliases: int
     entities_by_type: dict[str, int]
+
+
+# -- curation -----------------------------------------------------------------------------------
+class MergeIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    other: str = Field(min_length=1, max_length=64, description="The entity to merge into this one.")
+    reason: str | None = Field(default=None, max_length=2000)
+    by: str = Field(default="api", min_length=1, max_length=200, description="Who decides.")
+
+
+class SplitIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    aliases: list[str] = Field(min_length=1, max_length=500, description="Aliases that name another entity.")
+    reason: str | None = Field(default=None, max_length=2000)
+    by: str = Field(default="api", min_length=1, max_length=200)
+
+
+class RevertIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    by: str = Field(default="api", min_length=1, max_length=200)
+
+
+class JudgementOut(BaseModel):
+    id: str
+    kind: Literal["merge", "split"]
+    entity_ids: list[str]
+    subject: str
+    other: str
+    aliases: list[str] = []
+    by: str
+    at: str
+    reason: str | None = None
+    score: float
+    reverted_at: str | None = None
+    reverted_by: str | None = None
+
+
+class JudgementList(BaseModel):
+    items: list[JudgementOut]
+
+
+class CurationOut(BaseModel):
+    judgement: JudgementOut
+    entity: EntityOut
+    new_entity: EntityOut | None = None
+
+
+class EvidenceOut(BaseModel):
+    alias: str
+    evidence: str | None
+    mentions: int
+
+
+class WhyOut(BaseModel):
+    id: str
+    aliases: list[EvidenceOut]
+    judgements: list[JudgementOut]

@@ -8,18 +8,26 @@ from fastapi import APIRouter, Query
 
 from graph_schema.queries import PATH_HOPS
 from nlp.types import EntityType
+from service import curation
 from service.api import cursors
-from service.api.deps import SearchDep, StoreDep
+from service.api.deps import SearchDep, StoreDep, Writer
 from service.api.schemas import (
     AliasOut,
+    CurationOut,
     EntityDocumentPage,
     EntityOut,
     EntityPage,
     EntitySummary,
+    JudgementList,
+    JudgementOut,
+    MergeIn,
     NeighborList,
     PathOut,
+    RevertIn,
+    SplitIn,
+    WhyOut,
 )
-from service.errors import NotFoundError
+from service.errors import EntityMergedError, NotFoundError
 
 router = APIRouter(tags=["entities"])
 
@@ -50,9 +58,12 @@ def list_entities(
 
 
 def _entity_or_404(store: StoreDep, entity_id: str) -> dict[str, Any]:
+    """The entity, 404 when unknown, 308 to the survivor when it was merged away."""
     entity = store.get_entity(entity_id)
     if entity is None:
         raise NotFoundError(f"No entity with id {entity_id!r}.")
+    if entity.get("merged_into"):
+        raise EntityMergedError(entity_id, entity["merged_into"])
     return entity
 
 
@@ -115,3 +126,47 @@ def shortest_path(
     if not nodes:
         return PathOut(found=False, hops=None, nodes=[])
     return PathOut(found=True, hops=(len(nodes) - 1) // 2, nodes=nodes)  # type: ignore[arg-type]
+
+
+# -- curation ---------------------------------------------------------------------------------
+@router.post("/entities/{entity_id}/merge", response_model=CurationOut, dependencies=[Writer])
+def merge_entities(entity_id: str, body: MergeIn, store: StoreDep) -> CurationOut:
+    """Merge `other` into this entity: its mentions and aliases move here; it answers 308 after."""
+    judgement = curation.merge(store, entity_id, body.other, by=body.by, reason=body.reason)
+    return CurationOut(judgement=JudgementOut(**judgement), entity=get_entity(entity_id, store))
+
+
+@router.post("/entities/{entity_id}/split", response_model=CurationOut, dependencies=[Writer])
+def split_entity(entity_id: str, body: SplitIn, store: StoreDep) -> CurationOut:
+    """Move the mentions written as `aliases` to a new entity; later ingests keep them there."""
+    judgement = curation.split(store, entity_id, body.aliases, by=body.by, reason=body.reason)
+    return CurationOut(
+        judgement=JudgementOut(**judgement),
+        entity=get_entity(entity_id, store),
+        new_entity=get_entity(judgement["other"], store),
+    )
+
+
+@router.post("/judgements/{judgement_id}/revert", response_model=JudgementOut, dependencies=[Writer])
+def revert_judgement(judgement_id: str, body: RevertIn, store: StoreDep) -> JudgementOut:
+    """Undo a merge or a split."""
+    return JudgementOut(**curation.revert(store, judgement_id, by=body.by))
+
+
+@router.get("/entities/{entity_id}/history", response_model=JudgementList)
+def entity_history(entity_id: str, store: StoreDep) -> JudgementList:
+    """The judgements that touched this entity, newest first (also for merged-away ids)."""
+    if store.get_entity(entity_id) is None:
+        raise NotFoundError(f"No entity with id {entity_id!r}.")
+    return JudgementList(items=store.entity_judgements(entity_id))  # type: ignore[arg-type]
+
+
+@router.get("/entities/{entity_id}/why", response_model=WhyOut)
+def entity_why(entity_id: str, store: StoreDep) -> WhyOut:
+    """For each alias, the evidence that joined its mentions to this entity."""
+    _entity_or_404(store, entity_id)
+    return WhyOut(
+        id=entity_id,
+        aliases=store.entity_evidence(entity_id),  # type: ignore[arg-type]
+        judgements=store.entity_judgements(entity_id),  # type: ignore[arg-type]
+    )
