@@ -38,6 +38,10 @@ SCHEMA: Final[tuple[str, ...]] = (
     "CREATE INDEX mention_doc IF NOT EXISTS FOR (m:Mention) ON (m.doc_id)",
     "CREATE INDEX entity_type IF NOT EXISTS FOR (e:Entity) ON (e.type)",
     "CREATE CONSTRAINT judgement_id IF NOT EXISTS FOR (j:Judgement) REQUIRE j.id IS UNIQUE",
+    "CREATE CONSTRAINT job_id IF NOT EXISTS FOR (j:Job) REQUIRE j.id IS UNIQUE",
+    "CREATE CONSTRAINT job_item_id IF NOT EXISTS FOR (i:JobItem) REQUIRE i.id IS UNIQUE",
+    "CREATE INDEX job_item_status IF NOT EXISTS FOR (i:JobItem) ON (i.status)",
+    "CREATE INDEX job_item_job IF NOT EXISTS FOR (i:JobItem) ON (i.job_id)",
 )
 
 PING: Final = "RETURN 1 AS ok"
@@ -237,6 +241,7 @@ WHERE e.merged_into IS NULL
 RETURN e {.id, .name, .name_latin, .type, .mention_count, .document_count} AS entity
 """
 
+# Documents, mentions, entities and aliases; jobs are bookkeeping and are not counted.
 STATS: Final = """
 CALL { MATCH (d:Document) RETURN count(d) AS documents }
 CALL { MATCH (m:Mention) RETURN count(m) AS mentions }
@@ -366,6 +371,50 @@ ENTITY_EVIDENCE: Final = """
 MATCH (m:Mention)-[:REFERS_TO]->(e:Entity {id: $id})
 RETURN m.name AS alias, m.evidence AS evidence, count(m) AS mentions
 ORDER BY alias, mentions DESC
+"""
+
+# -- batch jobs: accepted documents are stored before anything else happens ----------------------
+CREATE_JOB: Final = """
+CREATE (j:Job {id: $id, created_at: $at, total: $total})
+WITH j
+UNWIND $items AS item
+CREATE (i:JobItem {
+  id: item.id, job_id: $id, position: item.position, created_at: $at, status: 'pending',
+  text: item.text, source: item.source, title: item.title, published_at: item.published_at,
+  url: item.url
+})
+RETURN count(i) AS n
+"""
+
+NEXT_JOB_ITEMS: Final = """
+MATCH (i:JobItem {status: 'pending'})
+RETURN i {.id, .job_id, .position, .text, .source, .title, .published_at, .url} AS item
+ORDER BY i.created_at, i.job_id, i.position
+LIMIT $limit
+"""
+
+FINISH_JOB_ITEM: Final = """
+MATCH (i:JobItem {id: $id})
+SET i.status = $status, i.document_id = $document_id, i.created = $created, i.error = $error,
+    i.finished_at = $at
+RETURN i.id AS id
+"""
+
+GET_JOB: Final = """
+MATCH (j:Job {id: $id})
+RETURN j {.id, .created_at, .total} AS job
+"""
+
+JOB_PROGRESS: Final = """
+MATCH (i:JobItem {job_id: $id})
+RETURN i.status AS status, count(i) AS n
+"""
+
+JOB_FAILURES: Final = """
+MATCH (i:JobItem {job_id: $id, status: 'failed'})
+RETURN i {.position, .error, .source} AS failure
+ORDER BY failure.position
+LIMIT $limit
 """
 
 # -- maintenance (tests and `akg db reset`) ---------------------------------------------------

@@ -129,6 +129,29 @@ class GraphStore:
     def entity_evidence(self, entity_id: str) -> list[dict[str, Any]]:
         return self._read(Q.ENTITY_EVIDENCE, id=entity_id)
 
+    # -- jobs -------------------------------------------------------------------------------
+    def create_job(self, job_id: str, at: str, items: list[dict[str, Any]]) -> None:
+        """Store a job and all its documents in one transaction (accepted = durable)."""
+        self.write_transaction(_create_job, job_id, at, items)
+
+    def next_job_items(self, limit: int) -> list[dict[str, Any]]:
+        return [r["item"] for r in self._read(Q.NEXT_JOB_ITEMS, limit=limit)]
+
+    def finish_job_item(
+        self, item_id: str, status: str, document_id: str | None, created: bool | None, error: str | None, at: str
+    ) -> None:
+        self._write(
+            Q.FINISH_JOB_ITEM, id=item_id, status=status, document_id=document_id, created=created, error=error, at=at
+        )
+
+    def job(self, job_id: str) -> dict[str, Any] | None:
+        rows = self._read(Q.GET_JOB, id=job_id)
+        if not rows:
+            return None
+        progress = {r["status"]: r["n"] for r in self._read(Q.JOB_PROGRESS, id=job_id)}
+        failures = [r["failure"] for r in self._read(Q.JOB_FAILURES, id=job_id, limit=1000)]
+        return {**rows[0]["job"], "progress": progress, "failures": failures}
+
     def delete_all(self) -> None:
         """Remove every node (tests and `akg db reset`)."""
         self._write(Q.DELETE_ALL)
@@ -251,6 +274,10 @@ def _expect(tx: ManagedTransaction, query: str, expected: int, **parameters: Any
     got = rows[0]["n"] if rows else 0
     if got != expected:
         raise GraphWriteError(f"expected {expected} rows written, the graph reported {got}")
+
+
+def _create_job(tx: ManagedTransaction, job_id: str, at: str, items: list[dict[str, Any]]) -> None:
+    _expect(tx, Q.CREATE_JOB, len(items), id=job_id, at=at, total=len(items), items=items)
 
 
 def _write_document(tx: ManagedTransaction, graph: DocumentGraph) -> None:

@@ -61,6 +61,13 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(
         default=2_000_000, ge=1_000, description="Largest request body (and document) accepted, in bytes."
     )
+    max_batch_documents: int = Field(
+        default=1000, ge=1, le=100_000, description="Most documents one `POST /jobs` may hold."
+    )
+    cors_origins: list[str] = Field(
+        default_factory=list,
+        description='Origins allowed by CORS, as a JSON list (`["https://app.example"]`). Empty: CORS off.',
+    )
     embedded_heap: str = Field(default="1g", description="Java heap of the embedded graph server.")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(default="INFO", description="Log level.")
     log_format: Literal["console", "json"] = Field(

@@ -15,14 +15,16 @@ from contextlib import asynccontextmanager
 
 import structlog
 from fastapi import FastAPI, Request, Response
+from fastapi.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from graph_schema.store import GraphStore
 from nlp.recognition.recognizer import Recognizer
 from service.api import problems
 from service.api.deps import Services
-from service.api.routes import documents, entities, system
+from service.api.routes import documents, entities, jobs, system
 from service.errors import AkgError
+from service.jobs import JobRunner
 from service.pipeline import Pipeline
 from service.runtime import load_recognizer, open_store
 from service.search import EntitySearch
@@ -36,8 +38,10 @@ def create_app(
     *,
     store: GraphStore | None = None,
     recognizer: Recognizer | None = None,
+    run_jobs: bool = True,
 ) -> FastAPI:
-    """Build the app. ``store`` and ``recognizer`` may be passed in (tests share them)."""
+    """Build the app. ``store`` and ``recognizer`` may be passed in (tests share them);
+    ``run_jobs=False`` accepts jobs without processing them (tests of restarts)."""
     settings = settings or get_settings()
 
     @asynccontextmanager
@@ -51,9 +55,14 @@ def create_app(
             services.pipeline = Pipeline(recognizer, graph)
         else:
             loader = asyncio.create_task(_load_model(services))
+        if run_jobs:
+            services.job_runner = JobRunner(graph, lambda: services.pipeline)
+            services.job_runner.start()
         try:
             yield
         finally:
+            if services.job_runner is not None:
+                await asyncio.to_thread(services.job_runner.stop)
             if loader is not None and not loader.done():
                 loader.cancel()
             if store is None:
@@ -68,7 +77,15 @@ def create_app(
     problems.install(app)
     app.include_router(documents.router)
     app.include_router(entities.router)
+    app.include_router(jobs.router)
     app.include_router(system.router)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type"],
+        )
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
 
     @app.middleware("http")

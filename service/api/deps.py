@@ -10,6 +10,7 @@ from fastapi import Depends, HTTPException, Request
 
 from graph_schema.store import GraphStore
 from service.errors import ModelUnavailableError
+from service.jobs import JobRunner
 from service.pipeline import Pipeline
 from service.search import EntitySearch
 from service.settings import Settings
@@ -24,6 +25,7 @@ class Services:
     search: EntitySearch
     pipeline: Pipeline | None = None
     model_error: str | None = None
+    job_runner: JobRunner | None = None
 
 
 def get_services(request: Request) -> Services:

@@ -247,3 +247,21 @@ class WhyOut(BaseModel):
     id: str
     aliases: list[EvidenceOut]
     judgements: list[JudgementOut]
+
+
+# -- jobs ---------------------------------------------------------------------------------------
+class JobFailure(BaseModel):
+    position: int
+    error: str | None = None
+    source: str | None = None
+
+
+class JobOut(BaseModel):
+    id: str
+    status: Literal["queued", "running", "done"]
+    created_at: str
+    total: int
+    pending: int
+    done: int
+    failed: int
+    failures: list[JobFailure] = []
