@@ -226,6 +226,61 @@ def _require_embedded(settings: Settings) -> None:
         raise click.ClickException("AKG_NEO4J_URI is set: the embedded graph server is not used.")
 
 
+# -- evaluate -------------------------------------------------------------------------------
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+
+@main.command()
+@click.option(
+    "--data",
+    type=click.Path(path_type=Path),
+    default=SHARED / "data" / "ner",
+    show_default=True,
+    help="The NER corpora (for the held-out split).",
+)
+@click.option(
+    "--scorer", type=click.Path(path_type=Path), default=SHARED / "eval" / "score.py", show_default=True
+)
+@click.option(
+    "--gold", type=click.Path(path_type=Path), default=SHARED / "eval" / "seeds_gold.json", show_default=True
+)
+@click.option("--seeds", type=click.Path(path_type=Path), default=SHARED / "seeds", show_default=True)
+@click.pass_obj
+def evaluate(settings: Settings, data: Path, scorer: Path, gold: Path, seeds: Path) -> None:
+    """The model on its held-out split and the seeds scorer on a fresh graph, in one table."""
+    from service import evaluation
+    from service.runtime import BUNDLED_MODEL_DIR
+
+    model_dir = BUNDLED_MODEL_DIR if settings.ner_model == "akg-ar-ner" else Path(settings.ner_model)
+    table = Table(title="akg evaluate")
+    for col in ("measure", "P", "R", "F1", "n"):
+        table.add_column(col, justify="right" if col != "measure" else "left")
+    if data.exists():
+        held = evaluation.held_out_scores(data, model_dir)
+        for kind, s in held["scores"]["all"].items():
+            table.add_row(
+                f"held-out NER {kind}",
+                f"{s['precision']:.3f}",
+                f"{s['recall']:.3f}",
+                f"{s['f1']:.3f}",
+                str(s["support"]),
+            )
+    else:
+        console.print(f"no corpora at {data}: held-out split skipped")
+    if scorer.exists() and gold.exists() and seeds.exists():
+        seeds_result = evaluation.seeds_scores(settings, scorer, gold, seeds)
+        for name in ("mentions", "bcubed", "locations"):
+            s = seeds_result[name]
+            table.add_row(
+                f"seeds {name}", f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}", ""
+            )
+        table.add_row("seeds search hit@3", "", "", seeds_result["cross_script_hit3"], "")
+        console.print(seeds_result["summary"], soft_wrap=True, markup=False)
+    else:
+        console.print(f"no scorer/gold/seeds under {scorer.parent.parent}: seeds score skipped")
+    console.print(table)
+
+
 # -- settings --------------------------------------------------------------------------------
 @main.command("settings")
 def show_settings() -> None:
