@@ -7,6 +7,7 @@ the embedded ArcadeDB server alike, turns connection failures into
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
@@ -31,6 +32,7 @@ from service.errors import GraphUnavailableError
 log = structlog.get_logger(__name__)
 
 T = TypeVar("T")
+_WRITE_CLAUSE = re.compile(r"\b(CREATE|MERGE|SET|DELETE|REMOVE|DROP|LOAD\s+CSV|FOREACH)\b", re.IGNORECASE)
 _UNAVAILABLE = (ServiceUnavailable, SessionExpired, OSError, DriverError)
 
 
@@ -61,6 +63,10 @@ class GraphStore:
 
     # -- plumbing ---------------------------------------------------------------------
     def _read(self, query: str, **parameters: Any) -> list[dict[str, Any]]:
+        """Run a read-only statement. Statements with a write clause are refused here: Neo4j
+        enforces read routing, ArcadeDB does not, so read endpoints cannot write either way."""
+        if _WRITE_CLAUSE.search(query):
+            raise ValueError("a write statement was sent down the read path")
         try:
             records, _, _ = self.driver.execute_query(
                 query,
@@ -138,10 +144,22 @@ class GraphStore:
         return [r["item"] for r in self._read(Q.NEXT_JOB_ITEMS, limit=limit)]
 
     def finish_job_item(
-        self, item_id: str, status: str, document_id: str | None, created: bool | None, error: str | None, at: str
+        self,
+        item_id: str,
+        status: str,
+        document_id: str | None,
+        created: bool | None,
+        error: str | None,
+        at: str,
     ) -> None:
         self._write(
-            Q.FINISH_JOB_ITEM, id=item_id, status=status, document_id=document_id, created=created, error=error, at=at
+            Q.FINISH_JOB_ITEM,
+            id=item_id,
+            status=status,
+            document_id=document_id,
+            created=created,
+            error=error,
+            at=at,
         )
 
     def job(self, job_id: str) -> dict[str, Any] | None:
