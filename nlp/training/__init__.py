@@ -1,0 +1,1 @@
+"""Training code for the arabic-kg NER model (needs the ``train`` extra: gensim)."""
