@@ -85,6 +85,14 @@ class EmbeddedGraphServer:
             return None
         return info
 
+    def kill(self) -> None:
+        """Kill the server at once, as a crash would (tests of fault handling)."""
+        info = self._read_state()
+        if info is not None and _pid_alive(info.pid):
+            os.kill(info.pid, signal.SIGKILL)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(info.pid, 0)
+
     def start(self) -> ServerInfo:
         """Start the server unless it already runs; wait until Bolt answers."""
         self.home.mkdir(parents=True, exist_ok=True)
@@ -94,7 +102,7 @@ class EmbeddedGraphServer:
                 log.info("graph_server.reuse", pid=running.pid, bolt_port=running.bolt_port)
                 return running
             stale = self._read_state()
-            if stale is not None and _pid_alive(stale.pid):
+            if stale is not None and _pid_alive(stale.pid) and _is_our_server(stale.pid):
                 # A process from an earlier start that is still booting or hung: wait for it.
                 if _wait_for_port(stale.bolt_port, stale.pid, START_TIMEOUT_S):
                     return stale
@@ -102,20 +110,25 @@ class EmbeddedGraphServer:
             return self._launch()
 
     def stop(self, timeout: float = 30.0) -> bool:
-        """Stop the server; True when one was running."""
+        """Stop the server; True when one was running. The state file stays, so that the
+        next start reuses the same ports."""
         info = self._read_state()
         if info is None or not _pid_alive(info.pid):
-            self.state_file.unlink(missing_ok=True)
             return False
         _terminate(info.pid, timeout)
-        self.state_file.unlink(missing_ok=True)
         log.info("graph_server.stopped", pid=info.pid)
         return True
 
     # -- internals ---------------------------------------------------------------------
     def _launch(self) -> ServerInfo:
         java, classpath = _java_runtime()
-        bolt_port, http_port = _free_port(), _free_port()
+        # A restart keeps the ports of the last run when they are free, so that drivers
+        # connected before the server died reconnect on their own.
+        last = self._read_state()
+        if last is not None and _port_free(last.bolt_port) and _port_free(last.http_port):
+            bolt_port, http_port = last.bolt_port, last.http_port
+        else:
+            bolt_port, http_port = _free_port(), _free_port()
         root = self.home / "arcadedb"
         root.mkdir(parents=True, exist_ok=True)
         args = [
@@ -196,6 +209,18 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def _port_free(port: int) -> bool:
+    """Can a server listen on ``port``? (SO_REUSEADDR like the server: connections of a
+    killed server linger in TIME_WAIT.)"""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
 def _port_open(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.settimeout(0.5)
@@ -215,6 +240,15 @@ def _pid_alive(pid: int) -> bool:
             return fh.read().split(")")[-1].split()[0] != "Z"
     except OSError:
         return True
+
+
+def _is_our_server(pid: int) -> bool:
+    """The pid is an ArcadeDB server (pids are reused after a reboot)."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as fh:
+            return b"ArcadeDBServer" in fh.read()
+    except OSError:
+        return False
 
 
 def _wait_for_port(port: int, pid: int, timeout: float) -> bool:

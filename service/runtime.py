@@ -5,6 +5,7 @@ The CLI and the API call the same functions, so both run the same stack.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import structlog
@@ -66,3 +67,30 @@ def load_recognizer(settings: Settings) -> Recognizer:
         raise ModelUnavailableError(str(exc)) from exc
     log.info("model.loaded", model=settings.ner_model)
     return Recognizer(tagger)
+
+
+class GraphWatchdog:
+    """Restarts the embedded graph server when it dies (``akg serve`` runs one)."""
+
+    def __init__(self, server: EmbeddedGraphServer, interval_s: float = 5.0) -> None:
+        self.server = server
+        self.interval_s = interval_s
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, name="akg-graph-watchdog", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=10)
+
+    def _loop(self) -> None:
+        while not self._stop.wait(self.interval_s):
+            if self.server.status() is not None:
+                continue
+            log.warning("graph_server.down", action="restarting")
+            try:
+                self.server.start()
+            except Exception:  # keep watching; the next round tries again
+                log.exception("graph_server.restart_failed")

@@ -26,7 +26,7 @@ from service.api.routes import documents, entities, jobs, system
 from service.errors import AkgError
 from service.jobs import JobRunner
 from service.pipeline import Pipeline
-from service.runtime import load_recognizer, open_store
+from service.runtime import GraphWatchdog, embedded_server, load_recognizer, open_store
 from service.search import EntitySearch
 from service.settings import Settings, get_settings
 
@@ -58,9 +58,18 @@ def create_app(
         if run_jobs:
             services.job_runner = JobRunner(graph, lambda: services.pipeline)
             services.job_runner.start()
+        watchdog = (
+            GraphWatchdog(embedded_server(settings))
+            if store is None and settings.uses_embedded_graph
+            else None
+        )
+        if watchdog is not None:
+            watchdog.start()
         try:
             yield
         finally:
+            if watchdog is not None:
+                await asyncio.to_thread(watchdog.stop)
             if services.job_runner is not None:
                 await asyncio.to_thread(services.job_runner.stop)
             if loader is not None and not loader.done():
