@@ -85,3 +85,28 @@ def test_apposition_after_an_organisation() -> None:
     ]
     found = [(text[r.start : r.end], a) for r, a in apposition_spans(text, anchors)]
     assert found == [("البنتاغون", anchors[0][0]), ("قسد", anchors[1][0])]
+
+
+def _titled(text: str, person_words: set[str], unknown: set[str] = frozenset()) -> list[str]:  # type: ignore[assignment]
+    from nlp.recognition.rules import titled_person_spans
+    from nlp.tokenize import tokenize
+
+    tokens = tokenize(text)
+    probs = [0.2 if t.text in person_words else 0.0 for t in tokens]
+    known = [t.text not in unknown for t in tokens]
+    return [text[s.start : s.end] for s in titled_person_spans(tokens, probs, known)]
+
+
+def test_names_after_titles() -> None:
+    text = "وأكد وزير الخارجية الأمريكي أنتوني بلينكن أن الحل ممكن."
+    assert _titled(text, {"أنتوني", "بلينكن"}) == ["أنتوني بلينكن"]
+    text = "أطلع الرئيس بايدن ونائبته كامالا هاريس على الهجوم."
+    assert _titled(text, {"بايدن", "كامالا", "هاريس"}) == ["بايدن", "كامالا هاريس"]
+    # a foreign name the model gives no weight: unknown to its vocabulary is enough
+    text = "تحدث أوستن مع نظيره الإسرائيلي يوآف غالانت عن الهجوم."
+    assert _titled(text, set(), unknown={"يوآف", "غالانت"}) == ["يوآف غالانت"]
+
+
+def test_no_name_after_a_title_without_evidence() -> None:
+    assert _titled("وقال الرئيس الأمريكي إن الهجوم فشل.", set()) == []
+    assert _titled("قال السكرتير الصحفي لوزارة الدفاع إن", set()) == []

@@ -24,7 +24,15 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from nlp.recognition.propagation import propagate
-from nlp.recognition.rules import RuleSpan, apposition_spans, base_spans, quoted_org_spans
+from nlp.recognition.rules import (
+    RuleSpan,
+    apposition_spans,
+    base_spans,
+    is_generic_description,
+    looks_like_a_person,
+    quoted_org_spans,
+    titled_person_spans,
+)
 from nlp.resolution.names import TITLE_CONTINUATIONS, TITLE_WORDS
 from nlp.text import has_arabic, model_form
 from nlp.tokenize import sentences
@@ -83,21 +91,34 @@ class Recognizer:
         their words -> type), recognised wherever they occur."""
         sents = sentences(text)
         with self._lock:
-            tagged = self.tagger.tag(sents)
+            analyzed = _analyze(self.tagger, sents)
         spans: list[Mention] = []
-        for sent, sent_spans in zip(sents, tagged, strict=True):
-            for s in sent_spans:
+        titled: list[RuleSpan] = []
+        for sent, tagged in zip(sents, analyzed, strict=True):
+            if tagged.person_prob:
+                titled += titled_person_spans(sent, tagged.person_prob, tagged.known)
+            for s in tagged.spans:
                 etype = MODEL_LABELS.get(s.label)
                 if etype is None:
                     continue
                 start, end = sent[s.first].start, sent[s.last].end
                 found_by = "model" if s.label != "FAC" else "model:facility"
+                if etype is EntityType.PERSON and not looks_like_a_person(text[start:end]):
+                    etype, found_by = EntityType.ORGANIZATION, "model:retyped_definite_phrase"
                 spans.append(Mention(start, end, text[start:end], etype, round(s.confidence, 4), found_by))
 
         rules = [*base_spans(text), *quoted_org_spans(text), *_metadata_spans(metadata)]
         rules += _repeat_base_names(text, [r for r in rules if r.type is EntityType.BASE])
         spans = _apply_rules(text, spans, rules)
-        spans = [m for m in spans if not _inside_any(m, furniture) and _looks_like_name(m.text)]
+        persons = [m for m in spans if m.type is EntityType.PERSON]
+        spans = _apply_rules(text, spans, [t for t in titled if not _overlaps_any(t, persons)])
+        spans = [
+            m
+            for m in spans
+            if not _inside_any(m, furniture)
+            and _looks_like_name(m.text)
+            and not is_generic_description(m.text)
+        ]
         spans = _add_appositions(text, spans)
         tokens = [t for sent in sents for t in sent]
         spans += [m for m in propagate(text, tokens, spans, known_names) if not _inside_any(m, furniture)]
@@ -137,8 +158,27 @@ def _add_appositions(text: str, spans: list[Mention]) -> list[Mention]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class _Analyzed:
+    spans: Sequence[TaggedSpanLike]
+    person_prob: list[float]
+    known: list[bool]
+
+
+def _analyze(tagger: Tagger, sents: list[list[Token]]) -> list[_Analyzed]:
+    """The tagger's spans, with per-token evidence when the tagger gives it (``analyze``)."""
+    analyze = getattr(tagger, "analyze", None)
+    if analyze is not None:
+        return [_Analyzed(s.spans, s.person_prob, s.known) for s in analyze(sents)]
+    return [_Analyzed(spans, [], []) for spans in tagger.tag(sents)]
+
+
+def _overlaps_any(r: RuleSpan, spans: Sequence[Mention]) -> bool:
+    return any(r.start < m.end and m.start < r.end for m in spans)
+
+
 def _metadata_spans(metadata: Sequence[TextRegion]) -> list[RuleSpan]:
-    kinds = {"byline": EntityType.PERSON, "dateline": EntityType.LOCATION}
+    kinds = {"byline": EntityType.PERSON, "dateline": EntityType.LOCATION, "source": EntityType.ORGANIZATION}
     return [RuleSpan(r.start, r.end, kinds[r.kind], r.kind, 0.95) for r in metadata if r.kind in kinds]
 
 

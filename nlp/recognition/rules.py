@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from nlp.text import model_form
-from nlp.types import EntityType
+from nlp.types import EntityType, Token
 
 _AR = "\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff\u0640\u064b-\u065f\u0670"
 _WORD = f"[{_AR}][{_AR}\u200c\u200d]*"
@@ -151,3 +151,98 @@ def apposition_spans(text: str, anchors: list[tuple[int, int, EntityType]]) -> l
         s = m.start("name") + m.group("name").index(name)
         out.append((RuleSpan(s, s + len(name), etype, "apposition", 0.85), start))
     return out
+
+
+# -- titled names -------------------------------------------------------------------------------
+_COUNTERPART = frozenset(model_form(w) for w in "نظير نظيره نظيرها نظيرته نظيرتها نظيرهم".split())
+_NOT_NAME = frozenset(
+    model_form(w)
+    for w in """
+    إن أن ان إنه أنه انه الذي التي الذين في من على إلى الى عن مع عند خلال بعد قبل منذ حول ضد
+    لدى هو هي هم كان كانت قد لقد لم لن لا ما كما أو او ثم حيث بين أمام امام عبر وفق بحسب
+    يوم امس أمس اليوم غدا صباح مساء أيضا ايضا فقط جدا
+    """.split()
+)
+MIN_NAME_PROBABILITY = 0.03
+
+
+def titled_person_spans(tokens: list[Token], person_prob: list[float], known: list[bool]) -> list[RuleSpan]:
+    """A name right after a title (وزير الدفاع الأمريكي لويد أوستن, نظيره الإسرائيلي يوآف
+    غالانت, اللواء باترك رايدر) is a person, even when the model misses it.
+
+    A word after the title counts as part of the name when the model gives it some
+    probability of being in a person's name (>= ``MIN_NAME_PROBABILITY``), or when it is not in
+    the model's vocabulary (foreign names rarely are), and it is no function word, no
+    title word and no word with the article; at most three words, up to punctuation.
+    """
+    from nlp.resolution.names import TITLE_CONTINUATIONS, TITLE_WORDS
+
+    out: list[RuleSpan] = []
+    i = 0
+    while i < len(tokens):
+        if not _is_title(tokens[i].form, TITLE_WORDS):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens) and (tokens[j].form in TITLE_CONTINUATIONS or tokens[j].form in TITLE_WORDS):
+            j += 1
+        if j < len(tokens) and tokens[j].form in {"،", ","}:
+            j += 1
+        k = j
+        while k < len(tokens) and k - j < 3 and _name_word(tokens[k], person_prob[k], known[k]):
+            k += 1
+        if k > j:
+            probs = person_prob[j:k]
+            confidence = round(max(0.5, sum(probs) / len(probs)), 4)
+            out.append(
+                RuleSpan(tokens[j].start, tokens[k - 1].end, EntityType.PERSON, "after_title", confidence)
+            )
+        i = max(k, i + 1)
+    return out
+
+
+_POSSESSIVE = (("ته", "ة"), ("تها", "ة"), ("ه", ""), ("ها", ""), ("هم", ""))
+
+
+def _is_title(form: str, titles: frozenset[str]) -> bool:
+    """وزير, ووزير, نظيره, ونائبته: a title word, with a conjunction or a possessive or not."""
+    for word in (form, form[1:] if form[:1] in {"و", "ف"} else form):
+        if word in titles or word in _COUNTERPART:
+            return True
+        for suffix, restored in _POSSESSIVE:
+            if word.endswith(suffix) and word[: -len(suffix)] + restored in titles:
+                return True
+    return False
+
+
+def _name_word(token: Token, probability: float, known: bool) -> bool:
+    from nlp.resolution.names import TITLE_CONTINUATIONS, TITLE_WORDS
+
+    form = token.form
+    if not form[:1].isalpha() or form in _NOT_NAME or form in TITLE_WORDS or form in TITLE_CONTINUATIONS:
+        return False
+    if form.startswith(("ال", "وال", "بال", "لل")) or len(form) < 2:
+        return False
+    return probability >= MIN_NAME_PROBABILITY or not known
+
+
+# -- generic descriptions that are no names -----------------------------------------------------------
+_FORCES = frozenset(model_form(w) for w in "قوات القوات وقوات والقوات بقوات للقوات لقوات".split())
+
+
+def looks_like_a_person(text: str) -> bool:
+    """False for a definite noun phrase (every word with the article: البيت الأبيض), which
+    is no person's name."""
+    words = [model_form(w) for w in text.split()]
+    return not (len(words) >= 2 and all(w.startswith(("ال", "وال", "بال", "لل")) for w in words))
+
+
+def is_generic_description(text: str) -> bool:
+    """القوات الأمريكية, قوات إسرائيلية: forces described by nationality, no organisation name."""
+    words = [model_form(w) for w in text.split()]
+    return len(words) >= 2 and words[0] in _FORCES and all(_is_adjective(w) for w in words[1:])
+
+
+def _is_adjective(word: str) -> bool:
+    bare = word[2:] if word.startswith("ال") else word
+    return bare.endswith(("ية", "يه", "ي")) and len(bare) > 3

@@ -46,6 +46,18 @@ class TaggedSpan:
     confidence: float
 
 
+@dataclass(frozen=True, slots=True)
+class TaggedSentence:
+    """Spans of one sentence, plus per-token evidence that rules may use."""
+
+    spans: list[TaggedSpan]
+    person_prob: list[float]
+    """Per token: the CRF marginal probability that the token is part of a person's name."""
+    known: list[bool]
+    """Per token: the word is in the model's word-vector vocabulary (frequent in the training
+    text); names of foreign people are usually not."""
+
+
 def _missing(directory: Path, names: list[Path]) -> list[str]:
     return [str(n) for n in names if not (directory / n).is_file()]
 
@@ -84,10 +96,14 @@ class StanzaTagger:
 
     def tag(self, sentences: list[list[Token]]) -> list[list[TaggedSpan]]:
         """Entity spans per sentence, from the model run on the tokens' ``form``."""
+        return [s.spans for s in self.analyze(sentences)]
+
+    def analyze(self, sentences: list[list[Token]]) -> list[TaggedSentence]:
+        """Spans per sentence with per-token entity probabilities and vocabulary flags."""
         from stanza.models.common.doc import Document
         from stanza.models.ner.data import DataLoader
 
-        out: list[list[TaggedSpan]] = [[] for _ in sentences]
+        out: list[TaggedSentence] = [TaggedSentence([], [], []) for _ in sentences]
         index = [i for i, s in enumerate(sentences) if s]
         if not index:
             return out
@@ -98,14 +114,16 @@ class StanzaTagger:
         loader = DataLoader(
             doc, BATCH_SIZE, config, vocab=self._trainer.vocab, evaluation=True, preprocess_tags=False
         )
-        results: list[list[TaggedSpan]] = []
+        results: list[TaggedSentence] = []
         for batch in loader:
             results.extend(self._tag_batch(batch))
-        for i, spans in zip(index, results, strict=True):
-            out[i] = spans
+        vocab = self._trainer.model.vocab["word"] if "word" in self._trainer.model.vocab else None  # noqa: SIM401
+        for i, tagged in zip(index, results, strict=True):
+            known = [vocab is not None and t.form in vocab for t in sentences[i]]
+            out[i] = TaggedSentence(tagged.spans, tagged.person_prob, known)
         return out
 
-    def _tag_batch(self, batch: Any) -> list[list[TaggedSpan]]:
+    def _tag_batch(self, batch: Any) -> list[TaggedSentence]:
         import numpy as np
         import torch
         from stanza.models.common import utils
@@ -137,7 +155,8 @@ class StanzaTagger:
         scores = logits[tagset].cpu().numpy().astype(np.float64)
         transitions = trans[tagset].detach().cpu().numpy().astype(np.float64)
         tag_vocab = trainer.vocab["tag"]
-        sents: list[list[TaggedSpan]] = []
+        person = _person_indices(tag_vocab, tagset)
+        sents: list[TaggedSentence] = []
         for i in range(scores.shape[0]):
             unary = scores[i, : sentlens[i]]
             path, _ = viterbi_decode(unary, transitions)
@@ -145,8 +164,9 @@ class StanzaTagger:
             marginals = _crf_marginals(unary, transitions)
             probs = [float(marginals[t, p]) for t, p in enumerate(path)]
             labels = [_tag_name(tag_vocab, p, tagset) for p in path]
-            sents.append(self._spans(labels, probs))
-        unsorted: list[list[TaggedSpan]] = utils.unsort(sents, orig_idx)
+            person_prob = [float(marginals[t, person].sum()) for t in range(len(path))]
+            sents.append(TaggedSentence(self._spans(labels, probs), person_prob, []))
+        unsorted: list[TaggedSentence] = utils.unsort(sents, orig_idx)
         return unsorted
 
     def _spans(self, tags: list[str], probs: list[float]) -> list[TaggedSpan]:
@@ -175,6 +195,14 @@ class StanzaTagger:
         if kind:
             close(len(tags) - 1)
         return spans
+
+
+def _person_indices(tag_vocab: Any, tagset: int) -> list[int]:
+    """Indices of the tags of persons (B-PER, I-PER, E-PER, S-PER) in the tag vocabulary."""
+    from stanza.models.common.vocab import VOCAB_PREFIX_SIZE
+
+    size = len(tag_vocab._id2unit[tagset]) if hasattr(tag_vocab, "_id2unit") else len(tag_vocab)
+    return [i for i in range(VOCAB_PREFIX_SIZE, size) if _tag_name(tag_vocab, i, tagset).endswith("-PER")]
 
 
 def _tag_name(tag_vocab: Any, index: int, tagset: int) -> str:
