@@ -5,10 +5,16 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# The /explore page's graph library (npm, never committed) and the browser its test drives.
+EXPLORE  := service/explore
+VIS      := $(EXPLORE)/node_modules/vis-network/standalone/umd/vis-network.min.js
+CHROMIUM := /usr/bin/chromium
+ARABIC_FONT := /usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf
+APT      := $(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive apt-get
 
-.PHONY: install run test lint pytest bench train evaluate clean
+.PHONY: install run test lint pytest bench train evaluate clean explore-assets browser
 
-install: $(STAMP)
+install: $(STAMP) explore-assets
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +23,22 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt torch
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev,train]'
 	touch $(STAMP)
+
+explore-assets: $(VIS)
+
+$(VIS): $(EXPLORE)/package.json $(EXPLORE)/package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: installing Debian's npm"; \
+	  $(APT) update -qq && $(APT) install -y -qq --no-install-recommends npm; } \
+	  || { echo "make explore-assets: npm is missing and apt-get could not install it;" \
+	       "install Node.js 18+ with npm, then run make explore-assets" >&2; exit 1; }
+	npm ci --prefix $(EXPLORE) --omit=peer --no-audit --no-fund
+	touch $@
+
+# Headless Chromium and an Arabic font for tests/test_explore_browser.py (Debian packages).
+browser:
+	@if [ ! -x $(CHROMIUM) ] || [ ! -f $(ARABIC_FONT) ]; then \
+	  $(APT) update -qq && $(APT) install -y -qq --no-install-recommends chromium fonts-noto-core; \
+	fi
 
 run: install
 	$(BIN)/akg demo
@@ -27,7 +49,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-pytest: install
+pytest: install browser
 	$(BIN)/python -m pytest
 
 train: install

@@ -22,7 +22,7 @@ from graph_schema.store import GraphStore
 from nlp.recognition.recognizer import Recognizer
 from service.api import problems
 from service.api.deps import Services
-from service.api.routes import documents, entities, jobs, system
+from service.api.routes import documents, entities, explore, jobs, system
 from service.errors import AkgError
 from service.jobs import JobRunner
 from service.pipeline import Pipeline
@@ -95,6 +95,7 @@ def create_app(
             allow_methods=["GET", "POST"],
             allow_headers=["Authorization", "Content-Type"],
         )
+    app.include_router(explore.router)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
 
     @app.middleware("http")
