@@ -45,6 +45,8 @@ class AliasRow:
     key: str
     first: str
     last: str
+    core: str
+    """The key without an organisation head word (حركه حماس -> حماس)."""
     skeleton: str
     """Consonant skeleton of the whole name, spaces removed (cross-script search)."""
     skeleton_first: str

@@ -164,3 +164,21 @@ def test_a_cluster_matches_the_graph_through_any_of_its_full_names() -> None:
         attributes={"apposition_of": str(spans[0].start)},
     )
     assert {m.entity_id for m in resolve(text, spans, [pentagon]).mentions} == {"E7"}
+
+
+def test_an_organisation_head_word_is_not_part_of_the_name() -> None:
+    text = "رفضت حركة حماس المقترح، وقال مسؤول في حماس إن الرد سيصل."
+    got = ids(text, mentions(text, ("حركة حماس", T.ORGANIZATION), ("حماس", T.ORGANIZATION)))
+    assert got["حركة حماس"] == got["حماس"]
+    reuters = Candidate("E5", T.ORGANIZATION, frozenset({"رويترز"}))
+    text2 = "ونقلت وكالة رويترز عن مصادر."
+    assert ids(text2, mentions(text2, ("وكالة رويترز", T.ORGANIZATION)), [reuters])["وكالة رويترز"] == "E5"
+    hamas = Candidate("E6", T.ORGANIZATION, frozenset({"حركه حماس"}))
+    text3 = "وقالت حماس في بيان."
+    assert ids(text3, mentions(text3, ("حماس", T.ORGANIZATION)), [hamas])["حماس"] == "E6"
+
+
+def test_a_clitic_before_a_head_word_is_cut() -> None:
+    text = "قال المتحدث باسم لحركة حماس إن"
+    r = resolve(text, mentions(text, ("لحركة حماس", T.ORGANIZATION)), [])
+    assert r.mentions[0].name.text == "حركة حماس"

@@ -110,3 +110,15 @@ def test_names_after_titles() -> None:
 def test_no_name_after_a_title_without_evidence() -> None:
     assert _titled("وقال الرئيس الأمريكي إن الهجوم فشل.", set()) == []
     assert _titled("قال السكرتير الصحفي لوزارة الدفاع إن", set()) == []
+
+
+def test_base_names_stop_at_a_known_word() -> None:
+    vocabulary = {"ادي", "كان", "شهدت"}
+
+    def knows(form: str) -> bool:
+        return form in vocabulary
+
+    text = "قال مسؤول إن الهجوم على قاعدة عين الأسد أدى إلى إصابة جنود"
+    assert [text[s.start : s.end] for s in base_spans(text, knows)] == ["عين الأسد"]
+    text = "وقصفت الفصائل قاعدة كيه وان شمال كركوك"
+    assert [text[s.start : s.end] for s in base_spans(text, knows)] == ["كيه وان"]

@@ -107,7 +107,8 @@ class Recognizer:
                     etype, found_by = EntityType.ORGANIZATION, "model:retyped_definite_phrase"
                 spans.append(Mention(start, end, text[start:end], etype, round(s.confidence, 4), found_by))
 
-        rules = [*base_spans(text), *quoted_org_spans(text), *_metadata_spans(metadata)]
+        knows = getattr(self.tagger, "knows", None)
+        rules = [*base_spans(text, knows), *quoted_org_spans(text), *_metadata_spans(metadata)]
         rules += _repeat_base_names(text, [r for r in rules if r.type is EntityType.BASE])
         spans = _apply_rules(text, spans, rules)
         persons = [m for m in spans if m.type is EntityType.PERSON]

@@ -13,6 +13,7 @@ recogniser decides how they combine with the model's spans (see ``recognizer.py`
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from nlp.text import model_form
@@ -82,8 +83,13 @@ class RuleSpan:
     confidence: float
 
 
-def base_spans(text: str) -> list[RuleSpan]:
-    """Names of military bases after a base head word: the name alone, 1-3 words."""
+def base_spans(text: str, knows: Callable[[str], bool] | None = None) -> list[RuleSpan]:
+    """Names of military bases after a base head word: the name alone, 1-3 words.
+
+    A word after the first belongs to the name only when it has the article (عين الأسد,
+    الملك فيصل) or, given ``knows`` (is this word in the model's vocabulary?), is unknown:
+    in قاعدة عين الأسد أدى the verb أدى is a known word and ends the name.
+    """
     out: list[RuleSpan] = []
     for m in _BASE_RE.finditer(text):
         words = list(re.finditer(r"\S+", m.group("rest")))
@@ -96,6 +102,8 @@ def base_spans(text: str) -> list[RuleSpan]:
                 break
             if not name_words and form.startswith(_PREPOSITION_ARTICLE):
                 break  # قاعدة بالعراق: "a base in Iraq", no name
+            if name_words and not form.startswith("ال") and (knows is None or knows(form)):
+                break
             name_words.append((w, bare))
             if bare != token or len(name_words) == 3:
                 break

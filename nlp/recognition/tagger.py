@@ -94,6 +94,11 @@ class StanzaTagger:
         """
         return load_official(resources_dir)
 
+    def knows(self, form: str) -> bool:
+        """Is ``form`` (a model form) in the model's word-vector vocabulary?"""
+        vocab = self._trainer.model.vocab["word"] if "word" in self._trainer.model.vocab else None  # noqa: SIM401
+        return vocab is not None and form in vocab
+
     def tag(self, sentences: list[list[Token]]) -> list[list[TaggedSpan]]:
         """Entity spans per sentence, from the model run on the tokens' ``form``."""
         return [s.spans for s in self.analyze(sentences)]

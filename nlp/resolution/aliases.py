@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from graph_schema.records import AliasRow
+from nlp.resolution.names import core_key
 from nlp.resolution.transliteration import latin_key, skeleton, to_latin
 from nlp.text import key_form
 
@@ -32,6 +33,7 @@ def alias_row(entity_id: str, text: str, *, partial: bool, count: int, pinned: b
         key=key,
         first=tokens[0],
         last=tokens[-1],
+        core=core_key(key),
         skeleton=search_skeleton(text),
         skeleton_first=search_skeleton(words[0]),
         skeleton_last=search_skeleton(words[-1]),

@@ -74,6 +74,15 @@ GENERIC_ORG_HEADS = frozenset(
     """.split()
 )
 
+# Words that introduce an organisation's name without being part of it: حركة حماس is حماس,
+# وكالة رويترز is رويترز. (Not حزب, كتائب or شبكة: حزب الله is no الله, كتائب حزب الله no حزب الله.)
+ORG_HEADS = frozenset(
+    key_form(w) for w in "حركة تنظيم جماعة وكالة صحيفة جريدة قناة موقع شركة مجموعة ميليشيا فصيل".split()
+)
+
+# Nouns a clitic often sticks to at the start of a name (لحركة حماس, لوزارة الدفاع).
+HEAD_NOUNS = ORG_HEADS | GENERIC_ORG_HEADS
+
 # Particles inside Arabic names that never stand alone as a partial name.
 NAME_PARTICLES = frozenset(key_form(w) for w in "عبد ابو أبو بن ابن بنت ال آل الله الدين".split())
 
@@ -160,7 +169,7 @@ def reduce_mention(
             words = words[1:]
     w_start, _, first = words[0]
     first_form = model_form(first)
-    cut = clitic_length(first_form, known_keys)
+    cut = clitic_length(first_form, known_keys | HEAD_NOUNS)
     name_start = w_start + _raw_offset(first, cut)
     name_end = words[-1][1]
     article = ""
@@ -200,6 +209,14 @@ def partial_of(partial: tuple[str, ...], full: tuple[str, ...]) -> bool:
     if all(t in NAME_PARTICLES for t in partial):
         return False
     return any(full[i : i + n] == partial for i in range(len(full) - n + 1))
+
+
+def core_key(key: str) -> str:
+    """The key without an organisation head word: حركه حماس -> حماس (unchanged otherwise)."""
+    tokens = key.split()
+    if len(tokens) >= 2 and tokens[0] in ORG_HEADS:
+        return " ".join(tokens[1:])
+    return key
 
 
 def drop_trailing_nisba(key: str) -> str | None:

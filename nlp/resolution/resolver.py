@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from nlp.resolution.names import (
     Name,
     clitic_length,
+    core_key,
     drop_trailing_nisba,
     partial_of,
     reduce_mention,
@@ -99,6 +100,7 @@ def probe_keys(raw: str, mentions: Sequence[Mention]) -> set[str]:
         shorter = drop_trailing_nisba(name.key)
         if shorter:
             probes.add(shorter)
+        probes.add(core_key(name.key))
         first = model_form(raw[m.start : m.end].split()[0]) if raw[m.start : m.end].split() else ""
         rest = key_form(raw[m.start : m.end])[len(first) :]
         for cut in (1, 2):
@@ -178,6 +180,11 @@ def _link_within_document(
     evidence: dict[tuple[EntityType, str], str] = {}
     free = {c for c in clusters if index.pinned(*c) is None}  # pinned names join no one
     for etype, key in sorted(free):
+        core = core_key(key)
+        if etype is EntityType.ORGANIZATION and core != key and (etype, core) in clusters:
+            target[(etype, key)] = (etype, core)
+            evidence[(etype, key)] = f"same name without its head word: {core}"
+            continue
         if etype is EntityType.ORGANIZATION:
             shorter = drop_trailing_nisba(key)
             if shorter and ((etype, shorter) in clusters or index.full(etype, shorter)):
@@ -249,6 +256,10 @@ def _match_graph(
         hits = index.full(etype, shorter)
         if len(hits) == 1:
             return hits[0], False, f"same name without its adjective: {shorter}"
+    if etype is EntityType.ORGANIZATION:
+        same_core = index.by_core(etype, core_key(key))
+        if len(same_core) == 1:
+            return same_core[0], False, f"same name up to its head word: {core_key(key)}"
     tokens = tuple(key.split())
     members = [c for c, root in target.items() if root == ckey]
     is_partial_only = all(len(c[1].split()) == 1 for c in members) and len(tokens) == 1
@@ -286,8 +297,11 @@ class _CandidateIndex:
         self._partial: dict[tuple[EntityType, str], set[str]] = defaultdict(set)
         self._edge: dict[tuple[EntityType, str], set[str]] = defaultdict(set)
         self._pinned: dict[tuple[EntityType, str], str] = {}
+        self._core: dict[tuple[EntityType, str], set[str]] = defaultdict(set)
         for c in candidates:
             self.by_id[c.id] = c
+            for k in c.full_keys:
+                self._core[(c.type, core_key(k))].add(c.id)
             for k in c.pinned_keys:
                 self._pinned[(c.type, k)] = c.id
             for k in c.full_keys:
@@ -302,6 +316,9 @@ class _CandidateIndex:
 
     def pinned(self, etype: EntityType, key: str) -> str | None:
         return self._pinned.get((etype, key))
+
+    def by_core(self, etype: EntityType, core: str) -> list[str]:
+        return sorted(self._core.get((etype, core), ()))
 
     def full(self, etype: EntityType, key: str) -> list[str]:
         return sorted(self._full.get((etype, key), ()))
