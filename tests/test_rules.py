@@ -122,3 +122,11 @@ def test_base_names_stop_at_a_known_word() -> None:
     assert [text[s.start : s.end] for s in base_spans(text, knows)] == ["عين الأسد"]
     text = "وقصفت الفصائل قاعدة كيه وان شمال كركوك"
     assert [text[s.start : s.end] for s in base_spans(text, knows)] == ["كيه وان"]
+
+
+def test_a_quotation_after_an_organisation_is_no_second_name() -> None:
+    from nlp.recognition.rules import looks_like_a_second_name
+
+    assert looks_like_a_second_name("البنتاغون")
+    assert looks_like_a_second_name("سنتكوم")
+    assert not looks_like_a_second_name("يلعب بالنار")

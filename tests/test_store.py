@@ -137,3 +137,31 @@ def test_names_known_to_the_graph_are_recognised_in_new_documents(store: GraphSt
     found = {(m.text, m.type, m.source) for m in pipeline.recognize(prepare(text))}
     assert found == {("لحركة حماس", EntityType.ORGANIZATION, "known_name")}
     assert pipeline.recognize(prepare(text), use_graph=False) == []
+
+
+class _TaggerThatCallsItAPlace:
+    """Tags the words عين الأسد as a place (LOC), as the model does without a base head word."""
+
+    def tag(self, sentences: list[list[object]]) -> list[list[object]]:
+        from nlp.recognition.tagger import TaggedSpan
+
+        out: list[list[object]] = []
+        for sent in sentences:
+            forms = [t.form for t in sent]  # type: ignore[attr-defined]
+            spans: list[object] = []
+            for i in range(len(forms) - 1):
+                if forms[i] == "عين" and forms[i + 1] == "الاسد":
+                    spans.append(TaggedSpan(i, i + 1, "LOC", 0.8))
+            out.append(spans)
+        return out
+
+
+def test_a_place_the_graph_knows_as_a_base_is_that_base(store: GraphStore) -> None:
+    from nlp.recognition.recognizer import Recognizer
+    from service.pipeline import Pipeline
+
+    for text in ("سقط صاروخ على قاعدة عين الأسد الجوية.", "استهدفت مسيرة قاعدة عين الأسد مجددا."):
+        assert store.write_document(graph_for(text, [("عين الأسد", EntityType.BASE)]))
+    pipeline = Pipeline(Recognizer(_TaggerThatCallsItAPlace()), store)  # type: ignore[arg-type]
+    found = pipeline.recognize(prepare("انفجار قرب عين الأسد صباح اليوم."))
+    assert [(m.text, m.type) for m in found] == [("عين الأسد", EntityType.BASE)]

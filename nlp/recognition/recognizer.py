@@ -30,6 +30,7 @@ from nlp.recognition.rules import (
     base_spans,
     is_generic_description,
     looks_like_a_person,
+    looks_like_a_second_name,
     quoted_org_spans,
     titled_person_spans,
 )
@@ -122,6 +123,7 @@ class Recognizer:
         ]
         spans = _add_appositions(text, spans)
         tokens = [t for sent in sents for t in sent]
+        spans = _retype_known_bases(tokens, spans, known_names)
         spans += [m for m in propagate(text, tokens, spans, known_names) if not _inside_any(m, furniture)]
         return [_with_title(text, m) for m in sorted(spans, key=lambda m: (m.start, m.end))]
 
@@ -137,6 +139,8 @@ def _add_appositions(text: str, spans: list[Mention]) -> list[Mention]:
     for rule, anchor_start in apposition_spans(text, [(m.start, m.end, m.type) for m in spans]):
         link = {APPOSITION_OF: str(anchor_start)}
         existing = [m for m in out if m.start < rule.end and rule.start < m.end]
+        if not existing and not looks_like_a_second_name(text[rule.start : rule.end]):
+            continue  # حزب الله "يلعب بالنار": a quotation, not another name
         if existing:
             out = [
                 replace(m, type=by_start[anchor_start].type, attributes={**m.attributes, **link})
@@ -172,6 +176,22 @@ def _analyze(tagger: Tagger, sents: list[list[Token]]) -> list[_Analyzed]:
     if analyze is not None:
         return [_Analyzed(s.spans, s.person_prob, s.known) for s in analyze(sents)]
     return [_Analyzed(spans, [], []) for spans in tagger.tag(sents)]
+
+
+def _retype_known_bases(
+    tokens: Sequence[Token], spans: list[Mention], known: Mapping[tuple[str, ...], EntityType] | None
+) -> list[Mention]:
+    """A place whose name the graph knows as a base is that base (عين الأسد tagged LOC)."""
+    bases = {forms for forms, etype in (known or {}).items() if etype is EntityType.BASE}
+    if not bases:
+        return spans
+    out = []
+    for m in spans:
+        forms = tuple(t.form for t in tokens if m.start <= t.start and t.end <= m.end)
+        if m.type is EntityType.LOCATION and forms in bases:
+            m = replace(m, type=EntityType.BASE, source=f"{m.source}:known_base")
+        out.append(m)
+    return out
 
 
 def _overlaps_any(r: RuleSpan, spans: Sequence[Mention]) -> bool:

@@ -245,6 +245,16 @@ def looks_like_a_person(text: str) -> bool:
     return not (len(words) >= 2 and all(w.startswith(("ال", "وال", "بال", "لل")) for w in words))
 
 
+def looks_like_a_second_name(text: str) -> bool:
+    """A quoted or parenthesised text after an organisation is another name of it when it is
+    one word (سنتكوم, قسد) or begins with the article (البنتاغون); a quoted phrase such as
+    "يلعب بالنار" is a quotation."""
+    words = [model_form(w) for w in text.split()]
+    if len(words) == 1:
+        return words[0] not in _NOT_NAME and len(words[0]) >= 2
+    return words[0].startswith("ال")
+
+
 def is_generic_description(text: str) -> bool:
     """القوات الأمريكية, قوات إسرائيلية: forces described by nationality, no organisation name."""
     words = [model_form(w) for w in text.split()]
