@@ -63,18 +63,20 @@ def _ingest(settings: Settings, paths: tuple[str, ...]) -> None:
 def ingest_all(
     pipeline: Pipeline, documents: Iterator[LoadedDocument]
 ) -> tuple[list[IngestResult], list[str]]:
-    """Ingest documents one by one with a progress bar; failures are listed, not fatal."""
+    """Ingest documents with a progress bar (recognition runs ahead of the graph writes);
+    a document that fails is listed, not fatal. Re-running skips what is already in."""
     results: list[IngestResult] = []
     failures: list[str] = []
+
+    def failed(doc: LoadedDocument, exc: Exception) -> None:
+        failures.append(f"{doc.origin}: {exc}")
+
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=False) as progress:
         task = progress.add_task("ingesting", total=None)
-        for doc in documents:
-            try:
-                results.append(pipeline.ingest(doc))
-            except AkgError as exc:
-                failures.append(f"{doc.origin}: {exc}")
-            progress.update(task, advance=1, description=f"ingesting {doc.origin or ''}"[:60])
+        for result in pipeline.ingest_many(documents, on_error=failed):
+            results.append(result)
+            progress.update(task, advance=1, description=f"ingesting ({len(results)} done)")
     return results, failures
 
 

@@ -165,3 +165,23 @@ def test_a_place_the_graph_knows_as_a_base_is_that_base(store: GraphStore) -> No
     pipeline = Pipeline(Recognizer(_TaggerThatCallsItAPlace()), store)  # type: ignore[arg-type]
     found = pipeline.recognize(prepare("انفجار قرب عين الأسد صباح اليوم."))
     assert [(m.text, m.type) for m in found] == [("عين الأسد", EntityType.BASE)]
+
+
+def test_ingest_many_keeps_order_skips_duplicates_and_passes_errors_on(store: GraphStore) -> None:
+    from nlp.recognition.recognizer import Recognizer
+    from service.pipeline import Pipeline
+
+    pipeline = Pipeline(Recognizer(_TaggerThatFindsNothing()), store)  # type: ignore[arg-type]
+    docs = [prepare(f"خبر رقم {i} عن المنطقة.") for i in range(12)]
+    first = list(pipeline.ingest_many(docs))
+    assert [r.created for r in first] == [True] * 12
+    again = list(pipeline.ingest_many([docs[3], docs[0]]))
+    assert [(r.id, r.created) for r in again] == [(first[3].id, False), (first[0].id, False)]
+
+    def broken() -> object:
+        yield prepare("خبر أخير.")
+        raise OSError("the disk went away")
+
+    with pytest.raises(OSError, match="disk"):
+        list(pipeline.ingest_many(broken()))  # type: ignore[arg-type]
+    assert store.stats()["documents"] == 13

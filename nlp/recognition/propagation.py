@@ -69,6 +69,7 @@ def propagate(
             graph_names[forms][etype] += 1
             confidence[forms] = KNOWN_NAME_CONFIDENCE
 
+    index = _TokenIndex(tokens)
     taken = [(m.start, m.end) for m in spans]
     out: list[Mention] = []
     tables = ((names, "repeated_name"), (surnames, "surname_of_name"), (graph_names, "known_name"))
@@ -77,7 +78,7 @@ def propagate(
             if rule == "surname_of_name" and forms in names:
                 continue  # the surname was tagged on its own: already a name
             etype = types.most_common(1)[0][0]
-            for start, end in _occurrences(tokens, forms):
+            for start, end in index.occurrences(forms):
                 if any(start < e and s < end for s, e in taken):
                     continue
                 taken.append((start, end))
@@ -125,14 +126,23 @@ def candidate_keys(tokens: Sequence[Token]) -> Iterator[tuple[str, ...]]:
                 yield (variant, *run)
 
 
-def _occurrences(tokens: Sequence[Token], forms: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Where the words ``forms`` occur (ة and ه alike; clitics allowed on the first word)."""
-    n = len(forms)
-    keys = [f.translate(_TEH_MARBUTA) for f in forms]
-    found = []
-    for i in range(len(tokens) - n + 1):
-        if keys[0] not in {v.translate(_TEH_MARBUTA) for v in _variants(tokens[i].form)}:
-            continue
-        if all(tokens[i + k].form.translate(_TEH_MARBUTA) == keys[k] for k in range(1, n)):
-            found.append((tokens[i].start, tokens[i + n - 1].end))
-    return found
+class _TokenIndex:
+    """Where each word (ة and ه alike, clitics cut from it) occurs: built once per text."""
+
+    def __init__(self, tokens: Sequence[Token]) -> None:
+        self.tokens = tokens
+        self.keys = [t.form.translate(_TEH_MARBUTA) for t in tokens]
+        self.first: dict[str, list[int]] = defaultdict(list)
+        for i, t in enumerate(tokens):
+            for variant in {v.translate(_TEH_MARBUTA) for v in _variants(t.form)}:
+                self.first[variant].append(i)
+
+    def occurrences(self, forms: tuple[str, ...]) -> list[tuple[int, int]]:
+        """Where the words ``forms`` occur (clitics allowed on the first word)."""
+        n = len(forms)
+        keys = [f.translate(_TEH_MARBUTA) for f in forms]
+        found = []
+        for i in self.first.get(keys[0], ()):
+            if i + n <= len(self.tokens) and self.keys[i + 1 : i + n] == keys[1:]:
+                found.append((self.tokens[i].start, self.tokens[i + n - 1].end))
+        return found

@@ -1,0 +1,41 @@
+"""Shared pieces of the benchmarks: a throw-away embedded graph, documents from our samples."""
+
+from __future__ import annotations
+
+import dataclasses
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from graph_schema.store import GraphStore
+from loaders import LoadedDocument, load_path
+from service.graph_server import DATABASE, USER, EmbeddedGraphServer
+from service.runtime import _wait_until_ready
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+@contextmanager
+def temporary_graph(heap: str = "2g") -> Iterator[GraphStore]:
+    """A fresh embedded ArcadeDB server in a temporary directory, stopped afterwards."""
+    with tempfile.TemporaryDirectory(prefix="akg-bench-") as tmp:
+        server = EmbeddedGraphServer(Path(tmp), heap=heap)
+        info = server.start()
+        store = GraphStore.connect(info.uri, USER, server.password(), DATABASE)
+        try:
+            _wait_until_ready(store)
+            store.ensure_schema()
+            yield store
+        finally:
+            store.close()
+            server.stop()
+
+
+def sample_documents(n: int) -> list[LoadedDocument]:
+    """``n`` distinct documents: the samples, each variant numbered so its hash differs."""
+    samples = list(load_path(SAMPLES))
+    return [
+        dataclasses.replace(d, text=f"{d.text}\n\n({i // len(samples)})", origin=f"{d.origin}#{i}")
+        for i, d in ((i, samples[i % len(samples)]) for i in range(n))
+    ]
