@@ -84,10 +84,11 @@ def create_app(
         lifespan=lifespan,
     )
     problems.install(app)
-    app.include_router(documents.router)
-    app.include_router(entities.router)
-    app.include_router(jobs.router)
-    app.include_router(system.router)
+    errors = problems.COMMON_RESPONSES | problems.WRITE_RESPONSES
+    app.include_router(documents.router, responses=errors)
+    app.include_router(entities.router, responses=errors | problems.MOVED_RESPONSES)
+    app.include_router(jobs.router, responses=errors)
+    app.include_router(system.router, responses=problems.COMMON_RESPONSES)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

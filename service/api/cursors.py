@@ -17,7 +17,7 @@ def encode(state: dict[str, Any]) -> str:
 
 def decode(cursor: str | None, *, field: str, kind: type) -> Any:
     """The ``field`` of a cursor made by ``encode``; InvalidInputError when malformed."""
-    if cursor is None:
+    if not cursor:  # absent or empty: the first page
         return None
     try:
         padded = cursor + "=" * (-len(cursor) % 4)

@@ -13,6 +13,7 @@ import structlog
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from loaders import DocumentTooLargeError, LoaderError
@@ -22,6 +23,35 @@ log = structlog.get_logger(__name__)
 
 PROBLEM_JSON = "application/problem+json"
 RETRY_AFTER_S = "5"
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details, the body of every error response."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+
+
+def _problem_response(description: str) -> dict[str, Any]:
+    return {"description": description, "content": {PROBLEM_JSON: {"schema": Problem.model_json_schema()}}}
+
+
+# Error responses every route may give, documented in the OpenAPI schema.
+COMMON_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: _problem_response("The request could not be read (not UTF-8 JSON)."),
+    404: _problem_response("Unknown id."),
+    413: _problem_response("The body is larger than AKG_MAX_BODY_BYTES."),
+    422: _problem_response("Invalid input."),
+    503: _problem_response("The graph or the model is unavailable; retry after Retry-After seconds."),
+}
+WRITE_RESPONSES: dict[int | str, dict[str, Any]] = {
+    401: _problem_response("A bearer token is required (AKG_API_TOKEN is set)."),
+}
+MOVED_RESPONSES: dict[int | str, dict[str, Any]] = {
+    308: _problem_response("The entity was merged into another one: see the Location header."),
+}
 
 
 def problem(status: int, title: str, detail: str, **extra: Any) -> JSONResponse:

@@ -15,7 +15,12 @@ class DocumentIn(BaseModel):
     text: str = Field(min_length=1, description="The article text; kept exactly.")
     source: str | None = Field(default=None, max_length=500)
     title: str | None = Field(default=None, max_length=2000)
-    published_at: str | None = Field(default=None, max_length=64, description="ISO 8601 date or datetime.")
+    published_at: str | None = Field(
+        default=None,
+        max_length=64,
+        pattern=r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$",
+        description="ISO 8601 date or datetime.",
+    )
     url: str | None = Field(default=None, max_length=4000)
 
 

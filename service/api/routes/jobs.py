@@ -25,13 +25,27 @@ JSON_LINES = (
     "application/x-jsonlines",
 )
 
+_DOCUMENT = {"$ref": "#/components/schemas/DocumentIn"}  # registered by POST /documents
 _BODY_DOC = {
     "description": "JSON Lines (one document object per line, Content-Type application/x-ndjson), "
     'or JSON: a list of documents, or {"documents": [...]}. Each document: {"text", "source"?, '
     '"title"?, "published_at"?, "url"?}.',
+    "required": True,
     "content": {
-        "application/json": {"schema": {"type": "object"}},
-        "application/x-ndjson": {"schema": {"type": "string"}},
+        "application/json": {
+            "schema": {
+                "oneOf": [
+                    {"type": "array", "items": _DOCUMENT, "minItems": 1},
+                    {
+                        "type": "object",
+                        "properties": {"documents": {"type": "array", "items": _DOCUMENT, "minItems": 1}},
+                        "required": ["documents"],
+                        "additionalProperties": False,
+                    },
+                ]
+            }
+        },
+        "application/x-ndjson": {"schema": {"type": "string", "format": "binary"}},
     },
 }
 
