@@ -52,6 +52,14 @@ lint: install
 pytest: install browser
 	$(BIN)/python -m pytest
 
+# Figures for BENCHMARKS.md (minutes; not part of make test).
+bench: install
+	$(BIN)/python -m bench.ner_throughput
+	$(BIN)/python -m bench.ingest
+	$(BIN)/python -m bench.writes
+	$(BIN)/python -m bench.resolver
+	$(BIN)/python -m bench.api_load
+
 train: install
 	$(BIN)/python -m nlp.training.train --data ../shared/data/ner --out nlp/models/akg-ar-ner
 

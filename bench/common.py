@@ -19,14 +19,27 @@ SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 @contextmanager
 def temporary_graph(heap: str = "2g") -> Iterator[GraphStore]:
     """A fresh embedded ArcadeDB server in a temporary directory, stopped afterwards."""
+    with temporary_server(heap) as (store, _):
+        yield store
+
+
+@contextmanager
+def temporary_server(heap: str = "2g") -> Iterator[tuple[GraphStore, dict[str, str]]]:
+    """Like ``temporary_graph``, with the ``AKG_NEO4J_*`` variables that reach it."""
     with tempfile.TemporaryDirectory(prefix="akg-bench-") as tmp:
         server = EmbeddedGraphServer(Path(tmp), heap=heap)
         info = server.start()
         store = GraphStore.connect(info.uri, USER, server.password(), DATABASE)
+        env = {
+            "AKG_NEO4J_URI": info.uri,
+            "AKG_NEO4J_USER": USER,
+            "AKG_NEO4J_PASSWORD": server.password(),
+            "AKG_NEO4J_DATABASE": DATABASE,
+        }
         try:
             _wait_until_ready(store)
             store.ensure_schema()
-            yield store
+            yield store, env
         finally:
             store.close()
             server.stop()

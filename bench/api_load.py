@@ -1,0 +1,188 @@
+"""API latency and a bounded mixed load, on a graph of many documents, on loopback only.
+
+    python -m bench.api_load [--docs 10000] [--clients 32] [--seconds 60] [--write-share 0.05]
+
+1. Builds a graph of ``--docs`` synthetic documents (names drawn from a pool, written with
+   the project's batched writer: no NER, so that building stays fast).
+2. Starts ``akg serve`` as its own process on a free loopback port, against that graph.
+3. Runs ``--clients`` concurrent clients for ``--seconds`` (then stops by itself): entity
+   search, entity detail and neighbours, plus a share of document writes (mixed load).
+4. Prints p50/p95/p99 latency and requests/s per kind, errors, and the server's resident
+   memory at the start and the end of the load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import httpx
+
+from bench.common import temporary_server
+from graph_schema.store import GraphStore
+from loaders import prepare
+from nlp.resolution.resolver import resolve
+from nlp.types import EntityType, Mention
+from service.pipeline import build_document_graph, document_id
+
+FIRST = "محمد أحمد علي حسن خالد عمر يوسف إبراهيم سامر ياسر مهدي فؤاد وليد طارق نبيل هشام رامي كريم".split()
+LAST = "الحلبي العبيدي الكعبي السامرائي الدليمي الموسوي الحسيني الشمري الجبوري الزبيدي النعيمي".split()
+ORG_WORDS = "حركة جبهة كتائب لواء مجلس هيئة رابطة منظمة".split()
+ORG_NAMES = "النصر الفجر الأمل التحرير الشهداء الوحدة العدالة السلام".split()
+BASES = "عين الأسد|حميميم|التنف|الحرير|بلد|فيكتوريا|العديد|الملك فيصل|إنجرليك|التاجي".split("|")
+
+
+def synthetic_documents(n: int, seed: int = 7) -> list[tuple[str, list[tuple[str, EntityType]]]]:
+    rng = random.Random(seed)
+    people = [f"{first} {last}" for first in FIRST for last in LAST]
+    orgs = [f"{w} {o}" for w in ORG_WORDS for o in ORG_NAMES]
+    docs = []
+    for i in range(n):
+        spans = [(rng.choice(people), EntityType.PERSON) for _ in range(3)]
+        spans += [(rng.choice(orgs), EntityType.ORGANIZATION) for _ in range(2)]
+        spans.append((rng.choice(BASES), EntityType.BASE))
+        body = " ".join(f"قال {name} في بيان رقم {i}-{k}." for k, (name, _) in enumerate(spans))
+        docs.append((body, spans))
+    return docs
+
+
+def build_graph(store: GraphStore, n: int) -> None:
+    started = time.perf_counter()
+    for k, (text, spans) in enumerate(synthetic_documents(n)):
+        doc = prepare(text, source="bench")
+        mentions, pos = [], 0
+        for surface, etype in spans:
+            i = text.index(surface, pos)
+            mentions.append(Mention(i, i + len(surface), surface, etype, 0.9))
+            pos = i + len(surface)
+        candidates = store.resolution_candidates({key for m in mentions for key in [m.text]})
+        store.write_document(build_document_graph(document_id(doc), doc, resolve(text, mentions, candidates)))
+        if k % 1000 == 0:
+            print(f"  building: {k}/{n} documents, {time.perf_counter() - started:.0f} s", flush=True)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def rss_mib(pid: int) -> float:
+    with open(f"/proc/{pid}/status") as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", type=int, default=10_000)
+    ap.add_argument("--clients", type=int, default=32)
+    ap.add_argument("--seconds", type=float, default=60.0)
+    ap.add_argument("--write-share", type=float, default=0.05)
+    args = ap.parse_args()
+
+    with temporary_server(heap="2g") as (store, graph_env):
+        print(f"building a graph of {args.docs} documents ...", flush=True)
+        build_graph(store, args.docs)
+        print(f"graph: {store.stats()}", flush=True)
+        port = free_port()
+        env = os.environ | graph_env | {"AKG_LOG_LEVEL": "WARNING"}
+        akg = Path(sys.executable).with_name("akg")
+        server = subprocess.Popen([str(akg), "serve", "--port", str(port)], env=env)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            run_load(base, server.pid, args)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+def run_load(base: str, pid: int, args: argparse.Namespace) -> None:
+    with httpx.Client(timeout=30) as c:
+        for _ in range(300):
+            try:
+                if c.get(f"{base}/health").status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.5)
+        ids = [e["id"] for e in c.get(f"{base}/entities", params={"limit": 200}).json()["items"]]
+    queries = [*FIRST[:6], *LAST[:6], "Mhmd", "Hlbi", *BASES[:4]]
+    latencies: dict[str, list[float]] = defaultdict(list)
+    errors: dict[str, int] = defaultdict(int)
+    deadline = time.monotonic() + args.seconds
+    lock = threading.Lock()
+    rss_start = rss_mib(pid)
+
+    def client(seed: int) -> None:
+        rng = random.Random(seed)
+        with httpx.Client(timeout=30) as c:
+            n = 0
+            while time.monotonic() < deadline:
+                n += 1
+                roll = rng.random()
+                if roll < args.write_share:
+                    kind = "write"
+                    text = f"قال {rng.choice(FIRST)} {rng.choice(LAST)} إن الوضع هادئ ({seed}-{n})."
+                    request = c.build_request(
+                        "POST", f"{base}/documents", json={"text": text, "source": "load"}
+                    )
+                elif roll < 0.5:
+                    kind = "search"
+                    params = {"q": rng.choice(queries), "limit": 10}
+                    request = c.build_request("GET", f"{base}/entities", params=params)
+                elif roll < 0.75:
+                    kind = "entity"
+                    request = c.build_request("GET", f"{base}/entities/{rng.choice(ids)}")
+                else:
+                    kind = "neighbors"
+                    request = c.build_request("GET", f"{base}/entities/{rng.choice(ids)}/neighbors")
+                started = time.perf_counter()
+                try:
+                    ok = c.send(request).status_code < 400
+                except httpx.HTTPError:
+                    ok = False
+                elapsed = time.perf_counter() - started
+                with lock:
+                    latencies[kind].append(elapsed)
+                    if not ok:
+                        errors[kind] += 1
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(args.clients)]
+    started = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - started
+    rss_end = rss_mib(pid)
+
+    print(f"\n{args.clients} clients, {wall:.0f} s, loopback; write share {args.write_share:.0%}")
+    print(f"{'kind':<10}{'requests':>9}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}")
+    for kind, values in sorted(latencies.items()):
+        q = statistics.quantiles(values, n=100) if len(values) > 1 else [values[0]] * 99
+        print(
+            f"{kind:<10}{len(values):>9}{len(values) / wall:>8.1f}{q[49] * 1000:>9.1f}{q[94] * 1000:>9.1f}"
+            f"{q[98] * 1000:>9.1f}{errors[kind]:>8}"
+        )
+    total = sum(len(v) for v in latencies.values())
+    print(f"total: {total} requests, {total / wall:.1f} req/s, errors {sum(errors.values())}")
+    print(
+        f"server memory: {rss_start:.0f} MiB at start, {rss_end:.0f} MiB at end "
+        f"({(rss_end - rss_start) / rss_start:+.1%})"
+    )
+
+
+if __name__ == "__main__":
+    main()
