@@ -31,6 +31,7 @@ SCHEMA: Final[tuple[str, ...]] = (
     "CREATE INDEX alias_key IF NOT EXISTS FOR (a:Alias) ON (a.key)",
     "CREATE INDEX alias_first IF NOT EXISTS FOR (a:Alias) ON (a.first)",
     "CREATE INDEX alias_core IF NOT EXISTS FOR (a:Alias) ON (a.core)",
+    "CREATE INDEX alias_variant IF NOT EXISTS FOR (a:Alias) ON (a.variant)",
     "CREATE INDEX alias_last IF NOT EXISTS FOR (a:Alias) ON (a.last)",
     "CREATE INDEX alias_skeleton IF NOT EXISTS FOR (a:Alias) ON (a.skeleton)",
     "CREATE INDEX alias_skeleton_first IF NOT EXISTS FOR (a:Alias) ON (a.skeleton_first)",
@@ -79,7 +80,8 @@ UNWIND $rows AS row
 MATCH (e:Entity {id: row.entity_id})
 MERGE (a:Alias {id: row.id})
 ON CREATE SET a.entity_id = row.entity_id, a.text = row.text, a.key = row.key,
-              a.first = row.first, a.last = row.last, a.core = row.core, a.skeleton = row.skeleton,
+              a.first = row.first, a.last = row.last, a.core = row.core, a.variant = row.variant,
+              a.skeleton = row.skeleton,
               a.skeleton_first = row.skeleton_first, a.skeleton_last = row.skeleton_last,
               a.name_latin = row.name_latin, a.latin_key = row.latin_key,
               a.partial = row.partial, a.count = 0, a.pinned = false
@@ -133,6 +135,8 @@ CALL {
   WITH k MATCH (a:Alias {last: k}) RETURN a
   UNION
   WITH k MATCH (a:Alias {core: k}) RETURN a
+  UNION
+  WITH k MATCH (a:Alias {variant: k}) RETURN a
 }
 WITH DISTINCT a.entity_id AS id
 MATCH (e:Entity {id: id})-[:HAS_ALIAS]->(x:Alias)
@@ -216,6 +220,8 @@ SEARCH_ALIASES: Final = """
 UNWIND $probes AS p
 CALL {
   WITH p MATCH (a:Alias {key: p}) RETURN a, 'key' AS field
+  UNION
+  WITH p MATCH (a:Alias {variant: p}) RETURN a, 'key' AS field
   UNION
   WITH p MATCH (a:Alias {first: p}) RETURN a, 'token' AS field
   UNION

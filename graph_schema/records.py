@@ -44,9 +44,12 @@ class AliasRow:
     text: str
     key: str
     first: str
+    """First and last word of the match key (غ and ج alike)."""
     last: str
     core: str
-    """The key without an organisation head word (حركه حماس -> حماس)."""
+    """The match key without an organisation head word (حركه حماس -> حماس)."""
+    variant: str
+    """The match key (غ and ج alike): what resolution compares across documents."""
     skeleton: str
     """Consonant skeleton of the whole name, spaces removed (cross-script search)."""
     skeleton_first: str

@@ -27,7 +27,7 @@ from rapidfuzz import fuzz
 
 from graph_schema.store import GraphStore
 from nlp.resolution.aliases import search_skeleton
-from nlp.resolution.names import reduce_mention
+from nlp.resolution.names import match_key, reduce_mention
 from nlp.resolution.transliteration import latin_key, to_latin
 from nlp.text import has_arabic, key_form
 from nlp.types import EntityType
@@ -86,7 +86,7 @@ def query_probes(q: str) -> set[str]:
     if has_arabic(q):
         name = reduce_mention(q, 0, len(q), strip_titles=True)
         keys = {key_form(q)} | ({name.key} if name else set())
-        for key in keys:
+        for key in keys | {match_key(k) for k in keys}:
             probes.add(key)
             probes.update(key.split())
         latin = to_latin(q)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from graph_schema.records import AliasRow
-from nlp.resolution.names import core_key
+from nlp.resolution.names import core_key, match_key
 from nlp.resolution.transliteration import latin_key, skeleton, to_latin
 from nlp.text import key_form
 
@@ -23,7 +23,7 @@ def search_skeleton(text: str) -> str:
 def alias_row(entity_id: str, text: str, *, partial: bool, count: int, pinned: bool = False) -> AliasRow:
     """The alias row of ``text`` for ``entity_id``, with its keys for matching and search."""
     key = key_form(text)
-    tokens = key.split()
+    tokens = match_key(key).split()
     words = text.split()
     latin = to_latin(text)
     return AliasRow(
@@ -33,7 +33,8 @@ def alias_row(entity_id: str, text: str, *, partial: bool, count: int, pinned: b
         key=key,
         first=tokens[0],
         last=tokens[-1],
-        core=core_key(key),
+        core=core_key(match_key(key)),
+        variant=match_key(key),
         skeleton=search_skeleton(text),
         skeleton_first=search_skeleton(words[0]),
         skeleton_last=search_skeleton(words[-1]),

@@ -211,6 +211,15 @@ def partial_of(partial: tuple[str, ...], full: tuple[str, ...]) -> bool:
     return any(full[i : i + n] == partial for i in range(len(full) - n + 1))
 
 
+_G_FOLD = str.maketrans({"غ": "ج"})
+
+
+def match_key(key: str) -> str:
+    """The key resolution compares: غ and ج alike, the two Arabic spellings of a foreign g
+    (غالانت, جالانت). Aliases keep the spelling they were written with."""
+    return key.translate(_G_FOLD)
+
+
 def core_key(key: str) -> str:
     """The key without an organisation head word: حركه حماس -> حماس (unchanged otherwise)."""
     tokens = key.split()

@@ -6,7 +6,8 @@ database, so every rule is testable on plain data.
 
 Within a document
   1. each mention is reduced to a name (clitics and titles cut, ``names.reduce_mention``);
-  2. mentions with the same type and key form one cluster;
+  2. mentions with the same type and match key (``names.match_key``: the key with غ and
+     ج alike) form one cluster;
   3. an organisation name ending in a nisba (حزب الله اللبناني) joins the cluster of the
      name without it (حزب الله) when that name is known, unless the head is generic
      (وزارة الدفاع الأمريكية never joins وزارة الدفاع);
@@ -36,6 +37,7 @@ from nlp.resolution.names import (
     clitic_length,
     core_key,
     drop_trailing_nisba,
+    match_key,
     partial_of,
     reduce_mention,
 )
@@ -101,6 +103,8 @@ def probe_keys(raw: str, mentions: Sequence[Mention]) -> set[str]:
         if shorter:
             probes.add(shorter)
         probes.add(core_key(name.key))
+        probes.add(match_key(name.key))
+        probes.update(match_key(t) for t in name.tokens)
         first = model_form(raw[m.start : m.end].split()[0]) if raw[m.start : m.end].split() else ""
         rest = key_form(raw[m.start : m.end])[len(first) :]
         for cut in (1, 2):
@@ -123,7 +127,7 @@ def resolve(raw: str, mentions: Sequence[Mention], candidates: Iterable[Candidat
     clusters: dict[tuple[EntityType, str], list[int]] = defaultdict(list)
     for i, (m, n) in enumerate(zip(mentions, names, strict=True)):
         if n is not None:
-            clusters[(m.type, n.key)].append(i)
+            clusters[(m.type, match_key(n.key))].append(i)
 
     appositions = _apposition_pairs(mentions, names)
     target, evidence = _link_within_document(clusters, index, appositions)
@@ -139,10 +143,10 @@ def resolve(raw: str, mentions: Sequence[Mention], candidates: Iterable[Candidat
     for m, n in zip(mentions, names, strict=True):
         if n is None:
             continue
-        ckey = (m.type, n.key)
+        ckey = (m.type, match_key(n.key))
         eid, why = root_entity[target[ckey]]
         partial = m.type is EntityType.PERSON and len(n.tokens) == 1
-        pinned = index.pinned(m.type, n.key) is not None
+        pinned = index.pinned(m.type, match_key(n.key)) is not None
         result.mentions.append(ResolvedMention(m, n, eid, partial, evidence.get(ckey, why), pinned))
     return result
 
@@ -166,7 +170,7 @@ def _apposition_pairs(
             continue
         am, an = by_start[int(anchor)]
         if am.type is m.type:
-            pairs.append(((am.type, an.key), (m.type, n.key)))
+            pairs.append(((am.type, match_key(an.key)), (m.type, match_key(n.key))))
     return pairs
 
 
@@ -298,21 +302,25 @@ class _CandidateIndex:
         self._edge: dict[tuple[EntityType, str], set[str]] = defaultdict(set)
         self._pinned: dict[tuple[EntityType, str], str] = {}
         self._core: dict[tuple[EntityType, str], set[str]] = defaultdict(set)
+        raw: set[str] = set()
         for c in candidates:
             self.by_id[c.id] = c
-            for k in c.full_keys:
-                self._core[(c.type, core_key(k))].add(c.id)
-            for k in c.pinned_keys:
+            raw.update(c.full_keys | c.partial_keys)
+            for k in map(match_key, c.pinned_keys):
                 self._pinned[(c.type, k)] = c.id
-            for k in c.full_keys:
+            for k in map(match_key, c.full_keys):
                 self._full[(c.type, k)].add(c.id)
+                self._core[(c.type, core_key(k))].add(c.id)
                 toks = k.split()
                 if len(toks) > 1:
                     self._edge[(c.type, toks[0])].add(c.id)
                     self._edge[(c.type, toks[-1])].add(c.id)
-            for k in c.partial_keys:
+            for k in map(match_key, c.partial_keys):
                 self._partial[(c.type, k)].add(c.id)
-        self.all_keys = frozenset(k for (_, k) in self._full) | frozenset(k for (_, k) in self._partial)
+        # Keys as written and as compared: clitics are cut before either.
+        self.all_keys = (
+            frozenset(raw) | frozenset(k for (_, k) in self._full) | frozenset(k for (_, k) in self._partial)
+        )
 
     def pinned(self, etype: EntityType, key: str) -> str | None:
         return self._pinned.get((etype, key))
