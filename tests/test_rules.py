@@ -130,3 +130,16 @@ def test_a_quotation_after_an_organisation_is_no_second_name() -> None:
     assert looks_like_a_second_name("البنتاغون")
     assert looks_like_a_second_name("سنتكوم")
     assert not looks_like_a_second_name("يلعب بالنار")
+
+
+def test_a_latin_spelling_in_parentheses_is_another_name() -> None:
+    from nlp.recognition.rules import apposition_spans
+    from nlp.types import EntityType
+
+    text = "وقال لويد أوستن (Lloyd Austin) إن قاعدة عين الأسد (Ain al-Asad) آمنة (بحسب مصادر)."
+    anchors = [
+        (text.index("لويد"), text.index("لويد") + len("لويد أوستن"), EntityType.PERSON),
+        (text.index("عين"), text.index("عين") + len("عين الأسد"), EntityType.BASE),
+    ]
+    found = [(text[r.start : r.end], r.type) for r, _ in apposition_spans(text, anchors)]
+    assert found == [("Lloyd Austin", EntityType.PERSON), ("Ain al-Asad", EntityType.BASE)]

@@ -140,20 +140,24 @@ _APPOSITION_RE = re.compile(
 )
 
 
+_LATIN_NAME_RE = re.compile(r"[A-Z][A-Za-z.'\-]*(?: [A-Za-z][A-Za-z.'\-]*){0,4}")
+
+
 def apposition_spans(text: str, anchors: list[tuple[int, int, EntityType]]) -> list[tuple[RuleSpan, int]]:
     """A quoted or parenthesised name right after an organisation is another name of it:
-    وزارة الدفاع الأمريكية “البنتاغون”, القيادة المركزية الأمريكية (سنتكوم).
+    وزارة الدفاع الأمريكية “البنتاغون”, القيادة المركزية الأمريكية (سنتكوم). After any other
+    name, a Latin spelling in parentheses is: لويد أوستن (Lloyd Austin).
 
     Returns (span, start of the anchor it renames) pairs.
     """
     out = []
     for start, end, etype in anchors:
-        if etype is not EntityType.ORGANIZATION:
-            continue
         m = _APPOSITION_RE.match(text, end)
         if m is None:
             continue
         name = m.group("name").strip()
+        if etype is not EntityType.ORGANIZATION and not _LATIN_NAME_RE.fullmatch(name):
+            continue  # for people, places and bases: only a Latin spelling, لويد أوستن (Lloyd Austin)
         if not name or len(name.split()) > 4 or not any(ch.isalpha() for ch in name):
             continue
         s = m.start("name") + m.group("name").index(name)
@@ -246,9 +250,11 @@ def looks_like_a_person(text: str) -> bool:
 
 
 def looks_like_a_second_name(text: str) -> bool:
-    """A quoted or parenthesised text after an organisation is another name of it when it is
-    one word (سنتكوم, قسد) or begins with the article (البنتاغون); a quoted phrase such as
-    "يلعب بالنار" is a quotation."""
+    """A quoted or parenthesised text after a name is another name of it when it is one word
+    (سنتكوم, قسد), begins with the article (البنتاغون) or is a Latin name (Lloyd Austin); a
+    quoted phrase such as "يلعب بالنار" is a quotation."""
+    if _LATIN_NAME_RE.fullmatch(text):
+        return True
     words = [model_form(w) for w in text.split()]
     if len(words) == 1:
         return words[0] not in _NOT_NAME and len(words[0]) >= 2
