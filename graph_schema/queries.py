@@ -137,11 +137,21 @@ CALL {
   WITH k MATCH (a:Alias {core: k}) RETURN a
   UNION
   WITH k MATCH (a:Alias {variant: k}) RETURN a
+  UNION
+  WITH k MATCH (a:Alias {skeleton: k}) RETURN a
 }
 WITH DISTINCT a.entity_id AS id
 MATCH (e:Entity {id: id})-[:HAS_ALIAS]->(x:Alias)
 RETURN e.id AS id, e.type AS type,
-       collect(DISTINCT {key: x.key, partial: x.partial, pinned: x.pinned}) AS aliases
+       collect(DISTINCT {key: x.key, partial: x.partial, pinned: x.pinned, skeleton: x.skeleton}) AS aliases
+"""
+
+# Entities mentioned in the same documents as each of $ids (context for skeleton matches).
+ENTITY_NEIGHBOR_IDS: Final = """
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})<-[:MENTIONS]-(:Document)-[:MENTIONS]->(o:Entity)
+WITH id, collect(DISTINCT o.id) AS neighbors
+RETURN id, neighbors[..$limit] AS neighbors
 """
 
 # Full names already in the graph among a document's word runs (cross-document recall).

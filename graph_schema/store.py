@@ -32,6 +32,8 @@ from service.errors import GraphUnavailableError
 log = structlog.get_logger(__name__)
 
 T = TypeVar("T")
+NEIGHBOR_CONTEXT = 500
+"""Co-mentioned entities fetched per candidate, as context for skeleton matches."""
 _WRITE_CLAUSE = re.compile(r"\b(CREATE|MERGE|SET|DELETE|REMOVE|DROP|LOAD\s+CSV|FOREACH)\b", re.IGNORECASE)
 _UNAVAILABLE = (ServiceUnavailable, SessionExpired, OSError, DriverError)
 
@@ -176,9 +178,15 @@ class GraphStore:
 
     # -- resolution -----------------------------------------------------------------------
     def resolution_candidates(self, keys: set[str]) -> list[Candidate]:
+        """Entities whose aliases match any of ``keys``, with their co-mentioned entities."""
         if not keys:
             return []
         rows = self._read(Q.RESOLUTION_CANDIDATES, keys=sorted(keys))
+        ids = [row["id"] for row in rows]
+        neighbors = {
+            r["id"]: frozenset(r["neighbors"])
+            for r in (self._read(Q.ENTITY_NEIGHBOR_IDS, ids=ids, limit=NEIGHBOR_CONTEXT) if ids else [])
+        }
         out = []
         for row in rows:
             aliases = row["aliases"]
@@ -189,6 +197,8 @@ class GraphStore:
                     full_keys=frozenset(a["key"] for a in aliases if not a["partial"]),
                     partial_keys=frozenset(a["key"] for a in aliases if a["partial"]),
                     pinned_keys=frozenset(a["key"] for a in aliases if a.get("pinned")),
+                    skeletons=frozenset(a["skeleton"] for a in aliases if a.get("skeleton")),
+                    neighbors=neighbors.get(row["id"], frozenset()),
                 )
             )
         return out

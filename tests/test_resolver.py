@@ -199,3 +199,23 @@ def test_other_letters_still_tell_names_apart() -> None:
     text = "التقى غسان سلامة مع حسان سلامة."
     got = ids(text, mentions(text, ("غسان سلامة", T.PERSON), ("حسان سلامة", T.PERSON)))
     assert got["غسان سلامة"] != got["حسان سلامة"]
+
+
+def test_a_skeleton_match_needs_context() -> None:
+    from nlp.resolution.resolver import name_skeleton
+
+    austin = Candidate(
+        "E1",
+        T.PERSON,
+        frozenset({"لويد اوستن"}),
+        skeletons=frozenset({name_skeleton("لويد أوستن")}),
+        neighbors=frozenset({"E2"}),
+    )
+    pentagon = Candidate("E2", T.ORGANIZATION, frozenset({"البنتاغون"}))
+    # Spelt لويد أوستين (another vowel letter): same skeleton; the Pentagon is mentioned with both.
+    text = "قال لويد أوستين إن البنتاغون جاهز."
+    spans = mentions(text, ("لويد أوستين", T.PERSON), ("البنتاغون", T.ORGANIZATION))
+    assert ids(text, spans, [austin, pentagon])["لويد أوستين"] == "E1"
+    # The same spelling without a shared neighbour: a new entity, not a merge on a skeleton alone.
+    text = "قال لويد أوستين إن الطقس جميل."
+    assert ids(text, mentions(text, ("لويد أوستين", T.PERSON)), [austin])["لويد أوستين"] != "E1"

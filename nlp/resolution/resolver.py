@@ -41,6 +41,7 @@ from nlp.resolution.names import (
     partial_of,
     reduce_mention,
 )
+from nlp.resolution.transliteration import skeleton
 from nlp.text import key_form, model_form
 from nlp.types import EntityType, Mention
 
@@ -55,6 +56,10 @@ class Candidate:
     partial_keys: frozenset[str] = frozenset()
     pinned_keys: frozenset[str] = frozenset()
     """Alias keys a human judgement (a split) put on this entity: they always resolve here."""
+    skeletons: frozenset[str] = frozenset()
+    """Consonant skeletons of its aliases (``transliteration.skeleton``, spaces removed)."""
+    neighbors: frozenset[str] = frozenset()
+    """Entities mentioned in the same documents: context for a skeleton match."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +110,7 @@ def probe_keys(raw: str, mentions: Sequence[Mention]) -> set[str]:
         probes.add(core_key(name.key))
         probes.add(match_key(name.key))
         probes.update(match_key(t) for t in name.tokens)
+        probes.add(name_skeleton(name.text))
         first = model_form(raw[m.start : m.end].split()[0]) if raw[m.start : m.end].split() else ""
         rest = key_form(raw[m.start : m.end])[len(first) :]
         for cut in (1, 2):
@@ -134,9 +140,17 @@ def resolve(raw: str, mentions: Sequence[Mention], candidates: Iterable[Candidat
 
     result = Resolution()
     root_entity: dict[tuple[EntityType, str], tuple[str, str]] = {}
+
+    def names_of(root: ClusterKey) -> set[str]:
+        return {names[i].text for c, r in target.items() if r == root for i in clusters[c]}  # type: ignore[union-attr]
+
     roots = sorted({target[c] for c in clusters}, key=lambda k: (k[0].value, -len(k[1].split()), k[1]))
+    matched = {root: _match_graph(root, target, index) for root in roots}
+    context = {eid for eid, is_new, _ in matched.values() if not is_new}
     for root in roots:
-        eid, is_new, why = _match_graph(root, target, index)
+        eid, is_new, why = matched[root]
+        if is_new:
+            eid, is_new, why = _match_skeleton(root, names_of(root), index, context) or (eid, is_new, why)
         root_entity[root] = (eid, why)
         result.entities.setdefault(eid, ResolvedEntity(eid, root[0], root[1], is_new))
 
@@ -292,6 +306,30 @@ def _match_graph(
                 f"full name of an entity known only as {sorted(absorb[0].partial_keys)}",
             )
     return entity_id(etype, key), True, "new entity"
+
+
+def name_skeleton(text: str) -> str:
+    """The consonant skeleton of a name, spaces removed (as stored on aliases)."""
+    return skeleton(text).replace(" ", "")
+
+
+def _match_skeleton(
+    root: ClusterKey, texts: set[str], index: _CandidateIndex, context: set[str]
+) -> tuple[str, bool, str] | None:
+    """A name spelt differently from a known entity (same type and consonant skeleton) joins
+    it only with context: the entity is mentioned, in the graph, together with an entity
+    this document also mentions. A skeleton alone never merges."""
+    etype = root[0]
+    skeletons = {name_skeleton(t) for t in texts} - {""}
+    hits = [
+        c
+        for c in index.by_id.values()
+        if c.type is etype and c.skeletons & skeletons and c.neighbors & context
+    ]
+    if len(hits) != 1:
+        return None
+    shared = sorted(hits[0].neighbors & context)
+    return hits[0].id, False, f"same consonant skeleton as a known entity co-mentioned with {shared[0]}"
 
 
 class _CandidateIndex:
