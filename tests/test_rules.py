@@ -94,7 +94,7 @@ def _titled(text: str, person_words: set[str], unknown: set[str] = frozenset()) 
     tokens = tokenize(text)
     probs = [0.2 if t.text in person_words else 0.0 for t in tokens]
     known = [t.text not in unknown for t in tokens]
-    return [text[s.start : s.end] for s in titled_person_spans(tokens, probs, known)]
+    return [text[s.start : s.end] for s in titled_person_spans(tokens, probs, known, lambda f: f == "مكتب")]
 
 
 def test_names_after_titles() -> None:
@@ -143,3 +143,7 @@ def test_a_latin_spelling_in_parentheses_is_another_name() -> None:
     ]
     found = [(text[r.start : r.end], r.type) for r, _ in apposition_spans(text, anchors)]
     assert found == [("Lloyd Austin", EntityType.PERSON), ("Ain al-Asad", EntityType.BASE)]
+
+
+def test_a_word_unknown_only_for_its_pronoun_suffix_is_no_name() -> None:
+    assert _titled("قتل رئيس مكتبها السياسي في الغارة.", set(), unknown={"مكتبها"}) == []

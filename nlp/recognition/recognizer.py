@@ -31,6 +31,7 @@ from nlp.recognition.rules import (
     is_generic_description,
     looks_like_a_person,
     looks_like_a_second_name,
+    name_word,
     quoted_org_spans,
     titled_person_spans,
 )
@@ -93,22 +94,33 @@ class Recognizer:
         sents = sentences(text)
         with self._lock:
             analyzed = _analyze(self.tagger, sents)
+        knows = getattr(self.tagger, "knows", None)
         spans: list[Mention] = []
         titled: list[RuleSpan] = []
         for sent, tagged in zip(sents, analyzed, strict=True):
             if tagged.person_prob:
-                titled += titled_person_spans(sent, tagged.person_prob, tagged.known)
+                titled += titled_person_spans(sent, tagged.person_prob, tagged.known, knows)
             for s in tagged.spans:
                 etype = MODEL_LABELS.get(s.label)
                 if etype is None:
                     continue
-                start, end = sent[s.first].start, sent[s.last].end
+                last = s.last
+                if s.label == "PER" and tagged.person_prob:  # إسماعيل tagged, هنية after it not
+                    while (
+                        last + 1 < len(sent)
+                        and last - s.first < 2
+                        and sent[last + 1].start - sent[last].end <= 1
+                        and name_word(
+                            sent[last + 1], tagged.person_prob[last + 1], tagged.known[last + 1], knows
+                        )
+                    ):
+                        last += 1
+                start, end = sent[s.first].start, sent[last].end
                 found_by = "model" if s.label != "FAC" else "model:facility"
                 if etype is EntityType.PERSON and not looks_like_a_person(text[start:end]):
                     etype, found_by = EntityType.ORGANIZATION, "model:retyped_definite_phrase"
                 spans.append(Mention(start, end, text[start:end], etype, round(s.confidence, 4), found_by))
 
-        knows = getattr(self.tagger, "knows", None)
         rules = [*base_spans(text, knows), *quoted_org_spans(text), *_metadata_spans(metadata)]
         rules += _repeat_base_names(text, [r for r in rules if r.type is EntityType.BASE])
         spans = _apply_rules(text, spans, rules)

@@ -178,7 +178,12 @@ _NOT_NAME = frozenset(
 MIN_NAME_PROBABILITY = 0.03
 
 
-def titled_person_spans(tokens: list[Token], person_prob: list[float], known: list[bool]) -> list[RuleSpan]:
+def titled_person_spans(
+    tokens: list[Token],
+    person_prob: list[float],
+    known: list[bool],
+    knows: Callable[[str], bool] | None = None,
+) -> list[RuleSpan]:
     """A name right after a title (وزير الدفاع الأمريكي لويد أوستن, نظيره الإسرائيلي يوآف
     غالانت, اللواء باترك رايدر) is a person, even when the model misses it.
 
@@ -201,7 +206,7 @@ def titled_person_spans(tokens: list[Token], person_prob: list[float], known: li
         if j < len(tokens) and tokens[j].form in {"،", ","}:
             j += 1
         k = j
-        while k < len(tokens) and k - j < 3 and _name_word(tokens[k], person_prob[k], known[k]):
+        while k < len(tokens) and k - j < 3 and name_word(tokens[k], person_prob[k], known[k], knows):
             k += 1
         if k > j:
             probs = person_prob[j:k]
@@ -227,7 +232,15 @@ def _is_title(form: str, titles: frozenset[str]) -> bool:
     return False
 
 
-def _name_word(token: Token, probability: float, known: bool) -> bool:
+_PRONOUN_SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه", "ي")
+
+
+def name_word(
+    token: Token, probability: float, known: bool, knows: Callable[[str], bool] | None = None
+) -> bool:
+    """Could this word be part of a person's name? Some probability from the model, or a word
+    the model does not know, that is no function word, title or word with the article. A word
+    unknown only because of a pronoun suffix (مكتبها: مكتب + ها) is no name."""
     from nlp.resolution.names import TITLE_CONTINUATIONS, TITLE_WORDS
 
     form = token.form
@@ -235,7 +248,16 @@ def _name_word(token: Token, probability: float, known: bool) -> bool:
         return False
     if form.startswith(("ال", "وال", "بال", "لل")) or len(form) < 2:
         return False
-    return probability >= MIN_NAME_PROBABILITY or not known
+    if probability >= MIN_NAME_PROBABILITY:
+        return True
+    if known:
+        return False
+    if knows is not None:
+        for suffix in _PRONOUN_SUFFIXES:
+            stem = form[: -len(suffix)]
+            if form.endswith(suffix) and len(stem) >= 3 and (knows(stem) or knows(stem + "ة")):
+                return False
+    return True
 
 
 # -- generic descriptions that are no names -----------------------------------------------------------
