@@ -163,6 +163,10 @@ def run_load(base: str, pid: int, args: argparse.Namespace) -> None:
     started = time.perf_counter()
     for t in threads:
         t.start()
+    samples = []  # the server's memory through the run: a plateau is warm-up, a slope a leak
+    while any(t.is_alive() for t in threads):
+        samples.append((time.perf_counter() - started, rss_mib(pid)))
+        time.sleep(max(1.0, args.seconds / 10))
     for t in threads:
         t.join()
     wall = time.perf_counter() - started

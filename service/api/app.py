@@ -32,6 +32,8 @@ from service.settings import Settings, get_settings
 
 log = structlog.get_logger(__name__)
 
+WARM_UP_TEXT = "قال وزير الدفاع إن قاعدة عين الأسد الجوية آمنة بعد الهجوم، بحسب وكالة رويترز. " * 8
+
 
 def create_app(
     settings: Settings | None = None,
@@ -129,6 +131,9 @@ async def _load_model(services: Services) -> None:
         services.model_error = f"The NER model failed to load: {type(exc).__name__}: {exc}"
         log.exception("model.failed")
         return
+    # One pass on a short text before serving: the model's buffers are allocated now, not
+    # under the first requests (first-request latency; memory stays flat under load).
+    await asyncio.to_thread(recognizer.recognize, WARM_UP_TEXT)
     services.pipeline = Pipeline(recognizer, services.store)
 
 
