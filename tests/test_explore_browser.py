@@ -9,14 +9,10 @@ comes from ``make explore-assets`` (npm). The run leaves a screenshot in ``docs/
 from __future__ import annotations
 
 import re
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 from fastapi.testclient import TestClient
 from playwright.sync_api import Page, expect, sync_playwright
 
@@ -29,7 +25,7 @@ from service.api import create_app
 from service.api.routes import explore
 from service.pipeline import build_document_graph, document_id
 from service.settings import Settings
-from tests.conftest import REPO
+from tests.conftest import REPO, serving
 
 CHROMIUM = Path("/usr/bin/chromium")
 LAUNCH_ARGS = [
@@ -114,18 +110,8 @@ def articles(store: GraphStore) -> GraphStore:
 
 @pytest.fixture
 def live_url(settings: Settings, articles: GraphStore, recognizer: Recognizer) -> Iterator[str]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    app = create_app(settings, store=articles, recognizer=recognizer)
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(settings, store=articles, recognizer=recognizer)) as url:
+        yield url
 
 
 @pytest.fixture

@@ -7,21 +7,18 @@ design (a cursor not made by the server, the date 0000-00-00, merging an entity 
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 
 from graph_schema.store import GraphStore
 from nlp.recognition.recognizer import Recognizer
 from service.api import create_app
 from service.settings import Settings
+from tests.conftest import serving
 
 
 @pytest.fixture(scope="module")
@@ -33,18 +30,8 @@ def live_api(graph_target: object, session_store: GraphStore, recognizer: Recogn
         neo4j_database=graph_target.database,  # type: ignore[attr-defined]
     )
     session_store.delete_all()
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    app = create_app(settings, store=session_store, recognizer=recognizer)
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(settings, store=session_store, recognizer=recognizer)) as url:
+        yield url
 
 
 CHECKS = (

@@ -8,37 +8,23 @@ printed line goes into the issue notes.
 from __future__ import annotations
 
 import re
-import socket
 import subprocess
 import sys
-import threading
-import time
 from collections.abc import Iterator
 
 import pytest
-import uvicorn
 
 from graph_schema.store import GraphStore
 from nlp.recognition.recognizer import Recognizer
 from service.api import create_app
 from service.settings import Settings
-from tests.conftest import shared_path
+from tests.conftest import serving, shared_path
 
 
 @pytest.fixture
 def live_url(settings: Settings, store: GraphStore, recognizer: Recognizer) -> Iterator[str]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    app = create_app(settings, store=store, recognizer=recognizer)
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(settings, store=store, recognizer=recognizer)) as url:
+        yield url
 
 
 def score(url: str, *extra: str) -> str:
