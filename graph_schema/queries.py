@@ -226,26 +226,38 @@ ORDER BY neighbor.documents DESC, neighbor.id ASC
 LIMIT $limit
 """
 
+# Search: Arabic probes are looked up in the Arabic fields, Latin probes (Latin keys,
+# skeletons) in the Latin ones; the live entity of each alias comes back in the same query.
 SEARCH_ALIASES: Final = """
-UNWIND $probes AS p
 CALL {
-  WITH p MATCH (a:Alias {key: p}) RETURN a, 'key' AS field
+  UNWIND $arabic AS p
+  CALL {
+    WITH p MATCH (a:Alias {key: p}) RETURN a, 'key' AS field
+    UNION
+    WITH p MATCH (a:Alias {variant: p}) RETURN a, 'key' AS field
+    UNION
+    WITH p MATCH (a:Alias {first: p}) RETURN a, 'token' AS field
+    UNION
+    WITH p MATCH (a:Alias {last: p}) RETURN a, 'token' AS field
+  }
+  RETURN a, field
   UNION
-  WITH p MATCH (a:Alias {variant: p}) RETURN a, 'key' AS field
-  UNION
-  WITH p MATCH (a:Alias {first: p}) RETURN a, 'token' AS field
-  UNION
-  WITH p MATCH (a:Alias {last: p}) RETURN a, 'token' AS field
-  UNION
-  WITH p MATCH (a:Alias {skeleton: p}) RETURN a, 'skeleton' AS field
-  UNION
-  WITH p MATCH (a:Alias {skeleton_first: p}) RETURN a, 'skeleton_token' AS field
-  UNION
-  WITH p MATCH (a:Alias {skeleton_last: p}) RETURN a, 'skeleton_token' AS field
-  UNION
-  WITH p MATCH (a:Alias {latin_key: p}) RETURN a, 'latin' AS field
+  UNWIND $latin AS p
+  CALL {
+    WITH p MATCH (a:Alias {skeleton: p}) RETURN a, 'skeleton' AS field
+    UNION
+    WITH p MATCH (a:Alias {skeleton_first: p}) RETURN a, 'skeleton_token' AS field
+    UNION
+    WITH p MATCH (a:Alias {skeleton_last: p}) RETURN a, 'skeleton_token' AS field
+    UNION
+    WITH p MATCH (a:Alias {latin_key: p}) RETURN a, 'latin' AS field
+  }
+  RETURN a, field
 }
-RETURN p AS probe, field, a {.entity_id, .text, .key, .skeleton, .latin_key, .name_latin, .count} AS alias
+MATCH (e:Entity {id: a.entity_id})
+WHERE e.merged_into IS NULL
+RETURN field, a {.entity_id, .text, .key, .skeleton, .latin_key, .name_latin, .count} AS alias,
+       e {.id, .name, .name_latin, .type, .mention_count, .document_count} AS entity
 """
 
 ALL_ALIAS_KEYS: Final = """

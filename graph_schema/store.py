@@ -252,10 +252,11 @@ class GraphStore:
         )
         return [r["neighbor"] for r in rows]
 
-    def search_aliases(self, probes: list[str]) -> list[dict[str, Any]]:
-        if not probes:
+    def search_aliases(self, arabic: list[str], latin: list[str]) -> list[dict[str, Any]]:
+        """Aliases matching the probes, each with its (live) entity."""
+        if not arabic and not latin:
             return []
-        return self._read(Q.SEARCH_ALIASES, probes=probes)
+        return self._read(Q.SEARCH_ALIASES, arabic=arabic, latin=latin)
 
     def all_aliases(self) -> list[dict[str, Any]]:
         return [r["alias"] for r in self._read(Q.ALL_ALIAS_KEYS)]

@@ -51,10 +51,7 @@ class EntitySearch:
         self.store = store
 
     def search(self, q: str, entity_type: EntityType | None, limit: int) -> list[dict[str, Any]]:
-        hits = self.hits(q)
-        if not hits:
-            return []
-        entities = self.store.entities_by_id([h.entity_id for h in hits])
+        hits, entities = self.hits(q)
         out = []
         for h in hits:
             e = entities.get(h.entity_id)
@@ -64,12 +61,15 @@ class EntitySearch:
         out.sort(key=lambda e: (-e["score"], -(e.get("mention_count") or 0), e["id"]))
         return out[:limit]
 
-    def hits(self, q: str) -> list[Hit]:
-        probes = query_probes(q)
-        rows = self.store.search_aliases(sorted(probes))
+    def hits(self, q: str) -> tuple[list[Hit], dict[str, dict[str, Any]]]:
+        """Scored hits, best first, and the entities they point to."""
+        arabic, latin = query_probes(q)
+        rows = self.store.search_aliases(sorted(arabic), sorted(latin))
         best: dict[str, Hit] = {}
+        entities: dict[str, dict[str, Any]] = {}
         for row in rows:
             alias = row["alias"]
+            entities[alias["entity_id"]] = row["entity"]
             score = FIELD_SCORES.get(row["field"], 0.5) * (0.8 + 0.2 * _similarity(q, alias) / 100)
             _keep_best(best, Hit(alias["entity_id"], score, alias["text"]))
         if not best:
@@ -77,26 +77,25 @@ class EntitySearch:
                 sim = _similarity(q, alias)
                 if sim >= FUZZY_MIN:
                     _keep_best(best, Hit(alias["entity_id"], 0.6 * sim / 100, alias["text"]))
-        return sorted(best.values(), key=lambda h: -h.score)
+            if best:
+                entities = self.store.entities_by_id(list(best))
+        return sorted(best.values(), key=lambda h: -h.score), entities
 
 
-def query_probes(q: str) -> set[str]:
-    """The index keys a query is looked up by (Arabic keys, Latin keys, skeletons)."""
-    probes: set[str] = set()
+def query_probes(q: str) -> tuple[set[str], set[str]]:
+    """The index keys a query is looked up by: Arabic keys, and Latin keys and skeletons."""
+    arabic: set[str] = set()
     if has_arabic(q):
         name = reduce_mention(q, 0, len(q), strip_titles=True)
         keys = {key_form(q)} | ({name.key} if name else set())
         for key in keys | {match_key(k) for k in keys}:
-            probes.add(key)
-            probes.update(key.split())
-        latin = to_latin(q)
+            arabic.add(key)
+            arabic.update(key.split())
+        latin_text = to_latin(q)
     else:
-        latin = q
-    probes.add(latin_key(latin))
-    probes.add(search_skeleton(q))
-    probes.update(search_skeleton(w) for w in q.split() if w)
-    probes.discard("")
-    return probes
+        latin_text = q
+    latin = {latin_key(latin_text), search_skeleton(q)} | {search_skeleton(w) for w in q.split() if w}
+    return arabic - {""}, latin - {""}
 
 
 def _similarity(q: str, alias: dict[str, Any]) -> float:
