@@ -186,6 +186,10 @@ def run_load(base: str, pid: int, args: argparse.Namespace) -> None:
         f"server memory: {rss_start:.0f} MiB at start, {rss_end:.0f} MiB at end "
         f"({(rss_end - rss_start) / rss_start:+.1%})"
     )
+    print("server memory through the run (s MiB): " + ", ".join(f"{t:.0f} {m:.0f}" for t, m in samples))
+    if len(samples) > 2:
+        after_warm_up = samples[1][1]
+        print(f"growth after the first tenth of the run: {(rss_end - after_warm_up) / after_warm_up:+.1%}")
 
 
 if __name__ == "__main__":
