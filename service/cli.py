@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import json
 import sys
@@ -120,6 +121,7 @@ def serve(settings: Settings, host: str | None, port: int | None) -> None:
 def _serve(settings: Settings, host: str, port: int) -> None:
     import uvicorn
 
+    _limit_malloc_arenas()
     from service.api import create_app
 
     if not _is_loopback(host) and settings.api_token is None:
@@ -149,6 +151,21 @@ def demo(settings: Settings, host: str | None, port: int | None) -> None:
 
     _fail_on_error(run)
     _serve(settings, host or settings.host, port or settings.port)
+
+
+def _limit_malloc_arenas(arenas: int = 2) -> None:
+    """Cap glibc's malloc arenas before the server starts its thread pool: with one arena per
+    thread, memory grows with the number of threads that ever ran and is not given back."""
+    if sys.platform != "linux":
+        return
+    import ctypes
+    import ctypes.util
+
+    m_arena_max = -8  # from glibc's malloc.h
+    name = ctypes.util.find_library("c")
+    if name:
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(name).mallopt(m_arena_max, arenas)
 
 
 def _is_loopback(host: str) -> bool:

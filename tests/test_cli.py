@@ -70,3 +70,10 @@ def test_settings_table_lists_every_setting(run: object) -> None:
     out = run("settings").stdout  # type: ignore[operator]
     for name in ("AKG_NEO4J_URI", "AKG_DATA_DIR", "AKG_API_TOKEN", "AKG_NER_MODEL"):
         assert name in out
+
+
+def test_readme_settings_table_is_the_generated_one() -> None:
+    from service.settings import settings_table
+    from tests.conftest import REPO
+
+    assert settings_table() in (REPO / "README.md").read_text(encoding="utf-8")
