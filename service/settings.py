@@ -89,7 +89,12 @@ def settings_table() -> str:
     """The README table of settings, in Markdown."""
     rows = ["| variable | default | meaning |", "|---|---|---|"]
     for name, field in Settings.model_fields.items():
-        default = field.default if field.default_factory is None else "(user data dir)/arabic-kg"
+        if field.default_factory is None:
+            default = field.default
+        elif name == "data_dir":
+            default = "(user data dir)/arabic-kg"
+        else:
+            default = field.default_factory()  # type: ignore[call-arg]
         shown = "—" if default is None else f"`{default}`"
         rows.append(f"| `AKG_{name.upper()}` | {shown} | {field.description} |")
     return "\n".join(rows)
