@@ -146,12 +146,14 @@ RETURN e.id AS id, e.type AS type,
        collect(DISTINCT {key: x.key, partial: x.partial, pinned: x.pinned, skeleton: x.skeleton}) AS aliases
 """
 
-# Entities mentioned in the same documents as each of $ids (context for skeleton matches).
+# Entities mentioned in the same documents as $id, over a bounded number of its documents
+# (context for a skeleton match; asked only when one is considered).
 ENTITY_NEIGHBOR_IDS: Final = """
-UNWIND $ids AS id
-MATCH (e:Entity {id: id})<-[:MENTIONS]-(:Document)-[:MENTIONS]->(o:Entity)
-WITH id, collect(DISTINCT o.id) AS neighbors
-RETURN id, neighbors[..$limit] AS neighbors
+MATCH (e:Entity {id: $id})<-[:MENTIONS]-(d:Document)
+WITH d LIMIT $documents
+MATCH (d)-[:MENTIONS]->(o:Entity)
+WHERE o.id <> $id
+RETURN collect(DISTINCT o.id) AS neighbors
 """
 
 # Full names already in the graph among a document's word runs (cross-document recall).

@@ -32,8 +32,8 @@ from service.errors import GraphUnavailableError
 log = structlog.get_logger(__name__)
 
 T = TypeVar("T")
-NEIGHBOR_CONTEXT = 500
-"""Co-mentioned entities fetched per candidate, as context for skeleton matches."""
+NEIGHBOR_CONTEXT = 200
+"""Documents of a candidate looked at for co-mentioned entities (skeleton-match context)."""
 _WRITE_CLAUSE = re.compile(r"\b(CREATE|MERGE|SET|DELETE|REMOVE|DROP|LOAD\s+CSV|FOREACH)\b", re.IGNORECASE)
 _UNAVAILABLE = (ServiceUnavailable, SessionExpired, OSError, DriverError)
 
@@ -178,15 +178,10 @@ class GraphStore:
 
     # -- resolution -----------------------------------------------------------------------
     def resolution_candidates(self, keys: set[str]) -> list[Candidate]:
-        """Entities whose aliases match any of ``keys``, with their co-mentioned entities."""
+        """Entities whose aliases match any of ``keys``."""
         if not keys:
             return []
         rows = self._read(Q.RESOLUTION_CANDIDATES, keys=sorted(keys))
-        ids = [row["id"] for row in rows]
-        neighbors = {
-            r["id"]: frozenset(r["neighbors"])
-            for r in (self._read(Q.ENTITY_NEIGHBOR_IDS, ids=ids, limit=NEIGHBOR_CONTEXT) if ids else [])
-        }
         out = []
         for row in rows:
             aliases = row["aliases"]
@@ -198,10 +193,14 @@ class GraphStore:
                     partial_keys=frozenset(a["key"] for a in aliases if a["partial"]),
                     pinned_keys=frozenset(a["key"] for a in aliases if a.get("pinned")),
                     skeletons=frozenset(a["skeleton"] for a in aliases if a.get("skeleton")),
-                    neighbors=neighbors.get(row["id"], frozenset()),
                 )
             )
         return out
+
+    def co_mentioned(self, entity_id: str) -> frozenset[str]:
+        """Entities mentioned in the same documents (up to ``NEIGHBOR_CONTEXT`` documents)."""
+        rows = self._read(Q.ENTITY_NEIGHBOR_IDS, id=entity_id, documents=NEIGHBOR_CONTEXT)
+        return frozenset(rows[0]["neighbors"]) if rows else frozenset()
 
     def known_names(self, keys: set[str], min_mentions: int) -> list[tuple[str, EntityType]]:
         """(alias text, type) of full aliases among ``keys`` whose entity has enough mentions."""

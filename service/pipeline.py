@@ -150,7 +150,7 @@ class Pipeline:
     def _resolve_and_write(self, doc: LoadedDocument, mentions: list[Mention]) -> IngestResult:
         doc_id = document_id(doc)
         candidates = self.store.resolution_candidates(probe_keys(doc.text, mentions))
-        resolution = resolve(doc.text, mentions, candidates)
+        resolution = resolve(doc.text, mentions, candidates, self.store.co_mentioned)
         graph = build_document_graph(doc_id, doc, resolution)
         if not self.store.write_document(graph):  # written meanwhile by another request
             existing = self.store.get_document(doc_id)

@@ -185,3 +185,32 @@ def test_ingest_many_keeps_order_skips_duplicates_and_passes_errors_on(store: Gr
     with pytest.raises(OSError, match="disk"):
         list(pipeline.ingest_many(broken()))  # type: ignore[arg-type]
     assert store.stats()["documents"] == 13
+
+
+def test_a_spelling_variant_joins_through_skeleton_and_co_mention_context(store: GraphStore) -> None:
+    from nlp.resolution.resolver import probe_keys
+
+    def ingest(text: str, spans: list[tuple[str, EntityType]]) -> dict[str, str]:
+        doc = prepare(text)
+        mentions, pos = [], 0
+        for surface, etype in spans:
+            i = text.index(surface, pos)
+            mentions.append(Mention(i, i + len(surface), surface, etype, 0.9))
+            pos = i + len(surface)
+        candidates = store.resolution_candidates(probe_keys(text, mentions))
+        resolution = resolve(text, mentions, candidates, store.co_mentioned)
+        assert store.write_document(build_document_graph(document_id(doc), doc, resolution))
+        return {r.mention.text: r.entity_id for r in resolution.mentions}
+
+    first = ingest(
+        "قال لويد أوستن إن البنتاغون مستعد.",
+        [("لويد أوستن", EntityType.PERSON), ("البنتاغون", EntityType.ORGANIZATION)],
+    )
+    second = ingest(
+        "وأكد لويد أوستين أن البنتاغون يراقب.",
+        [("لويد أوستين", EntityType.PERSON), ("البنتاغون", EntityType.ORGANIZATION)],
+    )
+    assert second["لويد أوستين"] == first["لويد أوستن"]
+    alone = ingest("تحدث لويد أوستين عن الطقس.", [("لويد أوستين", EntityType.PERSON)])
+    # Its spelling is now a known alias of that entity: a key match, no context needed.
+    assert alone["لويد أوستين"] == first["لويد أوستن"]

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from nlp.resolution.names import (
@@ -122,8 +122,15 @@ def probe_keys(raw: str, mentions: Sequence[Mention]) -> set[str]:
 _CLITIC_PREFIXES = frozenset({"و", "ف", "ب", "ل", "ك"} | {c + p for c in "وف" for p in "بلك"})
 
 
-def resolve(raw: str, mentions: Sequence[Mention], candidates: Iterable[Candidate]) -> Resolution:
-    """Assign every mention to an entity (existing or new)."""
+def resolve(
+    raw: str,
+    mentions: Sequence[Mention],
+    candidates: Iterable[Candidate],
+    co_mentioned: Callable[[str], frozenset[str]] | None = None,
+) -> Resolution:
+    """Assign every mention to an entity (existing or new). ``co_mentioned(entity_id)`` gives
+    the entities mentioned with a candidate when a skeleton match needs that context (asked
+    only then); without it, the candidates' own ``neighbors`` are used."""
     index = _CandidateIndex(candidates)
     # Pass 1: names without knowledge, to learn the document's own keys.
     first_pass = [_reduce(raw, m, frozenset()) for m in mentions]
@@ -150,7 +157,11 @@ def resolve(raw: str, mentions: Sequence[Mention], candidates: Iterable[Candidat
     for root in roots:
         eid, is_new, why = matched[root]
         if is_new:
-            eid, is_new, why = _match_skeleton(root, names_of(root), index, context) or (eid, is_new, why)
+            eid, is_new, why = _match_skeleton(root, names_of(root), index, context, co_mentioned) or (
+                eid,
+                is_new,
+                why,
+            )
         root_entity[root] = (eid, why)
         result.entities.setdefault(eid, ResolvedEntity(eid, root[0], root[1], is_new))
 
@@ -314,21 +325,25 @@ def name_skeleton(text: str) -> str:
 
 
 def _match_skeleton(
-    root: ClusterKey, texts: set[str], index: _CandidateIndex, context: set[str]
+    root: ClusterKey,
+    texts: set[str],
+    index: _CandidateIndex,
+    context: set[str],
+    co_mentioned: Callable[[str], frozenset[str]] | None,
 ) -> tuple[str, bool, str] | None:
     """A name spelt differently from a known entity (same type and consonant skeleton) joins
     it only with context: the entity is mentioned, in the graph, together with an entity
     this document also mentions. A skeleton alone never merges."""
     etype = root[0]
     skeletons = {name_skeleton(t) for t in texts} - {""}
-    hits = [
-        c
-        for c in index.by_id.values()
-        if c.type is etype and c.skeletons & skeletons and c.neighbors & context
-    ]
+    if not context:
+        return None
+    same = [c for c in index.by_id.values() if c.type is etype and c.skeletons & skeletons]
+    neighbors = {c.id: c.neighbors or (co_mentioned(c.id) if co_mentioned else frozenset()) for c in same}
+    hits = [c for c in same if neighbors[c.id] & context]
     if len(hits) != 1:
         return None
-    shared = sorted(hits[0].neighbors & context)
+    shared = sorted(neighbors[hits[0].id] & context)
     return hits[0].id, False, f"same consonant skeleton as a known entity co-mentioned with {shared[0]}"
 
 
