@@ -21,7 +21,7 @@ from graph_schema.records import DocumentGraph, DocumentRow, EntityRow, MentionR
 from graph_schema.store import GraphStore
 from loaders import LoadedDocument
 from nlp.recognition.propagation import candidate_keys
-from nlp.recognition.recognizer import Recognizer, TextRegion
+from nlp.recognition.recognizer import Analysis, Recognizer, TextRegion, finish
 from nlp.resolution.aliases import alias_id, alias_row
 from nlp.resolution.resolver import Resolution, probe_keys, resolve
 from nlp.resolution.transliteration import to_latin
@@ -99,7 +99,7 @@ class Pipeline:
         resolution, the write) of earlier documents goes on: throughput is then bounded by the
         slower of the two instead of their sum. ``on_error`` receives a document whose
         recognition failed (its result is skipped); graph errors propagate."""
-        queue: Queue[tuple[LoadedDocument, list[Mention] | Exception] | BaseException | None] = Queue(
+        queue: Queue[tuple[LoadedDocument, Analysis | Exception | None] | BaseException | None] = Queue(
             maxsize=RECOGNITION_AHEAD
         )
         stop = threading.Event()
@@ -110,10 +110,10 @@ class Pipeline:
                     if stop.is_set():
                         return
                     if self.store.document_exists(document_id(doc)):
-                        queue.put((doc, []))
+                        queue.put((doc, None))
                         continue
                     try:
-                        queue.put((doc, self.recognize(doc)))
+                        queue.put((doc, self.first_pass(doc)))
                     except Exception as exc:  # this document's failure, handed over in order
                         queue.put((doc, exc))
             except BaseException as exc:  # the documents' own iterator failed (a loader error)
@@ -127,25 +127,35 @@ class Pipeline:
             while (item := queue.get()) is not None:
                 if isinstance(item, BaseException):
                     raise item
-                doc, mentions = item
-                if isinstance(mentions, Exception):
+                doc, analysis = item
+                if isinstance(analysis, Exception):
                     if on_error is None:
-                        raise mentions
-                    on_error(doc, mentions)
+                        raise analysis
+                    on_error(doc, analysis)
                     continue
-                existing = self.store.get_document(document_id(doc))
-                if existing is not None:
-                    yield IngestResult(
-                        document_id(doc), False, existing["mention_count"], existing["entity_count"]
-                    )
-                    continue
-                yield self._resolve_and_write(doc, mentions)
+                yield self.ingest_analysis(doc, analysis)
         finally:
             stop.set()
             while worker.is_alive():  # unblock a producer waiting on a full queue
                 with contextlib.suppress(Empty):
                     queue.get_nowait()
                 worker.join(timeout=0.05)
+
+    def first_pass(self, doc: LoadedDocument) -> Analysis:
+        """The graph-independent part of recognition (the model and the rules)."""
+        furniture = [TextRegion(s.start, s.end, s.kind) for s in doc.furniture]
+        metadata = [TextRegion(s.start, s.end, s.kind) for s in doc.metadata_spans]
+        return self.recognizer.analyze(doc.text, furniture, metadata)
+
+    def ingest_analysis(self, doc: LoadedDocument, analysis: Analysis | None) -> IngestResult:
+        """Finish recognition with the names the graph knows *now*, resolve and write. Done in
+        document order, this gives the same graph however far ``first_pass`` ran ahead."""
+        existing = self.store.get_document(document_id(doc))
+        if existing is not None or analysis is None:
+            if existing is None:  # skipped as present, then gone: analyse it after all
+                return self.ingest(doc)
+            return IngestResult(document_id(doc), False, existing["mention_count"], existing["entity_count"])
+        return self._resolve_and_write(doc, finish(analysis, self._known_names(doc.text)))
 
     def _resolve_and_write(self, doc: LoadedDocument, mentions: list[Mention]) -> IngestResult:
         doc_id = document_id(doc)

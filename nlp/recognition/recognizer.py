@@ -91,6 +91,13 @@ class Recognizer:
     ) -> list[Mention]:
         """Mentions of ``text``. ``known_names``: names already in the graph (model forms of
         their words -> type), recognised wherever they occur."""
+        return finish(self.analyze(text, furniture, metadata), known_names)
+
+    def analyze(
+        self, text: str, furniture: Sequence[TextRegion] = (), metadata: Sequence[TextRegion] = ()
+    ) -> Analysis:
+        """Everything that does not depend on the graph (the model and the rules, steps 1-5):
+        this part may run ahead, in threads or on other machines; ``finish`` completes it."""
         sents = sentences(text)
         with self._lock:
             analyzed = _analyze(self.tagger, sents)
@@ -135,9 +142,27 @@ class Recognizer:
         ]
         spans = _add_appositions(text, spans)
         tokens = [t for sent in sents for t in sent]
-        spans = _retype_known_bases(tokens, spans, known_names)
-        spans += [m for m in propagate(text, tokens, spans, known_names) if not _inside_any(m, furniture)]
-        return [_with_title(text, m) for m in sorted(spans, key=lambda m: (m.start, m.end))]
+        return Analysis(text, tuple(tokens), tuple(spans), tuple(furniture))
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """A text after the model and the rules, before the names the graph knows (picklable)."""
+
+    text: str
+    tokens: tuple[Token, ...]
+    spans: tuple[Mention, ...]
+    furniture: tuple[TextRegion, ...]
+
+
+def finish(
+    analysis: Analysis, known_names: Mapping[tuple[str, ...], EntityType] | None = None
+) -> list[Mention]:
+    """Steps 6-7: names propagated within the text and from the graph, titles noted."""
+    text, tokens, furniture = analysis.text, analysis.tokens, analysis.furniture
+    spans = _retype_known_bases(tokens, list(analysis.spans), known_names)
+    spans += [m for m in propagate(text, tokens, spans, known_names) if not _inside_any(m, furniture)]
+    return [_with_title(text, m) for m in sorted(spans, key=lambda m: (m.start, m.end))]
 
 
 APPOSITION_OF = "apposition_of"
