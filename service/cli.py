@@ -40,19 +40,50 @@ def main(ctx: click.Context) -> None:
 # -- ingest -------------------------------------------------------------------------------
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="Where the model runs: this process, or Ray actors (a local cluster, or --ray-address).",
+)
+@click.option(
+    "--ray-address", default=None, help="Address of a running Ray cluster (default: start one here)."
+)
+@click.option("--workers", type=int, default=None, help="Ray actors, one model each (default: the CPUs).")
 @click.pass_obj
-def ingest(settings: Settings, paths: tuple[str, ...]) -> None:
+def ingest(
+    settings: Settings, paths: tuple[str, ...], engine: str, ray_address: str | None, workers: int | None
+) -> None:
     """Ingest files or folders (.txt, .jsonl, .html); `-` reads standard input."""
-    _fail_on_error(lambda: _ingest(settings, paths))
+    _fail_on_error(lambda: _ingest(settings, paths, engine, ray_address, workers))
 
 
-def _ingest(settings: Settings, paths: tuple[str, ...]) -> None:
+def _ingest(
+    settings: Settings,
+    paths: tuple[str, ...],
+    engine: str = "local",
+    ray_address: str | None = None,
+    workers: int | None = None,
+) -> None:
     store = open_store(settings)
     try:
         store.ensure_schema()
         pipeline = Pipeline(load_recognizer(settings), store)
         load_failures: list[str] = []
-        results, failures = ingest_all(pipeline, _documents(paths, load_failures))
+        documents = _documents(paths, load_failures)
+        if engine == "ray":
+            from service.ray_engine import ingest_with_ray
+
+            results, failures = ingest_all(
+                pipeline,
+                documents,
+                run=lambda p, docs, _: ingest_with_ray(
+                    p, docs, settings, address=ray_address, workers=workers
+                ),
+            )
+        else:
+            results, failures = ingest_all(pipeline, documents)
         failures = load_failures + failures
     finally:
         store.close()
@@ -61,8 +92,13 @@ def _ingest(settings: Settings, paths: tuple[str, ...]) -> None:
         sys.exit(1)
 
 
+Engine = Callable[
+    [Pipeline, Iterator[LoadedDocument], Callable[[LoadedDocument, Exception], None]], Iterator[IngestResult]
+]
+
+
 def ingest_all(
-    pipeline: Pipeline, documents: Iterator[LoadedDocument]
+    pipeline: Pipeline, documents: Iterator[LoadedDocument], run: Engine | None = None
 ) -> tuple[list[IngestResult], list[str]]:
     """Ingest documents with a progress bar (recognition runs ahead of the graph writes);
     a document that fails is listed, not fatal. Re-running skips what is already in."""
@@ -75,7 +111,8 @@ def ingest_all(
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=False) as progress:
         task = progress.add_task("ingesting", total=None)
-        for result in pipeline.ingest_many(documents, on_error=failed):
+        engine = run or (lambda p, docs, on_error: p.ingest_many(docs, on_error=on_error))
+        for result in engine(pipeline, documents, failed):
             results.append(result)
             progress.update(task, advance=1, description=f"ingesting ({len(results)} done)")
     return results, failures

@@ -46,6 +46,13 @@ class IngestResult:
     entities: int
 
 
+def text_regions(doc: LoadedDocument) -> tuple[list[TextRegion], list[TextRegion]]:
+    """The loader's furniture and metadata spans, as the recogniser takes them."""
+    furniture = [TextRegion(s.start, s.end, s.kind) for s in doc.furniture]
+    metadata = [TextRegion(s.start, s.end, s.kind) for s in doc.metadata_spans]
+    return furniture, metadata
+
+
 def document_id(doc: LoadedDocument) -> str:
     """Documents are identified by the hash of their exact text."""
     return "D" + doc.content_hash()[:24]
@@ -64,10 +71,8 @@ class Pipeline:
         With ``use_graph``, names already in the graph (full aliases of entities mentioned
         at least ``KNOWN_NAME_MIN_MENTIONS`` times) are recognised in this text too.
         """
-        furniture = [TextRegion(s.start, s.end, s.kind) for s in doc.furniture]
-        metadata = [TextRegion(s.start, s.end, s.kind) for s in doc.metadata_spans]
         known = self._known_names(doc.text) if use_graph else None
-        return self.recognizer.recognize(doc.text, furniture, metadata, known)
+        return self.recognizer.recognize(doc.text, *text_regions(doc), known)
 
     def _known_names(self, text: str) -> dict[tuple[str, ...], EntityType]:
         runs = {" ".join(run).translate(_TEH_MARBUTA): run for run in candidate_keys(tokenize(text))}
@@ -143,9 +148,7 @@ class Pipeline:
 
     def first_pass(self, doc: LoadedDocument) -> Analysis:
         """The graph-independent part of recognition (the model and the rules)."""
-        furniture = [TextRegion(s.start, s.end, s.kind) for s in doc.furniture]
-        metadata = [TextRegion(s.start, s.end, s.kind) for s in doc.metadata_spans]
-        return self.recognizer.analyze(doc.text, furniture, metadata)
+        return self.recognizer.analyze(doc.text, *text_regions(doc))
 
     def ingest_analysis(self, doc: LoadedDocument, analysis: Analysis | None) -> IngestResult:
         """Finish recognition with the names the graph knows *now*, resolve and write. Done in
