@@ -24,6 +24,7 @@ from fastapi.testclient import TestClient
 
 from graph_schema.store import GraphStore
 from nlp.recognition.recognizer import Recognizer
+from nlp.types import EntityType, Mention
 from service.api import create_app
 from service.graph_server import DATABASE, USER, EmbeddedGraphServer
 from service.runtime import load_recognizer
@@ -126,6 +127,16 @@ def serving(app: FastAPI) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+def mentions_in(text: str, spans: list[tuple[str, EntityType]]) -> list[Mention]:
+    """Mentions of the given surfaces, found in ``text`` in the order they are listed."""
+    out, pos = [], 0
+    for surface, etype in spans:
+        i = text.index(surface, pos)
+        out.append(Mention(i, i + len(surface), surface, etype, 0.9))
+        pos = i + len(surface)
+    return out
 
 
 def shared_path(*parts: str) -> Path:

@@ -17,10 +17,11 @@ from graph_schema.store import GraphStore
 from loaders import prepare
 from nlp.recognition.recognizer import Recognizer
 from nlp.resolution.resolver import probe_keys, resolve
-from nlp.types import EntityType, Mention
+from nlp.types import EntityType
 from service.api import create_app
 from service.pipeline import build_document_graph, document_id
 from service.settings import Settings
+from tests.conftest import mentions_in
 
 ARTICLE = (
     "قال وزير الدفاع الأمريكي لويد أوستن إن صاروخين سقطا على قاعدة عين الأسد الجوية في العراق. "
@@ -43,11 +44,7 @@ def assert_problem(response: object, status: int) -> dict[str, object]:
 def seed(store: GraphStore, text: str, spans: list[tuple[str, EntityType]]) -> str:
     """Write a document with known mentions (search tests must not depend on the model)."""
     doc = prepare(text, source="test")
-    mentions, pos = [], 0
-    for surface, etype in spans:
-        i = text.index(surface, pos)
-        mentions.append(Mention(i, i + len(surface), surface, etype, 0.9))
-        pos = i + len(surface)
+    mentions = mentions_in(text, spans)
     candidates = store.resolution_candidates(probe_keys(text, mentions))
     graph = build_document_graph(document_id(doc), doc, resolve(text, mentions, candidates))
     assert store.write_document(graph)

@@ -22,12 +22,12 @@ from graph_schema.store import GraphStore
 from loaders import prepare
 from nlp.recognition.recognizer import Recognizer
 from nlp.resolution.resolver import resolve
-from nlp.types import EntityType, Mention
+from nlp.types import EntityType
 from service.api import create_app
 from service.api.routes import explore
 from service.pipeline import build_document_graph, document_id
 from service.settings import Settings
-from tests.conftest import REPO, serving
+from tests.conftest import REPO, mentions_in, serving
 
 CHROMIUM = Path("/usr/bin/chromium")
 LAUNCH_ARGS = [
@@ -95,11 +95,7 @@ WAIT_STABLE = """async () => {
 def seed(store: GraphStore, title: str, day: str, text: str, spans: list[tuple[str, EntityType]]) -> None:
     """Write a document with known mentions (the page is tested, not the model)."""
     doc = prepare(text, source="test", title=title, published_at=day)
-    mentions, pos = [], 0
-    for surface, etype in spans:
-        i = text.index(surface, pos)
-        mentions.append(Mention(i, i + len(surface), surface, etype, 0.9))
-        pos = i + len(surface)
+    mentions = mentions_in(text, spans)
     assert store.write_document(build_document_graph(document_id(doc), doc, resolve(text, mentions, [])))
 
 

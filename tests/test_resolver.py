@@ -8,15 +8,11 @@ from __future__ import annotations
 from nlp.resolution.resolver import Candidate, entity_id, resolve
 from nlp.types import EntityType as T
 from nlp.types import Mention
+from tests.conftest import mentions_in
 
 
 def mentions(text: str, *spans: tuple[str, T]) -> list[Mention]:
-    out, pos = [], 0
-    for surface, etype in spans:
-        i = text.index(surface, pos)
-        out.append(Mention(i, i + len(surface), surface, etype, 0.9))
-        pos = i + len(surface)
-    return out
+    return mentions_in(text, list(spans))
 
 
 def ids(text: str, spans: list[Mention], candidates: list[Candidate] | None = None) -> dict[str, str]:

@@ -8,19 +8,16 @@ from graph_schema.records import DocumentGraph, MentionRow
 from graph_schema.store import GraphStore, GraphWriteError
 from loaders import prepare
 from nlp.resolution.resolver import resolve
-from nlp.types import EntityType, Mention
+from nlp.types import EntityType
 from service.pipeline import build_document_graph, document_id
+from tests.conftest import mentions_in
 
 TEXT = "قال وزير الدفاع لويد أوستن إن قاعدة عين الأسد آمنة، وأكد أوستن أن حزب الله مسؤول."
 
 
 def graph_for(text: str, spans: list[tuple[str, EntityType]]) -> DocumentGraph:
     doc = prepare(text, source="test")
-    mentions, pos = [], 0
-    for surface, etype in spans:  # in the order they occur
-        i = text.index(surface, pos)
-        mentions.append(Mention(i, i + len(surface), surface, etype, 0.9))
-        pos = i + len(surface)
+    mentions = mentions_in(text, spans)
     return build_document_graph(document_id(doc), doc, resolve(text, mentions, []))
 
 
@@ -192,11 +189,7 @@ def test_a_spelling_variant_joins_through_skeleton_and_co_mention_context(store:
 
     def ingest(text: str, spans: list[tuple[str, EntityType]]) -> dict[str, str]:
         doc = prepare(text)
-        mentions, pos = [], 0
-        for surface, etype in spans:
-            i = text.index(surface, pos)
-            mentions.append(Mention(i, i + len(surface), surface, etype, 0.9))
-            pos = i + len(surface)
+        mentions = mentions_in(text, spans)
         candidates = store.resolution_candidates(probe_keys(text, mentions))
         resolution = resolve(text, mentions, candidates, store.co_mentioned)
         assert store.write_document(build_document_graph(document_id(doc), doc, resolution))

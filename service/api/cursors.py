@@ -5,9 +5,14 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from typing import Any
+from typing import Annotated, Any
+
+from fastapi import Query
 
 from service.errors import InvalidInputError
+
+Limit = Annotated[int, Query(ge=1, le=1000, description="Page size.")]
+Cursor = Annotated[str | None, Query(max_length=512, description="`next_cursor` of the previous page.")]
 
 
 def encode(state: dict[str, Any]) -> str:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Response
 
 from loaders import prepare
 from service.api import cursors
+from service.api.cursors import Cursor, Limit
 from service.api.deps import PipelineDep, StoreDep, Writer
 from service.api.schemas import (
     AnalyzeIn,
@@ -23,9 +23,6 @@ from service.api.schemas import (
 from service.errors import NotFoundError
 
 router = APIRouter(tags=["documents"])
-
-Limit = Annotated[int, Query(ge=1, le=1000, description="Page size.")]
-Cursor = Annotated[str | None, Query(max_length=512, description="`next_cursor` of the previous page.")]
 
 
 @router.post(

@@ -10,6 +10,7 @@ from graph_schema.queries import PATH_HOPS
 from nlp.types import EntityType
 from service import curation
 from service.api import cursors
+from service.api.cursors import Cursor, Limit
 from service.api.deps import SearchDep, StoreDep, Writer
 from service.api.schemas import (
     AliasOut,
@@ -30,9 +31,6 @@ from service.api.schemas import (
 from service.errors import EntityMergedError, NotFoundError
 
 router = APIRouter(tags=["entities"])
-
-Limit = Annotated[int, Query(ge=1, le=1000, description="Page size.")]
-Cursor = Annotated[str | None, Query(max_length=512, description="`next_cursor` of the previous page.")]
 
 
 @router.get("/entities", response_model=EntityPage)
