@@ -147,3 +147,20 @@ def test_a_latin_spelling_in_parentheses_is_another_name() -> None:
 
 def test_a_word_unknown_only_for_its_pronoun_suffix_is_no_name() -> None:
     assert _titled("قتل رئيس مكتبها السياسي في الغارة.", set(), unknown={"مكتبها"}) == []
+
+
+def test_a_clitic_and_a_known_word_end_a_base_name() -> None:
+    text = "اعترضت الدفاعات مسيرات قرب قاعدة حميميم بريف اللاذقية"
+    assert [text[s.start : s.end] for s in base_spans(text, lambda f: f == "ريف")] == ["حميميم"]
+
+
+def test_a_prepositional_tail_is_trimmed() -> None:
+    from nlp.recognition.rules import trim_prepositional_tail
+
+    text = "رحبت منظمة بدر بالاتفاق الجديد"
+    start = text.index("منظمة")
+    end = trim_prepositional_tail(text, start, text.index("بالاتفاق") + len("بالاتفاق"))
+    assert text[start:end] == "منظمة بدر"
+    text = "قالت الهيئة العامة للاستثمار"
+    start = text.index("الهيئة")
+    assert text[start : trim_prepositional_tail(text, start, len(text))] == "الهيئة العامة للاستثمار"

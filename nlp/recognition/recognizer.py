@@ -34,6 +34,7 @@ from nlp.recognition.rules import (
     name_word,
     quoted_org_spans,
     titled_person_spans,
+    trim_prepositional_tail,
 )
 from nlp.resolution.names import TITLE_CONTINUATIONS, TITLE_WORDS
 from nlp.text import has_arabic, model_form
@@ -123,6 +124,7 @@ class Recognizer:
                     ):
                         last += 1
                 start, end = sent[s.first].start, sent[last].end
+                end = trim_prepositional_tail(text, start, end)
                 found_by = "model" if s.label != "FAC" else "model:facility"
                 if etype is EntityType.PERSON and not looks_like_a_person(text[start:end]):
                     etype, found_by = EntityType.ORGANIZATION, "model:retyped_definite_phrase"

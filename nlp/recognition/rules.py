@@ -104,6 +104,8 @@ def base_spans(text: str, knows: Callable[[str], bool] | None = None) -> list[Ru
                 break  # قاعدة بالعراق: "a base in Iraq", no name
             if name_words and not form.startswith("ال") and (knows is None or knows(form)):
                 break
+            if name_words and form[:1] in "بلكوف" and knows is not None and knows(form[1:]):
+                break  # حميميم بريف اللاذقية: ب + ريف, "in the countryside of"
             name_words.append((w, bare))
             if bare != token or len(name_words) == 3:
                 break
@@ -269,6 +271,18 @@ def looks_like_a_person(text: str) -> bool:
     is no person's name."""
     words = [model_form(w) for w in text.split()]
     return not (len(words) >= 2 and all(w.startswith(("ال", "وال", "بال", "لل")) for w in words))
+
+
+_PREPOSITIONAL = ("بال", "وبال", "فبال", "كال", "وكال")
+
+
+def trim_prepositional_tail(text: str, start: int, end: int) -> int:
+    """The end of a span without trailing words like بالاتفاق (ب + ال + a noun): منظمة بدر
+    بالاتفاق is منظمة بدر. (لل stays: الهيئة العامة للاستثمار is a name.)"""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    while len(words) > 1 and model_form(words[-1].group(0)).startswith(_PREPOSITIONAL):
+        words.pop()
+    return start + words[-1].end() if words else end
 
 
 def looks_like_a_second_name(text: str) -> bool:
