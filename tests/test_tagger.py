@@ -95,3 +95,19 @@ def test_missing_official_models(tmp_path: Path) -> None:
     assert time.perf_counter() - start < 1.0
     assert str(tmp_path) in str(err.value)
     assert "aqmar_charlm.pt" in str(err.value)
+
+
+def test_official_file_layout_follows_stanzas_own_package_tables() -> None:
+    import stanza.resources.default_packages as packages
+
+    from nlp.recognition.tagger import OFFICIAL_CHARLM, OFFICIAL_NER, OFFICIAL_PRETRAIN
+
+    ner = packages.default_ners["ar"]  # aqmar_charlm
+    assert Path("ar") / "ner" / f"{ner}.pt" == OFFICIAL_NER
+    dataset = ner.split("_")[0]
+    assert Path("ar") / "pretrain" / f"{packages.ner_pretrains['ar'][dataset]}.pt" == OFFICIAL_PRETRAIN
+    charlm = (packages.ner_charlms.get("ar") or {}).get(dataset) or packages.default_charlms["ar"]
+    assert (
+        Path("ar") / "forward_charlm" / f"{charlm}.pt",
+        Path("ar") / "backward_charlm" / f"{charlm}.pt",
+    ) == OFFICIAL_CHARLM

@@ -32,7 +32,9 @@ BATCH_SIZE = 64
 
 # Official Stanza Arabic models, as laid out by stanza.download under STANZA_RESOURCES_DIR.
 OFFICIAL_NER = Path("ar") / "ner" / "aqmar_charlm.pt"
-OFFICIAL_PRETRAIN = Path("ar") / "pretrain" / "conll17.pt"
+# Stanza pairs the Arabic NER model (aqmar) with the fasttextwiki vectors
+# (stanza.resources.default_packages.ner_pretrains), not with the default conll17 ones.
+OFFICIAL_PRETRAIN = Path("ar") / "pretrain" / "fasttextwiki.pt"
 OFFICIAL_CHARLM = (Path("ar") / "forward_charlm" / "ccwiki.pt", Path("ar") / "backward_charlm" / "ccwiki.pt")
 
 
