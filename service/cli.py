@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import ipaddress
 import json
 import sys
@@ -16,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from loaders import LoadedDocument, LoaderError, load_path, load_stream
-from service import exporting
+from service import exporting, memory
 from service.errors import AkgError
 from service.logging import configure
 from service.pipeline import IngestResult, Pipeline
@@ -158,7 +157,7 @@ def serve(settings: Settings, host: str | None, port: int | None) -> None:
 def _serve(settings: Settings, host: str, port: int) -> None:
     import uvicorn
 
-    _limit_malloc_arenas()
+    memory.limit_arenas()
     from service.api import create_app
 
     if not _is_loopback(host) and settings.api_token is None:
@@ -188,21 +187,6 @@ def demo(settings: Settings, host: str | None, port: int | None) -> None:
 
     _fail_on_error(run)
     _serve(settings, host or settings.host, port or settings.port)
-
-
-def _limit_malloc_arenas(arenas: int = 2) -> None:
-    """Cap glibc's malloc arenas before the server starts its thread pool: with one arena per
-    thread, memory grows with the number of threads that ever ran and is not given back."""
-    if sys.platform != "linux":
-        return
-    import ctypes
-    import ctypes.util
-
-    m_arena_max = -8  # from glibc's malloc.h
-    name = ctypes.util.find_library("c")
-    if name:
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL(name).mallopt(m_arena_max, arenas)
 
 
 def _is_loopback(host: str) -> bool:

@@ -7,6 +7,7 @@ import json
 from fastapi import APIRouter, Response
 
 from loaders import prepare
+from service import memory
 from service.api import cursors
 from service.api.cursors import Cursor, Limit
 from service.api.deps import PipelineDep, StoreDep, Writer
@@ -43,6 +44,7 @@ def ingest_document(body: DocumentIn, pipeline: PipelineDep, response: Response)
         origin="api",
     )
     result = pipeline.ingest(doc)
+    memory.trim()  # the model's buffers of this document go back to the system
     if not result.created:
         response.status_code = 200
     return IngestOut(id=result.id, mentions=result.mentions, entities=result.entities, created=result.created)
