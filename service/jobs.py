@@ -21,6 +21,7 @@ import structlog
 
 from graph_schema.store import GraphStore
 from loaders import LoadedDocument, LoaderError, prepare
+from service import memory
 from service.errors import AkgError, GraphUnavailableError, InvalidInputError
 from service.pipeline import Pipeline
 
@@ -112,6 +113,7 @@ class JobRunner:
             if self._stop.is_set():
                 break
             self._process(pipeline, item)
+            memory.trim()
         return bool(items)
 
     def _process(self, pipeline: Pipeline, item: dict[str, Any]) -> None:
