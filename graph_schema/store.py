@@ -85,11 +85,7 @@ class GraphStore:
         return [r.data() for r in records]
 
     def _write(self, query: str, **parameters: Any) -> list[dict[str, Any]]:
-        try:
-            with self.driver.session(database=self.database) as session:
-                return session.execute_write(_run, query, parameters)
-        except _UNAVAILABLE as exc:
-            raise GraphUnavailableError(f"The graph server cannot be reached: {exc}") from exc
+        return self.write_transaction(_run, query, parameters)
 
     def ping(self) -> bool:
         """True when the graph answers a query."""
@@ -113,14 +109,11 @@ class GraphStore:
         Returns False (and writes nothing) when a document with the same id exists.
         """
         try:
-            with self.driver.session(database=self.database) as session:
-                session.execute_write(_write_document, graph)
+            self.write_transaction(_write_document, graph)
         except ConstraintError:
             if self.document_exists(graph.document.id):
                 return False
             raise
-        except _UNAVAILABLE as exc:
-            raise GraphUnavailableError(f"The graph server cannot be reached: {exc}") from exc
         return True
 
     def write_transaction(self, work: Callable[..., T], *args: Any) -> T:
