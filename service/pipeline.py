@@ -10,7 +10,7 @@ import contextlib
 import json
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from queue import Empty, Queue
@@ -256,12 +256,3 @@ def build_document_graph(doc_id: str, doc: LoadedDocument, resolution: Resolutio
 
 def _named_mention(text: str, m: Mention, start: int, end: int, title: str | None) -> Mention:
     return Mention(start, end, text[start:end], m.type, m.confidence, m.source, m.title or title)
-
-
-def summarize(results: Sequence[IngestResult]) -> dict[str, int]:
-    created = [r for r in results if r.created]
-    return {
-        "documents_added": len(created),
-        "documents_skipped": len(results) - len(created),
-        "mentions_added": sum(r.mentions for r in created),
-    }

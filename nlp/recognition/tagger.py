@@ -276,10 +276,3 @@ def load_official(resources_dir: Path | None = None) -> StanzaTagger:
     }
     trainer = _load_trainer(resources_dir / OFFICIAL_NER, resources_dir / OFFICIAL_PRETRAIN, extra)
     return StanzaTagger(trainer, label_map={"PER": "PER", "ORG": "ORG", "LOC": "LOC"})
-
-
-def load_default() -> StanzaTagger:
-    """The tagger chosen by ``AKG_NER_MODEL``: ``stanza-official`` or (default) the project model."""
-    if os.environ.get("AKG_NER_MODEL") == "stanza-official":
-        return load_official()
-    return StanzaTagger.load(DEFAULT_MODEL_DIR)
