@@ -52,3 +52,16 @@ def sample_documents(n: int) -> list[LoadedDocument]:
         dataclasses.replace(d, text=f"{d.text}\n\n({i // len(samples)})", origin=f"{d.origin}#{i}")
         for i, d in ((i, samples[i % len(samples)]) for i in range(n))
     ]
+
+
+def news_length_documents(n: int, articles_per_doc: int = 4) -> list[LoadedDocument]:
+    """``n`` distinct news-length documents, each joining ``articles_per_doc`` sample articles
+    (a different combination and order for each, numbered so every hash differs)."""
+    samples = list(load_path(SAMPLES))
+    out = []
+    for i in range(n):
+        parts = [samples[(i + k * (1 + i % 3)) % len(samples)].text for k in range(articles_per_doc)]
+        out.append(
+            dataclasses.replace(samples[0], text="\n\n".join(parts) + f"\n\n({i})", origin=f"bench#{i}")
+        )
+    return out

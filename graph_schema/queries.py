@@ -28,15 +28,9 @@ SCHEMA: Final[tuple[str, ...]] = (
     "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE",
     "CREATE CONSTRAINT alias_id IF NOT EXISTS FOR (a:Alias) REQUIRE a.id IS UNIQUE",
     "CREATE CONSTRAINT mention_id IF NOT EXISTS FOR (m:Mention) REQUIRE m.id IS UNIQUE",
+    # Look-ups by an alias's words, skeleton or Latin key are answered by the in-process alias
+    # index (graph_schema/alias_index.py); the graph keeps an index on the key for Browser users.
     "CREATE INDEX alias_key IF NOT EXISTS FOR (a:Alias) ON (a.key)",
-    "CREATE INDEX alias_first IF NOT EXISTS FOR (a:Alias) ON (a.first)",
-    "CREATE INDEX alias_core IF NOT EXISTS FOR (a:Alias) ON (a.core)",
-    "CREATE INDEX alias_variant IF NOT EXISTS FOR (a:Alias) ON (a.variant)",
-    "CREATE INDEX alias_last IF NOT EXISTS FOR (a:Alias) ON (a.last)",
-    "CREATE INDEX alias_skeleton IF NOT EXISTS FOR (a:Alias) ON (a.skeleton)",
-    "CREATE INDEX alias_skeleton_first IF NOT EXISTS FOR (a:Alias) ON (a.skeleton_first)",
-    "CREATE INDEX alias_skeleton_last IF NOT EXISTS FOR (a:Alias) ON (a.skeleton_last)",
-    "CREATE INDEX alias_latin_key IF NOT EXISTS FOR (a:Alias) ON (a.latin_key)",
     "CREATE INDEX mention_doc IF NOT EXISTS FOR (m:Mention) ON (m.doc_id)",
     "CREATE INDEX entity_type IF NOT EXISTS FOR (e:Entity) ON (e.type)",
     "CREATE CONSTRAINT judgement_id IF NOT EXISTS FOR (j:Judgement) REQUIRE j.id IS UNIQUE",
@@ -48,18 +42,19 @@ SCHEMA: Final[tuple[str, ...]] = (
 
 PING: Final = "RETURN 1 AS ok"
 
-# -- writes: one document, one transaction ---------------------------------------------------
+# -- writes: a batch of documents, one transaction --------------------------------------------
 DOCUMENT_EXISTS: Final = "MATCH (d:Document {id: $id}) RETURN d.id AS id"
 
-CREATE_DOCUMENT: Final = """
+CREATE_DOCUMENTS: Final = """
+UNWIND $docs AS doc
 CREATE (d:Document {
-  id: $doc.id, content_hash: $doc.content_hash, text: $doc.text, source: $doc.source,
-  title: $doc.title, published_at: $doc.published_at, url: $doc.url, origin: $doc.origin,
-  byline: $doc.byline, dateline: $doc.dateline, furniture: $doc.furniture,
-  ingested_at: $doc.ingested_at, mention_count: $doc.mention_count,
-  entity_count: $doc.entity_count, char_count: $doc.char_count
+  id: doc.id, content_hash: doc.content_hash, text: doc.text, source: doc.source,
+  title: doc.title, published_at: doc.published_at, url: doc.url, origin: doc.origin,
+  byline: doc.byline, dateline: doc.dateline, furniture: doc.furniture,
+  ingested_at: doc.ingested_at, mention_count: doc.mention_count,
+  entity_count: doc.entity_count, char_count: doc.char_count
 })
-RETURN d.id AS id
+RETURN count(d) AS n
 """
 
 _UPSERT_ENTITIES = """
@@ -92,10 +87,10 @@ RETURN count(a) AS n
 
 CREATE_MENTIONS: Final = """
 UNWIND $rows AS row
-MATCH (d:Document {id: $doc_id})
+MATCH (d:Document {id: row.doc_id})
 MATCH (e:Entity {id: row.entity_id})
 CREATE (m:Mention {
-  id: row.id, doc_id: $doc_id, start: row.start, end: row.end, text: row.text,
+  id: row.id, doc_id: row.doc_id, start: row.start, end: row.end, text: row.text,
   name: row.name, type: row.type, confidence: row.confidence, found_by: row.found_by,
   title: row.title, alias_id: row.alias_id, evidence: row.evidence, partial: row.partial,
   pinned: row.pinned
@@ -107,10 +102,17 @@ RETURN count(m) AS n
 
 LINK_DOCUMENT_ENTITIES: Final = """
 UNWIND $rows AS row
-MATCH (d:Document {id: $doc_id})
+MATCH (d:Document {id: row.doc_id})
 MATCH (e:Entity {id: row.entity_id})
 CREATE (d)-[:MENTIONS {count: row.count}]->(e)
-SET e.mention_count = e.mention_count + row.count, e.document_count = e.document_count + 1
+RETURN count(e) AS n
+"""
+
+# One row per entity, the sums over the documents of the batch.
+ADD_ENTITY_COUNTS: Final = """
+UNWIND $rows AS row
+MATCH (e:Entity {id: row.entity_id})
+SET e.mention_count = e.mention_count + row.mentions, e.document_count = e.document_count + row.documents
 RETURN count(e) AS n
 """
 
@@ -125,27 +127,6 @@ RETURN count(e) AS n
 """
 
 # -- resolution look-ups --------------------------------------------------------------------
-RESOLUTION_CANDIDATES: Final = """
-UNWIND $keys AS k
-CALL {
-  WITH k MATCH (a:Alias {key: k}) RETURN a
-  UNION
-  WITH k MATCH (a:Alias {first: k}) RETURN a
-  UNION
-  WITH k MATCH (a:Alias {last: k}) RETURN a
-  UNION
-  WITH k MATCH (a:Alias {core: k}) RETURN a
-  UNION
-  WITH k MATCH (a:Alias {variant: k}) RETURN a
-  UNION
-  WITH k MATCH (a:Alias {skeleton: k}) RETURN a
-}
-WITH DISTINCT a.entity_id AS id
-MATCH (e:Entity {id: id})-[:HAS_ALIAS]->(x:Alias)
-RETURN e.id AS id, e.type AS type,
-       collect(DISTINCT {key: x.key, partial: x.partial, pinned: x.pinned, skeleton: x.skeleton}) AS aliases
-"""
-
 # Entities mentioned in the same documents as $id, over a bounded number of its documents
 # (context for a skeleton match; asked only when one is considered).
 ENTITY_NEIGHBOR_IDS: Final = """
@@ -156,16 +137,45 @@ WHERE o.id <> $id
 RETURN collect(DISTINCT o.id) AS neighbors
 """
 
-# Full names already in the graph among a document's word runs (cross-document recall).
-KNOWN_NAMES: Final = """
-UNWIND $keys AS k
-MATCH (a:Alias {key: k})
-WHERE a.partial = false
-MATCH (e:Entity {id: a.entity_id})
-WHERE e.mention_count >= $min_mentions
-RETURN DISTINCT a.text AS text, e.type AS type
-"""
 
+# -- the in-process alias index (graph_schema/alias_index.py) ---------------------------------
+INDEX_ALL_ENTITIES: Final = """
+MATCH (e:Entity)
+WHERE e.merged_into IS NULL
+OPTIONAL MATCH (e)-[:HAS_ALIAS]->(a:Alias)
+WITH e, collect(a {.id, .entity_id, .text, .key, .first, .last, .core, .variant, .skeleton,
+                  .skeleton_first, .skeleton_last, .latin_key, .name_latin, .partial, .pinned,
+                  .count}) AS aliases
+RETURN e {.id, .type, .name, .name_latin, .mention_count, .document_count, .merged_into} AS entity,
+       aliases
+"""
+INDEX_ENTITIES: Final = """
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+OPTIONAL MATCH (e)-[:HAS_ALIAS]->(a:Alias)
+WITH e, collect(a {.id, .entity_id, .text, .key, .first, .last, .core, .variant, .skeleton,
+                  .skeleton_first, .skeleton_last, .latin_key, .name_latin, .partial, .pinned,
+                  .count}) AS aliases
+RETURN e {.id, .type, .name, .name_latin, .mention_count, .document_count, .merged_into} AS entity,
+       aliases
+"""
+INDEX_DOCUMENT_IDS: Final = "MATCH (d:Document) RETURN d.id AS id"
+DOCUMENTS_ENTITY_IDS: Final = """
+UNWIND $ids AS id
+MATCH (d:Document {id: id})-[:MENTIONS]->(e:Entity)
+RETURN DISTINCT e.id AS id
+"""
+JUDGED_ENTITY_IDS: Final = """
+MATCH (j:Judgement)
+UNWIND j.entity_ids AS id
+RETURN DISTINCT id
+"""
+# What tells the index that another process wrote: documents added or removed, judgements.
+INDEX_FINGERPRINT: Final = """
+CALL { MATCH (d:Document) RETURN count(d) AS documents }
+CALL { MATCH (j:Judgement) RETURN count(j) AS judgements, count(j.reverted_at) AS reverted }
+RETURN documents, judgements, reverted
+"""
 # -- reads ----------------------------------------------------------------------------------
 GET_DOCUMENT: Final = """
 MATCH (d:Document {id: $id})
@@ -228,51 +238,6 @@ ORDER BY neighbor.documents DESC, neighbor.id ASC
 LIMIT $limit
 """
 
-# Search: Arabic probes are looked up in the Arabic fields, Latin probes (Latin keys,
-# skeletons) in the Latin ones; the live entity of each alias comes back in the same query.
-SEARCH_ALIASES: Final = """
-CALL {
-  UNWIND $arabic AS p
-  CALL {
-    WITH p MATCH (a:Alias {key: p}) RETURN a, 'key' AS field
-    UNION
-    WITH p MATCH (a:Alias {variant: p}) RETURN a, 'key' AS field
-    UNION
-    WITH p MATCH (a:Alias {first: p}) RETURN a, 'token' AS field
-    UNION
-    WITH p MATCH (a:Alias {last: p}) RETURN a, 'token' AS field
-  }
-  RETURN a, field
-  UNION
-  UNWIND $latin AS p
-  CALL {
-    WITH p MATCH (a:Alias {skeleton: p}) RETURN a, 'skeleton' AS field
-    UNION
-    WITH p MATCH (a:Alias {skeleton_first: p}) RETURN a, 'skeleton_token' AS field
-    UNION
-    WITH p MATCH (a:Alias {skeleton_last: p}) RETURN a, 'skeleton_token' AS field
-    UNION
-    WITH p MATCH (a:Alias {latin_key: p}) RETURN a, 'latin' AS field
-  }
-  RETURN a, field
-}
-MATCH (e:Entity {id: a.entity_id})
-WHERE e.merged_into IS NULL
-RETURN field, a {.entity_id, .text, .key, .skeleton, .latin_key, .name_latin, .count} AS alias,
-       e {.id, .name, .name_latin, .type, .mention_count, .document_count} AS entity
-"""
-
-ALL_ALIAS_KEYS: Final = """
-MATCH (a:Alias)
-RETURN a {.entity_id, .text, .key, .skeleton, .latin_key, .name_latin, .count} AS alias
-"""
-
-ENTITIES_BY_ID: Final = """
-UNWIND $ids AS id
-MATCH (e:Entity {id: id})
-WHERE e.merged_into IS NULL
-RETURN e {.id, .name, .name_latin, .type, .mention_count, .document_count} AS entity
-"""
 
 # Documents, mentions, entities and aliases; jobs are bookkeeping and are not counted.
 STATS: Final = """

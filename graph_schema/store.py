@@ -7,8 +7,12 @@ the embedded ArcadeDB server alike, turns connection failures into
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Callable, Iterator
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
 import neo4j
@@ -24,7 +28,8 @@ from neo4j.exceptions import (
 )
 
 from graph_schema import queries as Q
-from graph_schema.records import DocumentGraph, params
+from graph_schema.alias_index import AliasIndex
+from graph_schema.records import AliasRow, DocumentGraph, EntityRow, params
 from nlp.resolution.resolver import Candidate
 from nlp.types import EntityType
 from service.errors import GraphUnavailableError
@@ -45,12 +50,20 @@ class GraphWriteError(RuntimeError):
 class GraphStore:
     """Reads and writes of the knowledge graph."""
 
-    def __init__(self, driver: Driver, database: str | None) -> None:
+    def __init__(self, driver: Driver, database: str | None, index_refresh_seconds: float = 1.0) -> None:
         self.driver = driver
         self.database = database
+        self.index_refresh_seconds = index_refresh_seconds
+        """How stale the alias index may be with respect to *other* processes' writes."""
+        self._index = AliasIndex()
+        self._index_loaded = False
+        self._index_checked = 0.0
+        self._index_sync = threading.Lock()
 
     @classmethod
-    def connect(cls, uri: str, user: str, password: str, database: str | None) -> GraphStore:
+    def connect(
+        cls, uri: str, user: str, password: str, database: str | None, index_refresh_seconds: float = 1.0
+    ) -> GraphStore:
         driver = GraphDatabase.driver(
             uri,
             auth=(user, password),
@@ -58,7 +71,7 @@ class GraphStore:
             max_transaction_retry_time=10.0,
             connection_acquisition_timeout=10.0,
         )
-        return cls(driver, database)
+        return cls(driver, database, index_refresh_seconds)
 
     def close(self) -> None:
         self.driver.close()
@@ -84,8 +97,10 @@ class GraphStore:
             raise GraphUnavailableError(f"The graph server cannot be reached: {exc}") from exc
         return [r.data() for r in records]
 
-    def _write(self, query: str, **parameters: Any) -> list[dict[str, Any]]:
-        return self.write_transaction(_run, query, parameters)
+    def _write(
+        self, query: str, touched: Iterable[str] | None = None, **parameters: Any
+    ) -> list[dict[str, Any]]:
+        return self.write_transaction(_run, query, parameters, touched=touched)
 
     def ping(self) -> bool:
         """True when the graph answers a query."""
@@ -97,32 +112,60 @@ class GraphStore:
     def ensure_schema(self) -> None:
         """Create constraints and indexes (idempotent)."""
         for statement in Q.SCHEMA:
-            self._write(statement)
+            self._write(statement, touched=())
 
     # -- writes -----------------------------------------------------------------------
     def document_exists(self, doc_id: str) -> bool:
         return bool(self._read(Q.DOCUMENT_EXISTS, id=doc_id))
 
     def write_document(self, graph: DocumentGraph) -> bool:
-        """Write a document with its mentions, entities and aliases in one transaction.
+        """Write one document; False (and nothing written) when its id is already there."""
+        return self.write_documents([graph])[0]
 
-        Returns False (and writes nothing) when a document with the same id exists.
+    def write_documents(self, graphs: list[DocumentGraph]) -> list[bool]:
+        """Write documents with their mentions, entities and aliases, all in one transaction
+        (one ``UNWIND`` statement per kind of row for the whole batch).
+
+        Returns, per document, whether it was written: False for one whose id was already in
+        the graph. If any was, the others are written one by one instead.
+        """
+        if not graphs:
+            return []
+        try:
+            self.write_transaction(_write_documents, graphs, touched=())
+        except BaseException as exc:
+            # The pipeline may have put these documents in the index ahead of the write.
+            self.forget_unwritten(graphs)
+            if not isinstance(exc, ConstraintError):
+                raise
+            if len(graphs) > 1:
+                return [self.write_document(g) for g in graphs]
+            if self.document_exists(graphs[0].document.id):
+                self._index.written([graphs[0].document.id])
+                return [False]
+            raise
+        self._index.written(g.document.id for g in graphs)
+        self._reread_entities({e.id for g in graphs for e in g.entities})
+        return [True] * len(graphs)
+
+    def write_transaction(
+        self, work: Callable[..., T], *args: Any, touched: Iterable[str] | None = None
+    ) -> T:
+        """Run ``work(tx, *args)`` in one write transaction (retried on transient errors).
+
+        ``touched``: the entities the work may change; the alias index re-reads them after the
+        commit. ``None`` means unknown, and the index is reloaded when next asked.
         """
         try:
-            self.write_transaction(_write_document, graph)
-        except ConstraintError:
-            if self.document_exists(graph.document.id):
-                return False
-            raise
-        return True
-
-    def write_transaction(self, work: Callable[..., T], *args: Any) -> T:
-        """Run ``work(tx, *args)`` in one write transaction (retried on transient errors)."""
-        try:
             with self.driver.session(database=self.database) as session:
-                return session.execute_write(work, *args)
+                result = session.execute_write(work, *args)
         except _UNAVAILABLE as exc:
             raise GraphUnavailableError(f"The graph server cannot be reached: {exc}") from exc
+        if touched is None:
+            self.invalidate_index()
+        else:
+            self._reread_entities(set(touched))
+        return result
 
     def entity_judgements(self, entity_id: str) -> list[dict[str, Any]]:
         return [r["judgement"] for r in self._read(Q.ENTITY_JUDGEMENTS, id=entity_id)]
@@ -133,7 +176,7 @@ class GraphStore:
     # -- jobs -------------------------------------------------------------------------------
     def create_job(self, job_id: str, at: str, items: list[dict[str, Any]]) -> None:
         """Store a job and all its documents in one transaction (accepted = durable)."""
-        self.write_transaction(_create_job, job_id, at, items)
+        self.write_transaction(_create_job, job_id, at, items, touched=())
 
     def next_job_items(self, limit: int) -> list[dict[str, Any]]:
         return [r["item"] for r in self._read(Q.NEXT_JOB_ITEMS, limit=limit)]
@@ -149,6 +192,7 @@ class GraphStore:
     ) -> None:
         self._write(
             Q.FINISH_JOB_ITEM,
+            touched=(),
             id=item_id,
             status=status,
             document_id=document_id,
@@ -171,24 +215,8 @@ class GraphStore:
 
     # -- resolution -----------------------------------------------------------------------
     def resolution_candidates(self, keys: set[str]) -> list[Candidate]:
-        """Entities whose aliases match any of ``keys``."""
-        if not keys:
-            return []
-        rows = self._read(Q.RESOLUTION_CANDIDATES, keys=sorted(keys))
-        out = []
-        for row in rows:
-            aliases = row["aliases"]
-            out.append(
-                Candidate(
-                    id=row["id"],
-                    type=EntityType(row["type"]),
-                    full_keys=frozenset(a["key"] for a in aliases if not a["partial"]),
-                    partial_keys=frozenset(a["key"] for a in aliases if a["partial"]),
-                    pinned_keys=frozenset(a["key"] for a in aliases if a.get("pinned")),
-                    skeletons=frozenset(a["skeleton"] for a in aliases if a.get("skeleton")),
-                )
-            )
-        return out
+        """Entities whose aliases match any of ``keys`` (from the alias index)."""
+        return self.alias_index().candidates(keys) if keys else []
 
     def co_mentioned(self, entity_id: str) -> frozenset[str]:
         """Entities mentioned in the same documents (up to ``NEIGHBOR_CONTEXT`` documents)."""
@@ -197,10 +225,101 @@ class GraphStore:
 
     def known_names(self, keys: set[str], min_mentions: int) -> list[tuple[str, EntityType]]:
         """(alias text, type) of full aliases among ``keys`` whose entity has enough mentions."""
-        if not keys:
-            return []
-        rows = self._read(Q.KNOWN_NAMES, keys=sorted(keys), min_mentions=min_mentions)
-        return [(r["text"], EntityType(r["type"])) for r in rows]
+        return self.alias_index().known_names(keys, min_mentions) if keys else []
+
+    def may_have_document(self, doc_id: str) -> bool:
+        """False when the document is surely absent (not in the index, which knows every
+        document written through this store); True means: ask the graph."""
+        return self.alias_index().has_document(doc_id)
+
+    # -- the alias index ------------------------------------------------------------------
+    def alias_index(self) -> AliasIndex:
+        """The in-process mirror of entities and aliases (``graph_schema/alias_index.py``).
+
+        Loaded from the graph when first asked. Writes through this store update it when they
+        commit; writes by other processes (another ``akg`` command, curation elsewhere) are
+        picked up at most ``index_refresh_seconds`` later, by a cheap count query and a read of
+        the entities of the new documents.
+        """
+        if self._index_loaded and time.monotonic() - self._index_checked < self.index_refresh_seconds:
+            return self._index
+        with self._index_sync:
+            if not self._index_loaded:
+                self._load_index()
+            elif time.monotonic() - self._index_checked >= self.index_refresh_seconds:
+                self._catch_up_index()
+        return self._index
+
+    def invalidate_index(self) -> None:
+        """Reload the whole index when next asked (after writes of unknown reach)."""
+        self._index_loaded = False
+
+    def _load_index(self) -> None:
+        started = time.perf_counter()
+        fingerprint = self._read(Q.INDEX_FINGERPRINT)[0]
+        rows = self._read(Q.INDEX_ALL_ENTITIES)
+        documents = {r["id"] for r in self._read(Q.INDEX_DOCUMENT_IDS)}
+        with self._index.lock:
+            self._index.clear()
+            self._index.put_entities(rows)
+            self._index.documents = documents
+            self._index.reapply_pending()
+            self._index.judgements = (fingerprint["judgements"], fingerprint["reverted"])
+        self._index_checked = time.monotonic()
+        self._index_loaded = True
+        log.info(
+            "alias_index.loaded",
+            entities=len(self._index),
+            documents=len(documents),
+            seconds=round(time.perf_counter() - started, 3),
+        )
+
+    def _catch_up_index(self) -> None:
+        """Bring the index up to date with writes made by other processes."""
+        index = self._index
+        fingerprint = self._read(Q.INDEX_FINGERPRINT)[0]
+        self._index_checked = time.monotonic()
+        if fingerprint["documents"] < len(index.documents):  # deleted: start again
+            self._load_index()
+            return
+        if fingerprint["documents"] > len(index.documents):
+            graph_documents = {r["id"] for r in self._read(Q.INDEX_DOCUMENT_IDS)}
+            if not index.documents <= graph_documents:
+                self._load_index()
+                return
+            new = sorted(graph_documents - index.documents)
+            entity_ids = {r["id"] for r in self._read(Q.DOCUMENTS_ENTITY_IDS, ids=new)}
+            self._reread_entities(entity_ids)
+            with index.lock:
+                index.documents.update(new)
+        if (fingerprint["judgements"], fingerprint["reverted"]) != index.judgements:
+            self.reread_judged_entities()  # curation elsewhere
+
+    def reread_judged_entities(self) -> None:
+        """Re-read the entities that judgements (merges, splits, reverts) name: after a curation,
+        here or in another process."""
+        if not self._index_loaded:
+            return
+        fingerprint = self._read(Q.INDEX_FINGERPRINT)[0]
+        self._reread_entities({r["id"] for r in self._read(Q.JUDGED_ENTITY_IDS)})
+        self._index.judgements = (fingerprint["judgements"], fingerprint["reverted"])
+
+    def forget_unwritten(self, graphs: list[DocumentGraph]) -> None:
+        """Take documents that were put in the index ahead of a write that never happened out of it."""
+        self._reread_entities({e.id for g in graphs for e in g.entities}, failed=graphs)
+
+    def _reread_entities(self, entity_ids: set[str], failed: Iterable[DocumentGraph] = ()) -> None:
+        """Replace these entities in the index with what the graph now holds; documents of a
+        failed write stop being pending."""
+        self._index.forget(g.document.id for g in failed)
+        if not self._index_loaded:
+            return
+        try:
+            rows = self._read(Q.INDEX_ENTITIES, ids=sorted(entity_ids)) if entity_ids else []
+        except GraphUnavailableError:
+            self.invalidate_index()
+            raise
+        self._index.put_entities(rows, asked=entity_ids)
 
     # -- reads ----------------------------------------------------------------------------
     def get_document(self, doc_id: str) -> dict[str, Any] | None:
@@ -218,9 +337,6 @@ class GraphStore:
             Q.LIST_ENTITIES, type=entity_type.value if entity_type else None, skip=skip, limit=limit
         )
         return [r["entity"] for r in rows]
-
-    def entities_by_id(self, ids: list[str]) -> dict[str, dict[str, Any]]:
-        return {r["entity"]["id"]: r["entity"] for r in self._read(Q.ENTITIES_BY_ID, ids=ids)}
 
     def entity_aliases(self, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
         out: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
@@ -243,15 +359,6 @@ class GraphStore:
             Q.ENTITY_NEIGHBORS, id=entity_id, type=entity_type.value if entity_type else None, limit=limit
         )
         return [r["neighbor"] for r in rows]
-
-    def search_aliases(self, arabic: list[str], latin: list[str]) -> list[dict[str, Any]]:
-        """Aliases matching the probes, each with its (live) entity."""
-        if not arabic and not latin:
-            return []
-        return self._read(Q.SEARCH_ALIASES, arabic=arabic, latin=latin)
-
-    def all_aliases(self) -> list[dict[str, Any]]:
-        return [r["alias"] for r in self._read(Q.ALL_ALIAS_KEYS)]
 
     def shortest_path(self, from_id: str, to_id: str, max_hops: int) -> list[dict[str, Any]] | None:
         if max_hops not in Q.SHORTEST_PATH:
@@ -301,24 +408,43 @@ def _create_job(tx: ManagedTransaction, job_id: str, at: str, items: list[dict[s
     _expect(tx, Q.CREATE_JOB, len(items), id=job_id, at=at, total=len(items), items=items)
 
 
-def _write_document(tx: ManagedTransaction, graph: DocumentGraph) -> None:
-    doc = graph.document
-    _run(tx, Q.CREATE_DOCUMENT, {"doc": params(doc)})
+def _write_documents(tx: ManagedTransaction, graphs: list[DocumentGraph]) -> None:
+    """A batch of documents: one statement per kind of row, rows of all documents together."""
+    _expect(tx, Q.CREATE_DOCUMENTS, len(graphs), docs=[params(g.document) for g in graphs])
+    entities: dict[str, EntityRow] = {}
+    aliases: dict[str, AliasRow] = {}
+    mentions: list[dict[str, Any]] = []
+    links: list[dict[str, Any]] = []
+    mention_sums: Counter[str] = Counter()
+    document_sums: Counter[str] = Counter()
+    for g in graphs:
+        for e in g.entities:
+            entities.setdefault(e.id, e)
+        for a in g.aliases:
+            known = aliases.get(a.id)
+            aliases[a.id] = (
+                a
+                if known is None
+                else dataclasses.replace(known, count=known.count + a.count, pinned=known.pinned or a.pinned)
+            )
+        mentions.extend({**params(m), "doc_id": g.document.id} for m in g.mentions)
+        for entity_id, count in sorted(g.entity_mention_counts.items()):
+            links.append({"doc_id": g.document.id, "entity_id": entity_id, "count": count})
+            mention_sums[entity_id] += count
+            document_sums[entity_id] += 1
     for entity_type in EntityType:
-        rows = [params(e) for e in graph.entities if e.type is entity_type]
+        rows = [params(e) for e in entities.values() if e.type is entity_type]
         if rows:
             _expect(tx, Q.UPSERT_ENTITIES[entity_type], len(rows), rows=rows)
-    if graph.aliases:
-        _expect(tx, Q.UPSERT_ALIASES, len(graph.aliases), rows=[params(a) for a in graph.aliases])
-    if graph.mentions:
-        _expect(
-            tx,
-            Q.CREATE_MENTIONS,
-            len(graph.mentions),
-            doc_id=doc.id,
-            rows=[params(m) for m in graph.mentions],
-        )
-    links = [{"entity_id": k, "count": v} for k, v in sorted(graph.entity_mention_counts.items())]
+    if aliases:
+        _expect(tx, Q.UPSERT_ALIASES, len(aliases), rows=[params(a) for a in aliases.values()])
+    if mentions:
+        _expect(tx, Q.CREATE_MENTIONS, len(mentions), rows=mentions)
     if links:
-        _expect(tx, Q.LINK_DOCUMENT_ENTITIES, len(links), doc_id=doc.id, rows=links)
-        _run(tx, Q.REFRESH_ENTITY_NAMES, {"ids": [link["entity_id"] for link in links]})
+        _expect(tx, Q.LINK_DOCUMENT_ENTITIES, len(links), rows=links)
+        counts = [
+            {"entity_id": k, "mentions": mention_sums[k], "documents": document_sums[k]}
+            for k in sorted(mention_sums)
+        ]
+        _expect(tx, Q.ADD_ENTITY_COUNTS, len(counts), rows=counts)
+        _run(tx, Q.REFRESH_ENTITY_NAMES, {"ids": sorted(mention_sums)})

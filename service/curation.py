@@ -36,7 +36,9 @@ def merge(store: GraphStore, survivor: str, other: str, *, by: str, reason: str 
     """Move every mention of ``other`` to ``survivor``; ``other`` answers 308 from then on."""
     if survivor == other:
         raise InvalidInputError("An entity cannot be merged with itself.")
-    return store.write_transaction(_merge, survivor, other, by, reason)
+    result = store.write_transaction(_merge, survivor, other, by, reason, touched=())
+    store.reread_judged_entities()
+    return result
 
 
 def split(
@@ -46,12 +48,16 @@ def split(
     wanted = sorted(set(aliases))
     if not wanted:
         raise InvalidInputError("Name at least one alias to split off.")
-    return store.write_transaction(_split, entity_id, wanted, by, reason)
+    result = store.write_transaction(_split, entity_id, wanted, by, reason, touched=())
+    store.reread_judged_entities()
+    return result
 
 
 def revert(store: GraphStore, judgement_id: str, *, by: str) -> dict[str, Any]:
     """Undo a merge or a split: its mentions go back where they were."""
-    return store.write_transaction(_revert, judgement_id, by)
+    result = store.write_transaction(_revert, judgement_id, by, touched=())
+    store.reread_judged_entities()
+    return result
 
 
 # -- transaction functions -------------------------------------------------------------------------

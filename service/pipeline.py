@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import json
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -32,8 +33,12 @@ from nlp.types import EntityType, Mention
 log = structlog.get_logger(__name__)
 
 KNOWN_NAME_MIN_MENTIONS = 2
-RECOGNITION_AHEAD = 8
+RECOGNITION_AHEAD = 64
 """How many recognised documents may wait for the graph (bounds memory)."""
+WRITE_BATCH = 32
+"""Documents per write transaction in ``ingest_many``."""
+WRITE_DELAY = 0.5
+"""Seconds a resolved document may wait for its batch to fill before it is written anyway."""
 _TEH_MARBUTA = str.maketrans("ة", "ه")
 
 
@@ -89,21 +94,26 @@ class Pipeline:
 
     def ingest(self, doc: LoadedDocument) -> IngestResult:
         """Add a document to the graph; the same text twice changes nothing."""
-        doc_id = document_id(doc)
-        existing = self.store.get_document(doc_id)
+        existing = self._existing(doc)
         if existing is not None:
-            return IngestResult(doc_id, False, existing["mention_count"], existing["entity_count"])
-        return self._resolve_and_write(doc, self.recognize(doc))
+            return existing
+        graph = self._document_graph(doc, self.recognize(doc))
+        return self._write([(doc, graph)])[0]
 
     def ingest_many(
         self,
         docs: Iterable[LoadedDocument],
         on_error: Callable[[LoadedDocument, Exception], None] | None = None,
+        batch_size: int = WRITE_BATCH,
     ) -> Iterator[IngestResult]:
-        """Ingest in order, recognising ahead in a second thread while the graph work (look-ups,
-        resolution, the write) of earlier documents goes on: throughput is then bounded by the
-        slower of the two instead of their sum. ``on_error`` receives a document whose
-        recognition failed (its result is skipped); graph errors propagate."""
+        """Ingest in order, recognising ahead in a second thread while the graph work of earlier
+        documents goes on, and writing up to ``batch_size`` documents per transaction.
+
+        Throughput is then bounded by recognition rather than by the sum of recognition and
+        graph work. A document is resolved against everything before it, including documents of
+        the same batch not yet written (they are in the alias index already), so the graph is the
+        same as one-by-one ingestion. Results come in input order; ``on_error`` receives a document
+        whose recognition failed (its result is skipped); graph errors propagate."""
         queue: Queue[tuple[LoadedDocument, Analysis | Exception | None] | BaseException | None] = Queue(
             maxsize=RECOGNITION_AHEAD
         )
@@ -114,7 +124,9 @@ class Pipeline:
                 for doc in docs:
                     if stop.is_set():
                         return
-                    if self.store.document_exists(document_id(doc)):
+                    if self.store.may_have_document(document_id(doc)) and self.store.document_exists(
+                        document_id(doc)
+                    ):
                         queue.put((doc, None))
                         continue
                     try:
@@ -128,18 +140,48 @@ class Pipeline:
 
         worker = threading.Thread(target=recognise_ahead, name="akg-recognise", daemon=True)
         worker.start()
+        pending: list[tuple[LoadedDocument, DocumentGraph]] = []
+        oldest = 0.0
         try:
-            while (item := queue.get()) is not None:
-                if isinstance(item, BaseException):
-                    raise item
+            while True:
+                try:
+                    wait = max(0.0, oldest + WRITE_DELAY - time.monotonic()) if pending else None
+                    item = queue.get(timeout=wait)
+                except Empty:  # recognition is slower than the writes: do not hold documents back
+                    yield from self._write(pending)
+                    pending.clear()
+                    continue
+                if item is None:
+                    break
+                failure = item if isinstance(item, BaseException) else item[1]
+                if isinstance(failure, BaseException) and (failure is item or on_error is None):
+                    yield from self._write(pending)  # what came before the failure is kept
+                    pending.clear()
+                    raise failure
+                assert not isinstance(item, BaseException)
                 doc, analysis = item
                 if isinstance(analysis, Exception):
-                    if on_error is None:
-                        raise analysis
+                    assert on_error is not None
                     on_error(doc, analysis)
                     continue
-                yield self.ingest_analysis(doc, analysis)
+                if analysis is None or any(document_id(doc) == document_id(d) for d, _ in pending):
+                    yield from self._write(pending)  # results stay in input order
+                    pending.clear()
+                    yield self.ingest(doc)  # present already (or gone again: then analysed anew)
+                    continue
+                graph = self._document_graph(doc, finish(analysis, self._known_names(doc.text)))
+                self.store.alias_index().apply(graph)  # the next documents resolve against it
+                if not pending:
+                    oldest = time.monotonic()
+                pending.append((doc, graph))
+                if len(pending) >= batch_size:
+                    yield from self._write(pending)
+                    pending.clear()
+            yield from self._write(pending)
+            pending.clear()
         finally:
+            if pending:  # abandoned before the write: take them out of the alias index again
+                self.store.forget_unwritten([g for _, g in pending])
             stop.set()
             while worker.is_alive():  # unblock a producer waiting on a full queue
                 with contextlib.suppress(Empty):
@@ -153,30 +195,49 @@ class Pipeline:
     def ingest_analysis(self, doc: LoadedDocument, analysis: Analysis | None) -> IngestResult:
         """Finish recognition with the names the graph knows *now*, resolve and write. Done in
         document order, this gives the same graph however far ``first_pass`` ran ahead."""
-        existing = self.store.get_document(document_id(doc))
+        existing = self._existing(doc)
         if existing is not None or analysis is None:
-            if existing is None:  # skipped as present, then gone: analyse it after all
-                return self.ingest(doc)
-            return IngestResult(document_id(doc), False, existing["mention_count"], existing["entity_count"])
-        return self._resolve_and_write(doc, finish(analysis, self._known_names(doc.text)))
+            return existing or self.ingest(doc)  # skipped as present, then gone: analyse it after all
+        graph = self._document_graph(doc, finish(analysis, self._known_names(doc.text)))
+        return self._write([(doc, graph)])[0]
 
-    def _resolve_and_write(self, doc: LoadedDocument, mentions: list[Mention]) -> IngestResult:
+    def _existing(self, doc: LoadedDocument) -> IngestResult | None:
+        """The result of an earlier ingest of the same text, if the graph has it."""
         doc_id = document_id(doc)
+        if not self.store.may_have_document(doc_id):
+            return None
+        existing = self.store.get_document(doc_id)
+        if existing is None:
+            return None
+        return IngestResult(doc_id, False, existing["mention_count"], existing["entity_count"])
+
+    def _document_graph(self, doc: LoadedDocument, mentions: list[Mention]) -> DocumentGraph:
         candidates = self.store.resolution_candidates(probe_keys(doc.text, mentions))
         resolution = resolve(doc.text, mentions, candidates, self.store.co_mentioned)
-        graph = build_document_graph(doc_id, doc, resolution)
-        if not self.store.write_document(graph):  # written meanwhile by another request
-            existing = self.store.get_document(doc_id)
-            assert existing is not None
-            return IngestResult(doc_id, False, existing["mention_count"], existing["entity_count"])
-        log.info(
-            "document.ingested",
-            id=doc_id,
-            mentions=graph.document.mention_count,
-            entities=graph.document.entity_count,
-            new_entities=sum(1 for e in resolution.entities.values() if e.is_new),
-        )
-        return IngestResult(doc_id, True, graph.document.mention_count, graph.document.entity_count)
+        return build_document_graph(document_id(doc), doc, resolution)
+
+    def _write(self, batch: list[tuple[LoadedDocument, DocumentGraph]]) -> list[IngestResult]:
+        """Write a batch in one transaction; a document written meanwhile by another request
+        is reported as not created."""
+        results = []
+        written = self.store.write_documents([g for _, g in batch])
+        for (_, graph), created in zip(batch, written, strict=True):
+            doc_id = graph.document.id
+            if not created:
+                existing = self.store.get_document(doc_id)
+                assert existing is not None
+                counts = existing["mention_count"], existing["entity_count"]
+                results.append(IngestResult(doc_id, False, *counts))
+                continue
+            log.info(
+                "document.ingested",
+                id=doc_id,
+                mentions=graph.document.mention_count,
+                entities=graph.document.entity_count,
+            )
+            counts = graph.document.mention_count, graph.document.entity_count
+            results.append(IngestResult(doc_id, True, *counts))
+        return results
 
 
 def build_document_graph(doc_id: str, doc: LoadedDocument, resolution: Resolution) -> DocumentGraph:

@@ -30,13 +30,25 @@ def open_store(settings: Settings, *, start_embedded: bool = True) -> GraphStore
     """Connect to the configured graph (starting the embedded server when none is set)."""
     if settings.neo4j_uri:
         password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else ""
-        store = GraphStore.connect(settings.neo4j_uri, settings.neo4j_user, password, settings.neo4j_database)
+        store = GraphStore.connect(
+            settings.neo4j_uri,
+            settings.neo4j_user,
+            password,
+            settings.neo4j_database,
+            settings.index_refresh_seconds,
+        )
     else:
         server = embedded_server(settings)
         info = server.start() if start_embedded else server.status()
         if info is None:
             raise GraphUnavailableError("The embedded graph server is not running: run `akg db start`.")
-        store = GraphStore.connect(info.uri, USER, server.password(), settings.neo4j_database or DATABASE)
+        store = GraphStore.connect(
+            info.uri,
+            USER,
+            server.password(),
+            settings.neo4j_database or DATABASE,
+            settings.index_refresh_seconds,
+        )
     _wait_until_ready(store)
     return store
 

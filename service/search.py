@@ -14,17 +14,20 @@ probe              from                                        score
 
 Each hit is then refined by a fuzzy similarity (rapidfuzz) between the query and the
 alias in the same script, so exact spellings rank first; an entity's score is its best
-alias's. Nothing found through the indexes -> a fuzzy scan over all aliases, kept for
-small graphs only (``FUZZY_SCAN_LIMIT``).
+alias's. Nothing found through the probes -> a fuzzy scan over the aliases (up to
+``FUZZY_SCAN_LIMIT``). All of it runs on the store's in-process alias index
+(``graph_schema/alias_index.py``), without a graph round trip.
 """
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
+from graph_schema.alias_index import AliasIndex, IndexedAlias
 from graph_schema.store import GraphStore
 from nlp.resolution.aliases import search_skeleton
 from nlp.resolution.names import match_key, reduce_mention
@@ -44,42 +47,70 @@ class Hit:
     alias: str
 
 
+ARABIC_FIELDS = (("key", "key"), ("variant", "key"), ("first", "token"), ("last", "token"))
+LATIN_FIELDS = (
+    ("skeleton", "skeleton"),
+    ("skeleton_first", "skeleton_token"),
+    ("skeleton_last", "skeleton_token"),
+    ("latin_key", "latin"),
+)
+
+
 class EntitySearch:
-    """Finds entities from Arabic or Latin text (the backend of ``GET /entities?q=``)."""
+    """Finds entities from Arabic or Latin text (the backend of ``GET /entities?q=``).
+
+    Everything is answered from the store's in-process alias index: no graph round trip.
+    """
 
     def __init__(self, store: GraphStore) -> None:
         self.store = store
+        self._lock = threading.Lock()
+        self._scan_version = -1
+        self._scan: tuple[list[IndexedAlias], list[str], list[str]] = ([], [], [])
 
     def search(self, q: str, entity_type: EntityType | None, limit: int) -> list[dict[str, Any]]:
-        hits, entities = self.hits(q)
+        """Entity summaries, best first, each with ``score``, ``matched_alias`` and ``aliases``."""
+        index = self.store.alias_index()
         out = []
-        for h in hits:
-            e = entities.get(h.entity_id)
-            if e is None or (entity_type is not None and e["type"] != entity_type.value):
+        for h in self.hits(q, index):
+            e = index.entity(h.entity_id)
+            if e is None or (entity_type is not None and e.type != entity_type.value):
                 continue
-            out.append({**e, "score": round(h.score, 4), "matched_alias": h.alias})
+            ranked = {"score": round(h.score, 4), "matched_alias": h.alias}
+            out.append({**e.summary(), "aliases": e.alias_texts(), **ranked})
         out.sort(key=lambda e: (-e["score"], -(e.get("mention_count") or 0), e["id"]))
         return out[:limit]
 
-    def hits(self, q: str) -> tuple[list[Hit], dict[str, dict[str, Any]]]:
-        """Scored hits, best first, and the entities they point to."""
+    def hits(self, q: str, index: AliasIndex | None = None) -> list[Hit]:
+        """Scored hits, best first."""
+        index = index or self.store.alias_index()
         arabic, latin = query_probes(q)
-        rows = self.store.search_aliases(sorted(arabic), sorted(latin))
         best: dict[str, Hit] = {}
-        entities: dict[str, dict[str, Any]] = {}
-        for row in rows:
-            alias = row["alias"]
-            entities[alias["entity_id"]] = row["entity"]
-            score = FIELD_SCORES.get(row["field"], 0.5) * (0.8 + 0.2 * _similarity(q, alias) / 100)
-            _keep_best(best, Hit(alias["entity_id"], score, alias["text"]))
+        for probes, fields in ((arabic, ARABIC_FIELDS), (latin, LATIN_FIELDS)):
+            for probe in sorted(probes):
+                for field_name, kind in fields:
+                    for alias in index.lookup(field_name, probe):
+                        score = FIELD_SCORES[kind] * (0.8 + 0.2 * _similarity(q, alias) / 100)
+                        _keep_best(best, Hit(alias.entity_id, score, alias.text))
         if not best:
-            for alias in self.store.all_aliases()[:FUZZY_SCAN_LIMIT]:
-                sim = _similarity(q, alias)
-                if sim >= FUZZY_MIN:
-                    _keep_best(best, Hit(alias["entity_id"], 0.6 * sim / 100, alias["text"]))
-            if best:
-                entities = self.store.entities_by_id(list(best))
-        return sorted(best.values(), key=lambda h: -h.score), entities
+            for alias, sim in self._fuzzy_scan(q, index):
+                _keep_best(best, Hit(alias.entity_id, 0.6 * sim / 100, alias.text))
+        return sorted(best.values(), key=lambda h: -h.score)
+
+    def _fuzzy_scan(self, q: str, index: AliasIndex) -> list[tuple[IndexedAlias, float]]:
+        """Aliases similar to a query no probe found (rapidfuzz's C loop over cached strings)."""
+        with self._lock:
+            if self._scan_version != index.version:
+                aliases = index.all_aliases()[:FUZZY_SCAN_LIMIT]
+                latin = [(a.name_latin or "").lower() for a in aliases]
+                self._scan = (aliases, [a.key for a in aliases], latin)
+                self._scan_version = index.version
+            aliases, keys, latin = self._scan
+        if has_arabic(q):
+            found = process.extract(key_form(q), keys, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=None)
+        else:
+            found = process.extract(q.lower(), latin, scorer=fuzz.WRatio, score_cutoff=FUZZY_MIN, limit=None)
+        return [(aliases[i], float(score)) for _, score, i in found]
 
 
 def query_probes(q: str) -> tuple[set[str], set[str]]:
@@ -98,10 +129,10 @@ def query_probes(q: str) -> tuple[set[str], set[str]]:
     return arabic - {""}, latin - {""}
 
 
-def _similarity(q: str, alias: dict[str, Any]) -> float:
+def _similarity(q: str, alias: IndexedAlias) -> float:
     if has_arabic(q):
-        return float(fuzz.ratio(key_form(q), alias.get("key") or ""))
-    return float(fuzz.WRatio(q.lower(), (alias.get("name_latin") or "").lower()))
+        return float(fuzz.ratio(key_form(q), alias.key))
+    return float(fuzz.WRatio(q.lower(), (alias.name_latin or "").lower()))
 
 
 def _keep_best(best: dict[str, Hit], hit: Hit) -> None:

@@ -68,6 +68,12 @@ class Settings(BaseSettings):
         default_factory=list,
         description='Origins allowed by CORS, as a JSON list (`["https://app.example"]`). Empty: CORS off.',
     )
+    index_refresh_seconds: float = Field(
+        default=1.0,
+        ge=0,
+        description="Longest time the in-process alias index (search, resolution look-ups) may miss "
+        "writes made by *other* processes; this process's own writes show at once.",
+    )
     embedded_heap: str = Field(default="1g", description="Java heap of the embedded graph server.")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(default="INFO", description="Log level.")
     log_format: Literal["console", "json"] = Field(

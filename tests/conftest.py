@@ -69,8 +69,10 @@ def graph_target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphTarg
 
 @pytest.fixture(scope="session")
 def session_store(graph_target: GraphTarget) -> Iterator[GraphStore]:
+    # index_refresh_seconds=0: the alias index checks for other processes' writes (the CLI tests
+    # ingest in subprocesses) on every look-up, so no test depends on timing.
     store = GraphStore.connect(
-        graph_target.uri, graph_target.user, graph_target.password, graph_target.database
+        graph_target.uri, graph_target.user, graph_target.password, graph_target.database, 0.0
     )
     from service.runtime import _wait_until_ready
 

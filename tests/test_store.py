@@ -153,6 +153,31 @@ class _TaggerThatCallsItAPlace:
         return out
 
 
+class _TaggerThatFinds:
+    """Tags the given names (in model form: أ as ا) and nothing else."""
+
+    def __init__(self, names: dict[str, EntityType]) -> None:
+        from nlp.text import model_form
+
+        self.names = {tuple(model_form(n).split()): t for n, t in names.items()}
+
+    def tag(self, sentences: list[list[object]]) -> list[list[object]]:
+        from nlp.recognition.tagger import TaggedSpan
+
+        labels = {EntityType.PERSON: "PER", EntityType.ORGANIZATION: "ORG"}
+        out: list[list[object]] = []
+        for sent in sentences:
+            forms = [t.form for t in sent]  # type: ignore[attr-defined]
+            spans: list[object] = []
+            for i in range(len(forms)):
+                for words, etype in self.names.items():
+                    if tuple(forms[i : i + len(words)]) == words:
+                        spans.append(TaggedSpan(i, i + len(words) - 1, labels[etype], 0.95))
+                        break
+            out.append(spans)
+        return out
+
+
 def test_a_place_the_graph_knows_as_a_base_is_that_base(store: GraphStore) -> None:
     from nlp.recognition.recognizer import Recognizer
     from service.pipeline import Pipeline
@@ -207,3 +232,85 @@ def test_a_spelling_variant_joins_through_skeleton_and_co_mention_context(store:
     alone = ingest("تحدث لويد أوستين عن الطقس.", [("لويد أوستين", EntityType.PERSON)])
     # Its spelling is now a known alias of that entity: a key match, no context needed.
     assert alone["لويد أوستين"] == first["لويد أوستن"]
+
+
+def _snapshot(store: GraphStore) -> tuple[object, ...]:
+    entities = sorted(
+        (
+            e["id"],
+            e["name"],
+            e["mention_count"],
+            e["document_count"],
+            tuple(sorted((a["text"], a["count"]) for a in e["aliases"])),
+        )
+        for e in store.export_entities()
+    )
+    mentions = sorted(tuple(sorted(m.items())) for m in store.export_mentions())
+    return store.stats(), entities, mentions
+
+
+NEWS = [
+    ("قال وزير الدفاع لويد أوستن إن قاعدة عين الأسد آمنة.", [SPANS[0], SPANS[1]]),
+    (
+        "وأكد أوستن أن حزب الله مسؤول عن الهجوم على عين الأسد.",
+        [("أوستن", EntityType.PERSON), SPANS[2], SPANS[1]],
+    ),
+    ("نفى حزب الله ما قاله لويد أوستن.", [SPANS[2], SPANS[0]]),
+]
+
+
+def test_a_batch_of_documents_is_the_same_graph_as_one_by_one(store: GraphStore) -> None:
+    graphs = [graph_for(text, spans) for text, spans in NEWS]
+    assert [store.write_document(g) for g in graphs] == [True, True, True]
+    one_by_one = _snapshot(store)
+    store.delete_all()
+    assert store.write_documents(graphs) == [True, True, True]
+    assert _snapshot(store) == one_by_one
+    # a batch with one document already in: the others are still written, that one is not
+    store.delete_all()
+    assert store.write_document(graphs[1])
+    assert store.write_documents(graphs) == [True, False, True]
+    assert _snapshot(store) == one_by_one
+
+
+def test_ingest_many_resolves_against_documents_of_its_own_batch(store: GraphStore) -> None:
+    from nlp.recognition.recognizer import Recognizer
+    from service.pipeline import Pipeline
+
+    texts = ["قال لويد أوستن إن الوضع هادئ.", "وأكد أوستن أن الوضع هادئ."]
+    tagger = _TaggerThatFinds({"لويد أوستن": EntityType.PERSON, "أوستن": EntityType.PERSON})
+    pipeline = Pipeline(Recognizer(tagger), store)  # type: ignore[arg-type]
+    for text in texts:
+        pipeline.ingest(prepare(text))
+    one_by_one = _snapshot(store)
+    store.delete_all()
+    results = list(pipeline.ingest_many([prepare(t) for t in texts], batch_size=10))
+    assert [r.created for r in results] == [True, True]
+    assert _snapshot(store) == one_by_one
+    assert one_by_one[0]["entities"] == 1  # the surname joined the full name of the first document
+
+
+def test_the_alias_index_catches_up_with_another_process(graph_target: object, store: GraphStore) -> None:
+    from service import curation
+
+    other = GraphStore.connect(
+        graph_target.uri,
+        graph_target.user,
+        graph_target.password,
+        graph_target.database,  # type: ignore[attr-defined]
+    )
+    try:
+        assert store.resolution_candidates({"اوستن"}) == []  # the index is loaded, empty
+        graph = graph_for(NEWS[0][0], NEWS[0][1])
+        assert other.write_document(graph)  # another process writes
+        (austin,) = store.resolution_candidates({"اوستن"})
+        assert store.may_have_document(graph.document.id)
+        assert other.write_document(graph_for("قال جو بايدن كلمته.", [("جو بايدن", EntityType.PERSON)]))
+        biden = store.alias_index().lookup("key", "جو بايدن")[0].entity_id
+        curation.merge(other, austin.id, biden, by="test", reason=None)  # and curates
+        assert store.alias_index().lookup("key", "جو بايدن")[0].entity_id == austin.id
+        assert store.alias_index().entity(biden) is None
+        other.delete_all()
+        assert store.resolution_candidates({"اوستن"}) == []
+    finally:
+        other.close()

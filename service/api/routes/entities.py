@@ -44,14 +44,14 @@ def list_entities(
 ) -> EntityPage:
     """Search by alias (with `q`), or all entities by mention count."""
     skip = cursors.decode(cursor, field="skip", kind=int) or 0
-    if q is not None and q.strip():
+    if q is not None and q.strip():  # answered from the in-process alias index
         rows = search.search(q.strip(), type, skip + limit + 1)[skip:]
     else:
         rows = store.list_entities(type, skip, limit + 1)
+        aliases = store.entity_aliases([r["id"] for r in rows])
+        rows = [{**r, "aliases": [a["text"] for a in aliases.get(r["id"], [])]} for r in rows]
     more = len(rows) > limit
-    rows = rows[:limit]
-    aliases = store.entity_aliases([r["id"] for r in rows])
-    items = [EntitySummary(**{**r, "aliases": [a["text"] for a in aliases.get(r["id"], [])]}) for r in rows]
+    items = [EntitySummary(**r) for r in rows[:limit]]
     return EntityPage(items=items, next_cursor=cursors.encode({"skip": skip + limit}) if more else None)
 
 
