@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from graph_schema.store import GraphStore
-from loaders import LoadedDocument, load_path
+from loaders import LoadedDocument, load_path, prepare
 from service.graph_server import DATABASE, USER, EmbeddedGraphServer
 from service.runtime import _wait_until_ready
 
@@ -61,7 +61,5 @@ def news_length_documents(n: int, articles_per_doc: int = 4) -> list[LoadedDocum
     out = []
     for i in range(n):
         parts = [samples[(i + k * (1 + i % 3)) % len(samples)].text for k in range(articles_per_doc)]
-        out.append(
-            dataclasses.replace(samples[0], text="\n\n".join(parts) + f"\n\n({i})", origin=f"bench#{i}")
-        )
+        out.append(prepare("\n\n".join(parts) + f"\n\n({i})", source="bench", origin=f"bench#{i}"))
     return out

@@ -104,6 +104,13 @@ class IndexedEntity:
         """Alias texts, most frequent first (as ``GraphStore.entity_aliases`` orders them)."""
         return [a.text for a in sorted(self.aliases.values(), key=lambda a: (-a.count, a.text))]
 
+    def refresh_name(self) -> None:
+        """The canonical name, by the rule of ``queries.REFRESH_ENTITIES``: the most frequent
+        full alias; ties -> the longer, then the first in order."""
+        if self.aliases:
+            best = min(self.aliases.values(), key=lambda a: (a.partial, -a.count, -len(a.text), a.text))
+            self.name, self.name_latin = best.text, best.name_latin
+
     def candidate(self) -> Candidate:
         aliases = self.aliases.values()
         return Candidate(
@@ -214,43 +221,53 @@ class AliasIndex:
 
     def apply(self, graph: DocumentGraph) -> None:
         """What a document adds, before it is committed, so that the documents resolved after
-        it (in the same batch) see its entities. The store re-reads the entities from the graph
-        once the batch is written (``written``), or after a failed write (``forget``)."""
+        it (in the same batch) see its entities. Then ``commit`` once it is written, or
+        ``forget`` (and a re-read of its entities) if the write failed."""
         with self.lock:
             self.version += 1
             self.pending[graph.document.id] = graph
             self._apply(graph)
 
-    def written(self, document_ids: Iterable[str]) -> None:
+    def commit(self, graphs: Iterable[DocumentGraph]) -> None:
+        """These documents are in the graph now: what they add is in the index (applied here if
+        it was not ahead of the write), exactly as the write transaction added it."""
         with self.lock:
-            for doc_id in document_ids:
-                self.pending.pop(doc_id, None)
-                self.documents.add(doc_id)
+            self.version += 1
+            for graph in graphs:
+                if self.pending.pop(graph.document.id, None) is None:
+                    self._apply(graph)
+                self.documents.add(graph.document.id)
 
     def forget(self, document_ids: Iterable[str]) -> None:
         with self.lock:
             for doc_id in document_ids:
                 self.pending.pop(doc_id, None)
 
-    def reapply_pending(self) -> None:
-        """After a reload from the graph: documents still waiting for their write count again."""
+    def reapply_pending(self, only: set[str] | None = None) -> None:
+        """After entities were re-read from the graph: what documents still waiting for their
+        write add to them counts again (``only``: just these entities; None: all)."""
         with self.lock:
             for graph in self.pending.values():
-                self._apply(graph)
+                self._apply(graph, only)
 
     def has_document(self, doc_id: str) -> bool:
         with self.lock:
             return doc_id in self.documents or doc_id in self.pending
 
-    def _apply(self, graph: DocumentGraph) -> None:
+    def _apply(self, graph: DocumentGraph, only: set[str] | None = None) -> None:
+        """Mirror of the write transaction (``store._write_documents``) for one document."""
+        touched = {e.id for e in graph.entities if only is None or e.id in only}
         for e in graph.entities:
-            if e.id not in self.entities:
+            if e.id in touched and e.id not in self.entities:
                 self.entities[e.id] = IndexedEntity(e.id, e.type.value, e.name, e.name_latin, 0, 0)
         for entity_id, count in graph.entity_mention_counts.items():
-            entity = self.entities[entity_id]
-            entity.mention_count += count
-            entity.document_count += 1
+            if entity_id in touched:
+                entity = self.entities[entity_id]
+                entity.mention_count += count
+                entity.document_count += 1
         for row in graph.aliases:
+            if row.entity_id not in touched:
+                continue
             entity = self.entities[row.entity_id]
             known = entity.aliases.get(row.id)
             if known is not None:
@@ -258,6 +275,8 @@ class AliasIndex:
                 known.pinned = known.pinned or row.pinned
             else:
                 self._add_alias(entity, IndexedAlias.from_row(vars_of(row)))
+        for entity_id in touched:
+            self.entities[entity_id].refresh_name()
 
     def _add_alias(self, entity: IndexedEntity, alias: IndexedAlias) -> None:
         entity.aliases[alias.id] = alias

@@ -2,7 +2,8 @@
 
 ``GraphStore`` is the only class that talks to the database. It speaks Bolt to Neo4j 5 or to
 the embedded ArcadeDB server alike, turns connection failures into
-``GraphUnavailableError`` and writes one document per transaction.
+``GraphUnavailableError``, writes documents in batched transactions and keeps the in-process
+alias index (``alias_index.py``) in step with the graph.
 """
 
 from __future__ import annotations
@@ -131,22 +132,26 @@ class GraphStore:
         """
         if not graphs:
             return []
-        try:
-            self.write_transaction(_write_documents, graphs, touched=())
-        except BaseException as exc:
-            # The pipeline may have put these documents in the index ahead of the write.
-            self.forget_unwritten(graphs)
-            if not isinstance(exc, ConstraintError):
-                raise
-            if len(graphs) > 1:
-                return [self.write_document(g) for g in graphs]
-            if self.document_exists(graphs[0].document.id):
-                self._index.written([graphs[0].document.id])
-                return [False]
-            raise
-        self._index.written(g.document.id for g in graphs)
-        self._reread_entities({e.id for g in graphs for e in g.entities})
-        return [True] * len(graphs)
+        failure: BaseException | None = None
+        # Under the index's sync lock: a reload cannot fall between the commit and the update.
+        with self._index_sync:
+            try:
+                self.write_transaction(_write_documents, graphs, touched=())
+            except BaseException as exc:
+                failure = exc
+            else:
+                self._index.commit(graphs)
+        if failure is None:
+            return [True] * len(graphs)
+        # The pipeline may have put these documents in the index ahead of the write.
+        self.forget_unwritten(graphs)
+        if not isinstance(failure, ConstraintError):
+            raise failure
+        if len(graphs) > 1:
+            return [self.write_document(g) for g in graphs]
+        if self.document_exists(graphs[0].document.id):  # written by another request or process
+            return [False]
+        raise failure
 
     def write_transaction(
         self, work: Callable[..., T], *args: Any, touched: Iterable[str] | None = None
@@ -154,7 +159,8 @@ class GraphStore:
         """Run ``work(tx, *args)`` in one write transaction (retried on transient errors).
 
         ``touched``: the entities the work may change; the alias index re-reads them after the
-        commit. ``None`` means unknown, and the index is reloaded when next asked.
+        commit. ``None`` means unknown, and the index is reloaded when next asked. (Document
+        writes go through ``write_documents``, which updates the index without a re-read.)
         """
         try:
             with self.driver.session(database=self.database) as session:
@@ -319,7 +325,9 @@ class GraphStore:
         except GraphUnavailableError:
             self.invalidate_index()
             raise
-        self._index.put_entities(rows, asked=entity_ids)
+        with self._index.lock:
+            self._index.put_entities(rows, asked=entity_ids)
+            self._index.reapply_pending(only=entity_ids)
 
     # -- reads ----------------------------------------------------------------------------
     def get_document(self, doc_id: str) -> dict[str, Any] | None:
@@ -427,7 +435,8 @@ def _write_documents(tx: ManagedTransaction, graphs: list[DocumentGraph]) -> Non
                 if known is None
                 else dataclasses.replace(known, count=known.count + a.count, pinned=known.pinned or a.pinned)
             )
-        mentions.extend({**params(m), "doc_id": g.document.id} for m in g.mentions)
+        if g.mentions:
+            mentions.append({"id": g.document.id, "mentions": [params(m) for m in g.mentions]})
         for entity_id, count in sorted(g.entity_mention_counts.items()):
             links.append({"doc_id": g.document.id, "entity_id": entity_id, "count": count})
             mention_sums[entity_id] += count
@@ -439,12 +448,11 @@ def _write_documents(tx: ManagedTransaction, graphs: list[DocumentGraph]) -> Non
     if aliases:
         _expect(tx, Q.UPSERT_ALIASES, len(aliases), rows=[params(a) for a in aliases.values()])
     if mentions:
-        _expect(tx, Q.CREATE_MENTIONS, len(mentions), rows=mentions)
+        _expect(tx, Q.CREATE_MENTIONS, sum(len(g.mentions) for g in graphs), docs=mentions)
     if links:
         _expect(tx, Q.LINK_DOCUMENT_ENTITIES, len(links), rows=links)
         counts = [
             {"entity_id": k, "mentions": mention_sums[k], "documents": document_sums[k]}
             for k in sorted(mention_sums)
         ]
-        _expect(tx, Q.ADD_ENTITY_COUNTS, len(counts), rows=counts)
-        _run(tx, Q.REFRESH_ENTITY_NAMES, {"ids": sorted(mention_sums)})
+        _expect(tx, Q.REFRESH_ENTITIES, len(counts), rows=counts)

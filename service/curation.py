@@ -157,7 +157,7 @@ def _rebuild(tx: ManagedTransaction, entity_id: str) -> None:
     if links:
         expect(tx, Q.LINK_ENTITY_DOCUMENTS, len(links), id=entity_id, rows=links)
     run(tx, Q.SET_ENTITY_COUNTS, id=entity_id, mentions=len(mentions), documents=len(per_doc))
-    run(tx, Q.REFRESH_ENTITY_NAMES, ids=[entity_id])
+    run(tx, Q.REFRESH_ENTITIES, rows=[{"entity_id": entity_id, "mentions": 0, "documents": 0}])
 
 
 def _judge(

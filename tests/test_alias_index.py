@@ -79,6 +79,8 @@ def test_a_pending_document_is_visible_with_its_counts() -> None:
     assert (entity.mention_count, entity.document_count) == (4, 2)
     assert sorted((a.text, a.count) for a in entity.aliases.values()) == [("أوستن", 2), ("لويد أوستن", 2)]
     assert [c.id for c in index.candidates({"اوستن"})] == [entity.id]
-    index.written([graph.document.id])
+    index.commit([graph])  # written: applied already, so nothing counts twice
     assert index.pending == {}
     assert graph.document.id in index.documents
+    assert (entity.mention_count, entity.document_count) == (4, 2)
+    assert entity.name == "لويد أوستن"  # the full name, not the more frequent... equally frequent surname
