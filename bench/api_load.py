@@ -1,12 +1,15 @@
 """API latency and a bounded mixed load, on a graph of many documents, on loopback only.
 
     python -m bench.api_load [--docs 10000] [--clients 32] [--seconds 60] [--write-share 0.05]
+                             [--mix mixed|search]
 
-1. Builds a graph of ``--docs`` synthetic documents (names drawn from a pool, written with
-   the project's batched writer: no NER, so that building stays fast).
+1. Builds a graph of ``--docs`` synthetic documents (names drawn from a pool of 3,564 people,
+   64 organisations and 10 bases, resolved and written by the project's own code: no NER, so
+   that building stays fast).
 2. Starts ``akg serve`` as its own process on a free loopback port, against that graph.
-3. Runs ``--clients`` concurrent clients for ``--seconds`` (then stops by itself): entity
-   search, entity detail and neighbours, plus a share of document writes (mixed load).
+3. Runs ``--clients`` concurrent clients (asyncio tasks of one process, each with its own
+   connection) for ``--seconds``, then stops by itself: entity search, entity detail and
+   neighbours, plus a share of document writes (``--mix mixed``), or search alone (``--mix search``).
 4. Prints p50/p95/p99 latency and requests/s per kind, errors, and the server's resident
    memory at the start and the end of the load.
 """
@@ -14,23 +17,24 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import os
 import random
 import socket
 import statistics
 import subprocess
 import sys
-import threading
 import time
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 import httpx
 
 from bench.common import temporary_server
 from graph_schema.store import GraphStore
 from loaders import prepare
-from nlp.resolution.resolver import resolve
+from nlp.resolution.resolver import probe_keys, resolve
 from nlp.types import EntityType, Mention
 from service.pipeline import build_document_graph, document_id
 
@@ -43,7 +47,7 @@ BASES = "عين الأسد|حميميم|التنف|الحرير|بلد|فيكت�
 
 def synthetic_documents(n: int, seed: int = 7) -> list[tuple[str, list[tuple[str, EntityType]]]]:
     rng = random.Random(seed)
-    people = [f"{first} {last}" for first in FIRST for last in LAST]
+    people = [f"{first} {middle} {last}" for first in FIRST for middle in FIRST for last in LAST]
     orgs = [f"{w} {o}" for w in ORG_WORDS for o in ORG_NAMES]
     docs = []
     for i in range(n):
@@ -55,8 +59,11 @@ def synthetic_documents(n: int, seed: int = 7) -> list[tuple[str, list[tuple[str
     return docs
 
 
-def build_graph(store: GraphStore, n: int) -> None:
+def build_graph(store: GraphStore, n: int, batch: int = 200) -> None:
+    """Resolve each document against the graph so far (pending ones included, through the alias
+    index) and write them ``batch`` at a time, as ``akg ingest`` does."""
     started = time.perf_counter()
+    pending = []
     for k, (text, spans) in enumerate(synthetic_documents(n)):
         doc = prepare(text, source="bench")
         mentions, pos = [], 0
@@ -64,8 +71,13 @@ def build_graph(store: GraphStore, n: int) -> None:
             i = text.index(surface, pos)
             mentions.append(Mention(i, i + len(surface), surface, etype, 0.9))
             pos = i + len(surface)
-        candidates = store.resolution_candidates({key for m in mentions for key in [m.text]})
-        store.write_document(build_document_graph(document_id(doc), doc, resolve(text, mentions, candidates)))
+        candidates = store.resolution_candidates(probe_keys(text, mentions))
+        graph = build_document_graph(document_id(doc), doc, resolve(text, mentions, candidates))
+        store.alias_index().apply(graph)
+        pending.append(graph)
+        if len(pending) == batch or k == n - 1:
+            store.write_documents(pending)
+            pending.clear()
         if k % 1000 == 0:
             print(f"  building: {k}/{n} documents, {time.perf_counter() - started:.0f} s", flush=True)
 
@@ -90,6 +102,12 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=32)
     ap.add_argument("--seconds", type=float, default=60.0)
     ap.add_argument("--write-share", type=float, default=0.05)
+    ap.add_argument(
+        "--mix",
+        choices=("mixed", "search"),
+        default="mixed",
+        help="mixed: search, entity, neighbours and writes; search: GET /entities?q= only",
+    )
     args = ap.parse_args()
 
     with temporary_server(heap="2g") as (store, graph_env):
@@ -118,61 +136,65 @@ def run_load(base: str, pid: int, args: argparse.Namespace) -> None:
                 pass
             time.sleep(0.5)
         ids = [e["id"] for e in c.get(f"{base}/entities", params={"limit": 200}).json()["items"]]
-    queries = [*FIRST[:6], *LAST[:6], "Mhmd", "Hlbi", *BASES[:4]]
+    queries = [
+        *FIRST[:6],
+        *LAST[:6],
+        "Mhmd",
+        "Hlbi",
+        *BASES[:4],
+        *(f"{f} {la}" for f in FIRST[:3] for la in LAST[:3]),
+    ]
     latencies: dict[str, list[float]] = defaultdict(list)
     errors: dict[str, int] = defaultdict(int)
-    deadline = time.monotonic() + args.seconds
-    lock = threading.Lock()
     rss_start = rss_mib(pid)
+    samples: list[tuple[float, float]] = []  # the server's memory: a plateau is warm-up, a slope a leak
+    write_share = 0.0 if args.mix == "search" else args.write_share
 
-    def client(seed: int) -> None:
+    def next_request(rng: random.Random, seed: int, n: int) -> tuple[str, str, str, dict[str, Any]]:
+        roll = rng.random()
+        if roll < write_share:
+            text = f"قال {rng.choice(FIRST)} {rng.choice(LAST)} إن الوضع هادئ ({seed}-{n})."
+            return "write", "POST", "/documents", {"json": {"text": text, "source": "load"}}
+        if args.mix == "search" or roll < 0.5:
+            return "search", "GET", "/entities", {"params": {"q": rng.choice(queries), "limit": 10}}
+        if roll < 0.75:
+            return "entity", "GET", f"/entities/{rng.choice(ids)}", {}
+        return "neighbors", "GET", f"/entities/{rng.choice(ids)}/neighbors", {}
+
+    async def client(seed: int, deadline: float, http: httpx.AsyncClient) -> None:
         rng = random.Random(seed)
-        with httpx.Client(timeout=30) as c:
-            n = 0
-            while time.monotonic() < deadline:
-                n += 1
-                roll = rng.random()
-                if roll < args.write_share:
-                    kind = "write"
-                    text = f"قال {rng.choice(FIRST)} {rng.choice(LAST)} إن الوضع هادئ ({seed}-{n})."
-                    request = c.build_request(
-                        "POST", f"{base}/documents", json={"text": text, "source": "load"}
-                    )
-                elif roll < 0.5:
-                    kind = "search"
-                    params = {"q": rng.choice(queries), "limit": 10}
-                    request = c.build_request("GET", f"{base}/entities", params=params)
-                elif roll < 0.75:
-                    kind = "entity"
-                    request = c.build_request("GET", f"{base}/entities/{rng.choice(ids)}")
-                else:
-                    kind = "neighbors"
-                    request = c.build_request("GET", f"{base}/entities/{rng.choice(ids)}/neighbors")
-                started = time.perf_counter()
-                try:
-                    ok = c.send(request).status_code < 400
-                except httpx.HTTPError:
-                    ok = False
-                elapsed = time.perf_counter() - started
-                with lock:
-                    latencies[kind].append(elapsed)
-                    if not ok:
-                        errors[kind] += 1
+        n = 0
+        while time.monotonic() < deadline:
+            n += 1
+            kind, method, path, extra = next_request(rng, seed, n)
+            started = time.perf_counter()
+            try:
+                ok = (await http.request(method, path, **extra)).status_code < 400
+            except httpx.HTTPError:
+                ok = False
+            latencies[kind].append(time.perf_counter() - started)
+            if not ok:
+                errors[kind] += 1
 
-    threads = [threading.Thread(target=client, args=(i,)) for i in range(args.clients)]
-    started = time.perf_counter()
-    for t in threads:
-        t.start()
-    samples = []  # the server's memory through the run: a plateau is warm-up, a slope a leak
-    while any(t.is_alive() for t in threads):
-        samples.append((time.perf_counter() - started, rss_mib(pid)))
-        time.sleep(max(1.0, args.seconds / 10))
-    for t in threads:
-        t.join()
-    wall = time.perf_counter() - started
+    async def sample_memory(deadline: float, started: float) -> None:
+        while time.monotonic() < deadline:
+            samples.append((time.perf_counter() - started, rss_mib(pid)))
+            await asyncio.sleep(max(1.0, args.seconds / 10))
+
+    async def load() -> float:
+        limits = httpx.Limits(max_connections=args.clients, max_keepalive_connections=args.clients)
+        async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as http:
+            started = time.perf_counter()
+            deadline = time.monotonic() + args.seconds
+            await asyncio.gather(
+                sample_memory(deadline, started), *(client(i, deadline, http) for i in range(args.clients))
+            )
+            return time.perf_counter() - started
+
+    wall = asyncio.run(load())
     rss_end = rss_mib(pid)
 
-    print(f"\n{args.clients} clients, {wall:.0f} s, loopback; write share {args.write_share:.0%}")
+    print(f"\n{args.clients} clients, {wall:.0f} s, loopback; mix {args.mix}, write share {write_share:.0%}")
     print(f"{'kind':<10}{'requests':>9}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}")
     for kind, values in sorted(latencies.items()):
         q = statistics.quantiles(values, n=100) if len(values) > 1 else [values[0]] * 99

@@ -285,11 +285,20 @@ SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
     "--gold", type=click.Path(path_type=Path), default=SHARED / "eval" / "seeds_gold.json", show_default=True
 )
 @click.option("--seeds", type=click.Path(path_type=Path), default=SHARED / "seeds", show_default=True)
+@click.option(
+    "--ablate",
+    is_flag=True,
+    help="Instead: the seeds scorer once with all rules, then once with each rule off (`akg rules`).",
+)
 @click.pass_obj
-def evaluate(settings: Settings, data: Path, scorer: Path, gold: Path, seeds: Path) -> None:
+def evaluate(settings: Settings, data: Path, scorer: Path, gold: Path, seeds: Path, ablate: bool) -> None:
     """The model on its held-out split and the seeds scorer on a fresh graph, in one table."""
     from service import evaluation
     from service.runtime import BUNDLED_MODEL_DIR
+
+    if ablate:
+        _ablate(settings, scorer, gold, seeds)
+        return
 
     model_dir = BUNDLED_MODEL_DIR if settings.ner_model == "akg-ar-ner" else Path(settings.ner_model)
     table = Table(title="akg evaluate")
@@ -319,6 +328,43 @@ def evaluate(settings: Settings, data: Path, scorer: Path, gold: Path, seeds: Pa
     else:
         console.print(f"no scorer/gold/seeds under {scorer.parent.parent}: seeds score skipped")
     console.print(table)
+
+
+def _ablate(settings: Settings, scorer: Path, gold: Path, seeds: Path) -> None:
+    """What each recognition rule adds: the seeds scorer with every rule, then without each."""
+    from nlp.recognition.recognizer import RULES
+    from service import evaluation
+
+    table = Table(title="akg evaluate --ablate (seeds, mention scores)")
+    for col in ("rules", "P", "R", "F1", "ΔF1", "alias B3 F1"):
+        table.add_column(col, justify="right" if col != "rules" else "left")
+    baseline: float | None = None
+    for rule in [None, *RULES]:
+        run = settings.model_copy(update={"disabled_rules": [rule] if rule else []})
+        result = evaluation.seeds_scores(run, scorer, gold, seeds)
+        m = result["mentions"]
+        baseline = m["f1"] if baseline is None else baseline
+        table.add_row(
+            "all" if rule is None else f"without {rule}",
+            f"{m['precision']:.3f}",
+            f"{m['recall']:.3f}",
+            f"{m['f1']:.3f}",
+            "" if rule is None else f"{m['f1'] - baseline:+.3f}",
+            f"{result['bcubed']['f1']:.3f}",
+        )
+        console.print(
+            f"{'all rules' if rule is None else 'without ' + rule}: {result['summary']}", markup=False
+        )
+    console.print(table)
+
+
+@main.command("rules")
+def show_rules() -> None:
+    """The recognition rules (names for AKG_DISABLED_RULES and `akg evaluate --ablate`)."""
+    from nlp.recognition.recognizer import RULES
+
+    for name, what in RULES.items():
+        click.echo(f"{name:<24}{what}")
 
 
 # -- settings --------------------------------------------------------------------------------

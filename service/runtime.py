@@ -77,8 +77,11 @@ def load_recognizer(settings: Settings) -> Recognizer:
             tagger = StanzaTagger.load(path)
     except ModelNotFoundError as exc:
         raise ModelUnavailableError(str(exc)) from exc
-    log.info("model.loaded", model=settings.ner_model)
-    return Recognizer(tagger)
+    log.info("model.loaded", model=settings.ner_model, disabled_rules=settings.disabled_rules)
+    try:
+        return Recognizer(tagger, frozenset(settings.disabled_rules))
+    except ValueError as exc:
+        raise ModelUnavailableError(f"AKG_DISABLED_RULES: {exc}") from exc
 
 
 class GraphWatchdog:

@@ -21,6 +21,7 @@ alias's. Nothing found through the probes -> a fuzzy scan over the aliases (up t
 
 from __future__ import annotations
 
+import functools
 import threading
 from dataclasses import dataclass
 from typing import Any
@@ -68,30 +69,40 @@ class EntitySearch:
         self._scan_version = -1
         self._scan: tuple[list[IndexedAlias], list[str], list[str]] = ([], [], [])
 
-    def search(self, q: str, entity_type: EntityType | None, limit: int) -> list[dict[str, Any]]:
-        """Entity summaries, best first, each with ``score``, ``matched_alias`` and ``aliases``."""
-        index = self.store.alias_index()
-        out = []
+    def search(
+        self, q: str, entity_type: EntityType | None, limit: int, index: AliasIndex | None = None
+    ) -> list[dict[str, Any]]:
+        """Entity summaries, best first, each with ``score``, ``matched_alias`` and ``aliases``.
+        ``index``: the alias index to use (default: the store's, brought up to date)."""
+        index = index or self.store.alias_index()
+        ranked = []
         for h in self.hits(q, index):
             e = index.entity(h.entity_id)
-            if e is None or (entity_type is not None and e.type != entity_type.value):
-                continue
-            ranked = {"score": round(h.score, 4), "matched_alias": h.alias}
-            out.append({**e.summary(), "aliases": e.alias_texts(), **ranked})
-        out.sort(key=lambda e: (-e["score"], -(e.get("mention_count") or 0), e["id"]))
-        return out[:limit]
+            if e is not None and (entity_type is None or e.type == entity_type.value):
+                ranked.append((round(h.score, 4), h, e))
+        ranked.sort(key=lambda r: (-r[0], -r[2].mention_count, r[2].id))
+        return [  # only the page is turned into dicts: a common first name hits hundreds
+            {**e.summary(), "aliases": e.alias_texts(), "score": score, "matched_alias": h.alias}
+            for score, h, e in ranked[:limit]
+        ]
 
     def hits(self, q: str, index: AliasIndex | None = None) -> list[Hit]:
         """Scored hits, best first."""
         index = index or self.store.alias_index()
         arabic, latin = query_probes(q)
         best: dict[str, Hit] = {}
+        similarity: dict[str, float] = {}  # an alias found through several probes is scored once
         for probes, fields in ((arabic, ARABIC_FIELDS), (latin, LATIN_FIELDS)):
             for probe in sorted(probes):
                 for field_name, kind in fields:
                     for alias in index.lookup(field_name, probe):
-                        score = FIELD_SCORES[kind] * (0.8 + 0.2 * _similarity(q, alias) / 100)
-                        _keep_best(best, Hit(alias.entity_id, score, alias.text))
+                        sim = similarity.get(alias.id)
+                        if sim is None:
+                            sim = similarity[alias.id] = _similarity(q, alias)
+                        _keep_best(
+                            best,
+                            Hit(alias.entity_id, FIELD_SCORES[kind] * (0.8 + 0.2 * sim / 100), alias.text),
+                        )
         if not best:
             for alias, sim in self._fuzzy_scan(q, index):
                 _keep_best(best, Hit(alias.entity_id, 0.6 * sim / 100, alias.text))
@@ -130,9 +141,16 @@ def query_probes(q: str) -> tuple[set[str], set[str]]:
 
 
 def _similarity(q: str, alias: IndexedAlias) -> float:
-    if has_arabic(q):
-        return float(fuzz.ratio(key_form(q), alias.key))
-    return float(fuzz.WRatio(q.lower(), (alias.name_latin or "").lower()))
+    """0-100: the query against the alias in the query's script (Arabic keys, or Latin)."""
+    arabic, form = _query_form(q)
+    if arabic:
+        return float(fuzz.ratio(form, alias.key))
+    return float(fuzz.WRatio(form, (alias.name_latin or "").lower()))
+
+
+@functools.lru_cache(maxsize=1024)
+def _query_form(q: str) -> tuple[bool, str]:
+    return (True, key_form(q)) if has_arabic(q) else (False, q.lower())
 
 
 def _keep_best(best: dict[str, Hit], hit: Hit) -> None:

@@ -56,6 +56,11 @@ class Settings(BaseSettings):
         description="Stanza resources directory for `stanza-official` (default: $STANZA_RESOURCES_DIR "
         "or ~/stanza_resources).",
     )
+    disabled_rules: list[str] = Field(
+        default_factory=list,
+        description='Recognition rules switched off, as a JSON list (`["titles"]`); for measuring what '
+        "each rule adds (`akg evaluate --ablate`). The rules are listed by `akg rules`.",
+    )
     host: str = Field(default="127.0.0.1", description="Address `akg serve` binds to.")
     port: int = Field(default=8000, ge=1, le=65535, description="Port `akg serve` listens on.")
     max_body_bytes: int = Field(

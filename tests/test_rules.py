@@ -164,3 +164,25 @@ def test_a_prepositional_tail_is_trimmed() -> None:
     text = "قالت الهيئة العامة للاستثمار"
     start = text.index("الهيئة")
     assert text[start : trim_prepositional_tail(text, start, len(text))] == "الهيئة العامة للاستثمار"
+
+
+class _NoModel:
+    """A tagger that finds nothing: what remains is the rules' work."""
+
+    def tag(self, sentences: list[list[object]]) -> list[list[object]]:
+        return [[] for _ in sentences]
+
+
+def test_each_rule_can_be_switched_off_to_measure_it() -> None:
+    from nlp.recognition.recognizer import RULES, Recognizer
+
+    text = 'سقط صاروخ على قاعدة عين الأسد الجوية، ونقلت وكالة "رويترز" الخبر.'
+    found = {(m.text, m.type.value) for m in Recognizer(_NoModel()).recognize(text)}  # type: ignore[arg-type]
+    assert found == {("عين الأسد", "BASE"), ("رويترز", "ORGANIZATION")}
+    without_bases = Recognizer(_NoModel(), frozenset({"bases"})).recognize(text)  # type: ignore[arg-type]
+    assert {m.text for m in without_bases} == {"رويترز"}
+    without_quotes = Recognizer(_NoModel(), frozenset({"quoted_orgs"})).recognize(text)  # type: ignore[arg-type]
+    assert {m.text for m in without_quotes} == {"عين الأسد"}
+    assert "titles" in RULES
+    with pytest.raises(ValueError, match="unknown rules"):
+        Recognizer(_NoModel(), frozenset({"no_such_rule"}))  # type: ignore[arg-type]

@@ -76,11 +76,31 @@ class TextRegion:
     kind: str
 
 
+RULES: dict[str, str] = {
+    "titles": "a name after a title is a person (وزير الدفاع لويد أوستن)",
+    "person_completion": "a person span the model cut short takes the next name word (إسماعيل هنية)",
+    "prepositional_tail": "a span ends before a trailing prepositional phrase",
+    "definite_phrase_retype": "a 'person' that is a definite noun phrase is an organisation",
+    "bases": "military bases by pattern (قاعدة X الجوية, معسكر X), and their repeats",
+    "quoted_orgs": 'quoted names after an organisation word (وكالة "رويترز")',
+    "bylines": "the loader's byline, dateline and source lines",
+    "appositions": "a second name in quotes or parentheses joins the first (Latin names too)",
+    "generic_descriptions": "descriptions (القوات الأمريكية) are dropped",
+    "propagation": "other occurrences of a recognised name in the same text, surnames alone",
+    "known_names": "names the graph already knows, wherever they occur",
+}
+"""Every rule that can be switched off (``AKG_DISABLED_RULES``), to measure what each adds."""
+
+
 class Recognizer:
     """Finds PERSON, ORGANIZATION, BASE and LOCATION mentions in raw text."""
 
-    def __init__(self, tagger: Tagger) -> None:
+    def __init__(self, tagger: Tagger, disabled: frozenset[str] = frozenset()) -> None:
+        unknown = disabled - set(RULES)
+        if unknown:
+            raise ValueError(f"unknown rules {sorted(unknown)}; the rules are {sorted(RULES)}")
         self.tagger = tagger
+        self.disabled = disabled
         self._lock = threading.Lock()  # one forward pass at a time per loaded model
 
     def recognize(
@@ -103,18 +123,19 @@ class Recognizer:
         with self._lock:
             analyzed = _analyze(self.tagger, sents)
         knows = getattr(self.tagger, "knows", None)
+        off = self.disabled
         spans: list[Mention] = []
         titled: list[RuleSpan] = []
         for sent, tagged in zip(sents, analyzed, strict=True):
-            if tagged.person_prob:
+            if tagged.person_prob and "titles" not in off:
                 titled += titled_person_spans(sent, tagged.person_prob, tagged.known, knows)
             for s in tagged.spans:
                 etype = MODEL_LABELS.get(s.label)
                 if etype is None:
                     continue
                 last = s.last
-                if s.label == "PER" and tagged.person_prob:  # إسماعيل tagged, هنية after it not
-                    while (
+                if s.label == "PER" and tagged.person_prob and "person_completion" not in off:
+                    while (  # إسماعيل tagged, هنية after it not
                         last + 1 < len(sent)
                         and last - s.first < 2
                         and sent[last + 1].start - sent[last].end <= 1
@@ -124,13 +145,22 @@ class Recognizer:
                     ):
                         last += 1
                 start, end = sent[s.first].start, sent[last].end
-                end = trim_prepositional_tail(text, start, end)
+                if "prepositional_tail" not in off:
+                    end = trim_prepositional_tail(text, start, end)
                 found_by = "model" if s.label != "FAC" else "model:facility"
-                if etype is EntityType.PERSON and not looks_like_a_person(text[start:end]):
+                if (
+                    etype is EntityType.PERSON
+                    and "definite_phrase_retype" not in off
+                    and not looks_like_a_person(text[start:end])
+                ):
                     etype, found_by = EntityType.ORGANIZATION, "model:retyped_definite_phrase"
                 spans.append(Mention(start, end, text[start:end], etype, round(s.confidence, 4), found_by))
 
-        rules = [*base_spans(text, knows), *quoted_org_spans(text), *_metadata_spans(metadata)]
+        rules = [
+            *(base_spans(text, knows) if "bases" not in off else []),
+            *(quoted_org_spans(text) if "quoted_orgs" not in off else []),
+            *(_metadata_spans(metadata) if "bylines" not in off else []),
+        ]
         rules += _repeat_base_names(text, [r for r in rules if r.type is EntityType.BASE])
         spans = _apply_rules(text, spans, rules)
         persons = [m for m in spans if m.type is EntityType.PERSON]
@@ -140,11 +170,12 @@ class Recognizer:
             for m in spans
             if not _inside_any(m, furniture)
             and _looks_like_name(m.text)
-            and not is_generic_description(m.text)
+            and ("generic_descriptions" in off or not is_generic_description(m.text))
         ]
-        spans = _add_appositions(text, spans)
+        if "appositions" not in off:
+            spans = _add_appositions(text, spans)
         tokens = [t for sent in sents for t in sent]
-        return Analysis(text, tuple(tokens), tuple(spans), tuple(furniture))
+        return Analysis(text, tuple(tokens), tuple(spans), tuple(furniture), off)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +186,8 @@ class Analysis:
     tokens: tuple[Token, ...]
     spans: tuple[Mention, ...]
     furniture: tuple[TextRegion, ...]
+    disabled: frozenset[str] = frozenset()
+    """Rules switched off for this text (``RULES``); ``finish`` respects them too."""
 
 
 def finish(
@@ -162,8 +195,14 @@ def finish(
 ) -> list[Mention]:
     """Steps 6-7: names propagated within the text and from the graph, titles noted."""
     text, tokens, furniture = analysis.text, analysis.tokens, analysis.furniture
+    if "known_names" in analysis.disabled:
+        known_names = None
     spans = _retype_known_bases(tokens, list(analysis.spans), known_names)
-    spans += [m for m in propagate(text, tokens, spans, known_names) if not _inside_any(m, furniture)]
+    if "propagation" not in analysis.disabled or known_names:
+        propagated = propagate(text, tokens, spans, known_names)
+        if "propagation" in analysis.disabled:  # only the names the graph knows
+            propagated = [m for m in propagated if m.source.startswith("known")]
+        spans += [m for m in propagated if not _inside_any(m, furniture)]
     return [_with_title(text, m) for m in sorted(spans, key=lambda m: (m.start, m.end))]
 
 

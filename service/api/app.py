@@ -50,6 +50,7 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         graph = store if store is not None else await asyncio.to_thread(open_store, settings)
         await asyncio.to_thread(graph.ensure_schema)
+        await asyncio.to_thread(graph.alias_index)  # loaded before the first search, not by it
         services = Services(settings=settings, store=graph, search=EntitySearch(graph))
         app.state.services = services
         loader: asyncio.Task[None] | None = None
