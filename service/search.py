@@ -70,13 +70,20 @@ class EntitySearch:
         self._scan: tuple[list[IndexedAlias], list[str], list[str]] = ([], [], [])
 
     def search(
-        self, q: str, entity_type: EntityType | None, limit: int, index: AliasIndex | None = None
+        self,
+        q: str,
+        entity_type: EntityType | None,
+        limit: int,
+        index: AliasIndex | None = None,
+        *,
+        fuzzy: bool = True,
     ) -> list[dict[str, Any]]:
         """Entity summaries, best first, each with ``score``, ``matched_alias`` and ``aliases``.
-        ``index``: the alias index to use (default: the store's, brought up to date)."""
+        ``index``: the alias index to use (default: the store's, brought up to date);
+        ``fuzzy=False``: no fuzzy scan when no probe matches (an empty list instead)."""
         index = index or self.store.alias_index()
         ranked = []
-        for h in self.hits(q, index):
+        for h in self.hits(q, index, fuzzy=fuzzy):
             e = index.entity(h.entity_id)
             if e is not None and (entity_type is None or e.type == entity_type.value):
                 ranked.append((round(h.score, 4), h, e))
@@ -86,7 +93,7 @@ class EntitySearch:
             for score, h, e in ranked[:limit]
         ]
 
-    def hits(self, q: str, index: AliasIndex | None = None) -> list[Hit]:
+    def hits(self, q: str, index: AliasIndex | None = None, *, fuzzy: bool = True) -> list[Hit]:
         """Scored hits, best first."""
         index = index or self.store.alias_index()
         arabic, latin = query_probes(q)
@@ -103,7 +110,7 @@ class EntitySearch:
                             best,
                             Hit(alias.entity_id, FIELD_SCORES[kind] * (0.8 + 0.2 * sim / 100), alias.text),
                         )
-        if not best:
+        if not best and fuzzy:
             for alias, sim in self._fuzzy_scan(q, index):
                 _keep_best(best, Hit(alias.entity_id, 0.6 * sim / 100, alias.text))
         return sorted(best.values(), key=lambda h: -h.score)

@@ -1,4 +1,7 @@
-"""The API's dependencies, injected with ``Annotated[..., Depends()]``."""
+"""The API's dependencies, injected with ``Annotated[..., Depends()]``.
+
+They do no I/O, so they are ``async``: FastAPI would run plain functions in its thread pool,
+a thread hop per dependency per request."""
 
 from __future__ import annotations
 
@@ -28,7 +31,7 @@ class Services:
     job_runner: JobRunner | None = None
 
 
-def get_services(request: Request) -> Services:
+async def get_services(request: Request) -> Services:
     services: Services = request.app.state.services
     return services
 
@@ -36,21 +39,21 @@ def get_services(request: Request) -> Services:
 ServicesDep = Annotated[Services, Depends(get_services)]
 
 
-def get_store(services: ServicesDep) -> GraphStore:
+async def get_store(services: ServicesDep) -> GraphStore:
     return services.store
 
 
-def get_search(services: ServicesDep) -> EntitySearch:
+async def get_search(services: ServicesDep) -> EntitySearch:
     return services.search
 
 
-def get_pipeline(services: ServicesDep) -> Pipeline:
+async def get_pipeline(services: ServicesDep) -> Pipeline:
     if services.pipeline is None:
         raise ModelUnavailableError(services.model_error or "The NER model is still loading; retry shortly.")
     return services.pipeline
 
 
-def require_writer(request: Request, services: ServicesDep) -> None:
+async def require_writer(request: Request, services: ServicesDep) -> None:
     """Writes need ``Authorization: Bearer <AKG_API_TOKEN>`` when a token is configured."""
     token = services.settings.api_token
     if token is None:
