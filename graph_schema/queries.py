@@ -35,6 +35,7 @@ SCHEMA: Final[tuple[str, ...]] = (
     "CREATE INDEX entity_type IF NOT EXISTS FOR (e:Entity) ON (e.type)",
     "CREATE CONSTRAINT judgement_id IF NOT EXISTS FOR (j:Judgement) REQUIRE j.id IS UNIQUE",
     "CREATE CONSTRAINT job_id IF NOT EXISTS FOR (j:Job) REQUIRE j.id IS UNIQUE",
+    "CREATE CONSTRAINT accepted_id IF NOT EXISTS FOR (a:Accepted) REQUIRE a.id IS UNIQUE",
     "CREATE CONSTRAINT job_item_id IF NOT EXISTS FOR (i:JobItem) REQUIRE i.id IS UNIQUE",
     "CREATE INDEX job_item_status IF NOT EXISTS FOR (i:JobItem) ON (i.status)",
     "CREATE INDEX job_item_job IF NOT EXISTS FOR (i:JobItem) ON (i.job_id)",
@@ -414,5 +415,29 @@ ORDER BY failure.position
 LIMIT $limit
 """
 
+# -- documents accepted by POST /documents, until their write commits -------------------------
+# The request stores the text (one small write) and answers; the document is written in the
+# background, in a batch whose transaction also deletes these nodes. Left over after a crash,
+# they are ingested again when the service restarts.
+ACCEPT_DOCUMENT: Final = """
+CREATE (a:Accepted {
+  id: $id, document_id: $document_id, at: $at, text: $text, source: $source, title: $title,
+  published_at: $published_at, url: $url
+})
+RETURN a.id AS id
+"""
+DELETE_ACCEPTED: Final = """
+UNWIND $ids AS id
+MATCH (a:Accepted {id: id})
+DELETE a
+RETURN count(*) AS n
+"""
+ACCEPTED_DOCUMENTS: Final = """
+MATCH (a:Accepted)
+WHERE a.at < $before
+RETURN a {.id, .document_id, .at, .text, .source, .title, .published_at, .url} AS accepted
+ORDER BY accepted.at, accepted.id
+LIMIT $limit
+"""
 # -- maintenance (tests and `akg db reset`) ---------------------------------------------------
 DELETE_ALL: Final = "MATCH (n) DETACH DELETE n"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from nlp.types import EntityType
@@ -92,6 +92,8 @@ class DocumentGraph:
 
 
 def params(row: Any) -> dict[str, Any]:
-    """A row as Cypher parameters (enums as their values)."""
-    out = asdict(row)
-    return {k: (v.value if isinstance(v, EntityType) else v) for k, v in out.items()}
+    """A row as Cypher parameters (enums as their values). Rows hold only scalars, so a shallow
+    read of the fields does (``dataclasses.asdict`` deep-copies, a fifth of a write's CPU)."""
+    return {
+        f.name: (v.value if isinstance(v := getattr(row, f.name), EntityType) else v) for f in fields(row)
+    }

@@ -13,7 +13,7 @@ import re
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 import neo4j
@@ -123,12 +123,13 @@ class GraphStore:
         """Write one document; False (and nothing written) when its id is already there."""
         return self.write_documents([graph])[0]
 
-    def write_documents(self, graphs: list[DocumentGraph]) -> list[bool]:
+    def write_documents(self, graphs: list[DocumentGraph], accepted: Sequence[str] = ()) -> list[bool]:
         """Write documents with their mentions, entities and aliases, all in one transaction
         (one ``UNWIND`` statement per kind of row for the whole batch).
 
         Returns, per document, whether it was written: False for one whose id was already in
-        the graph. If any was, the others are written one by one instead.
+        the graph. If any was, the others are written one by one instead. ``accepted``: ids of
+        ``Accepted`` journal nodes (``accept_document``) to delete in the same transaction.
         """
         if not graphs:
             return []
@@ -136,7 +137,7 @@ class GraphStore:
         # Under the index's sync lock: a reload cannot fall between the commit and the update.
         with self._index_sync:
             try:
-                self.write_transaction(_write_documents, graphs, touched=())
+                self.write_transaction(_write_documents, graphs, list(accepted), touched=())
             except BaseException as exc:
                 failure = exc
             else:
@@ -148,10 +149,25 @@ class GraphStore:
         if not isinstance(failure, ConstraintError):
             raise failure
         if len(graphs) > 1:
-            return [self.write_document(g) for g in graphs]
+            written = [self.write_document(g) for g in graphs]
+            self.delete_accepted(accepted)
+            return written
         if self.document_exists(graphs[0].document.id):  # written by another request or process
+            self.delete_accepted(accepted)
             return [False]
         raise failure
+
+    def accept_document(self, accepted: dict[str, Any]) -> None:
+        """Store a document's text and metadata until it is written (``Accepted`` node)."""
+        self._write(Q.ACCEPT_DOCUMENT, touched=(), **accepted)
+
+    def accepted_documents(self, before: str, limit: int) -> list[dict[str, Any]]:
+        """Documents accepted before ``before`` (ISO time) and never written, oldest first."""
+        return [r["accepted"] for r in self._read(Q.ACCEPTED_DOCUMENTS, before=before, limit=limit)]
+
+    def delete_accepted(self, ids: Sequence[str]) -> None:
+        if ids:
+            self._write(Q.DELETE_ACCEPTED, touched=(), ids=list(ids))
 
     def write_transaction(
         self, work: Callable[..., T], *args: Any, touched: Iterable[str] | None = None
@@ -433,9 +449,11 @@ def _create_job(tx: ManagedTransaction, job_id: str, at: str, items: list[dict[s
     _expect(tx, Q.CREATE_JOB, len(items), id=job_id, at=at, total=len(items), items=items)
 
 
-def _write_documents(tx: ManagedTransaction, graphs: list[DocumentGraph]) -> None:
+def _write_documents(tx: ManagedTransaction, graphs: list[DocumentGraph], accepted: list[str]) -> None:
     """A batch of documents: one statement per kind of row, rows of all documents together."""
     _expect(tx, Q.CREATE_DOCUMENTS, len(graphs), docs=[params(g.document) for g in graphs])
+    if accepted:  # (gone already when a restarted service ingested them meanwhile)
+        _run(tx, Q.DELETE_ACCEPTED, {"ids": accepted})
     entities: dict[str, EntityRow] = {}
     aliases: dict[str, AliasRow] = {}
     mentions: list[dict[str, Any]] = []

@@ -22,7 +22,7 @@ import structlog
 from graph_schema.store import GraphStore
 from loaders import LoadedDocument, LoaderError, prepare
 from service import memory
-from service.errors import AkgError, GraphUnavailableError, InvalidInputError
+from service.errors import AkgError, GraphUnavailableError, InvalidInputError, ModelUnavailableError
 from service.pipeline import Pipeline
 
 log = structlog.get_logger(__name__)
@@ -90,7 +90,15 @@ class JobRunner:
         self._wake.set()
 
     def _loop(self) -> None:
+        started = _now()
+        recovered = False
         while not self._stop.is_set():
+            if not recovered and self.pipeline() is not None:
+                try:
+                    self.recover_accepted(started)
+                    recovered = True
+                except GraphUnavailableError as exc:
+                    log.warning("jobs.graph_unavailable", error=str(exc))
             try:
                 worked = self.run_pending(batch=8)
             except GraphUnavailableError as exc:
@@ -102,6 +110,32 @@ class JobRunner:
             if not worked:
                 self._wake.wait(self.idle_wait_s)
                 self._wake.clear()
+
+    def recover_accepted(self, before: str) -> int:
+        """Ingest documents that ``POST /documents`` accepted before ``before`` but whose
+        background write never happened (the service stopped first). Returns how many."""
+        pipeline = self.pipeline()
+        if pipeline is None:
+            raise ModelUnavailableError("The NER model is not loaded yet.")
+        done = 0
+        while not self._stop.is_set():
+            accepted = self.store.accepted_documents(before, limit=16)
+            if not accepted:
+                break
+            for a in accepted:
+                doc = prepare(
+                    a["text"],
+                    source=a.get("source"),
+                    title=a.get("title"),
+                    published_at=a.get("published_at"),
+                    url=a.get("url"),
+                    origin="api",
+                )
+                result = pipeline.ingest(doc)
+                self.store.delete_accepted([a["id"]])
+                log.info("accepted.recovered", id=result.id, created=result.created)
+                done += 1
+        return done
 
     def run_pending(self, batch: int) -> bool:
         """Process up to ``batch`` pending items; False when there was nothing to do."""

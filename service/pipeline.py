@@ -10,11 +10,13 @@ import contextlib
 import json
 import threading
 import time
+import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from queue import Empty, Queue
+from typing import TYPE_CHECKING
 
 import structlog
 
@@ -29,6 +31,9 @@ from nlp.resolution.transliteration import to_latin
 from nlp.text import model_form
 from nlp.tokenize import tokenize
 from nlp.types import EntityType, Mention
+
+if TYPE_CHECKING:
+    from service.writer import DocumentWriter
 
 log = structlog.get_logger(__name__)
 
@@ -99,6 +104,39 @@ class Pipeline:
             return existing
         graph = self._document_graph(doc, self.recognize(doc))
         return self._write([(doc, graph)])[0]
+
+    def accept(self, doc: LoadedDocument, writer: DocumentWriter) -> IngestResult:
+        """Like ``ingest``, but the graph write is left to ``writer`` (batched, in the background)
+        once the document is stored durably as accepted. The result is the one ``ingest`` gives."""
+        doc_id = document_id(doc)
+        if writer.is_pending(doc_id):
+            writer.wait_for(doc_id)
+        existing = self._existing(doc)
+        if existing is not None:
+            return existing
+        graph = self._document_graph(doc, self.recognize(doc))
+        accepted_id = uuid.uuid4().hex
+        self.store.accept_document(
+            {
+                "id": accepted_id,
+                "document_id": doc_id,
+                "at": datetime.now(UTC).isoformat(timespec="microseconds"),
+                "text": doc.text,
+                "source": doc.source,
+                "title": doc.title,
+                "published_at": doc.published_at,
+                "url": doc.url,
+            }
+        )
+        self.store.alias_index().apply(graph)  # the next documents resolve against it already
+        if not writer.submit(graph, accepted_id):  # the same text, posted twice at once
+            self.store.forget_unwritten([graph])
+            self.store.delete_accepted([accepted_id])
+            writer.wait_for(doc_id)
+            return self._existing(doc) or self.ingest(doc)
+        counts = graph.document.mention_count, graph.document.entity_count
+        log.info("document.accepted", id=doc_id, mentions=counts[0], entities=counts[1])
+        return IngestResult(doc_id, True, *counts)
 
     def ingest_many(
         self,

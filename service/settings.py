@@ -73,6 +73,12 @@ class Settings(BaseSettings):
         default_factory=list,
         description='Origins allowed by CORS, as a JSON list (`["https://app.example"]`). Empty: CORS off.',
     )
+    write_behind: bool = Field(
+        default=True,
+        description="`POST /documents` answers once the document is stored (as accepted); its graph "
+        "write is batched in the background, overlapped with the next recognition. Reads of "
+        "documents and entities wait for it; search sees it at once. `false`: write, then answer.",
+    )
     index_refresh_seconds: float = Field(
         default=1.0,
         ge=0,

@@ -29,6 +29,7 @@ from service.pipeline import Pipeline
 from service.runtime import GraphWatchdog, embedded_server, load_recognizer, open_store
 from service.search import EntitySearch
 from service.settings import Settings, get_settings
+from service.writer import DocumentWriter
 
 log = structlog.get_logger(__name__)
 
@@ -58,6 +59,9 @@ def create_app(
             services.pipeline = Pipeline(recognizer, graph)
         else:
             loader = asyncio.create_task(_load_model(services))
+        if settings.write_behind:
+            services.writer = DocumentWriter(graph)
+            services.writer.start()
         if run_jobs:
             services.job_runner = JobRunner(graph, lambda: services.pipeline)
             services.job_runner.start()
@@ -73,6 +77,8 @@ def create_app(
         finally:
             if watchdog is not None:
                 await asyncio.to_thread(watchdog.stop)
+            if services.writer is not None:  # what was accepted is written before the graph closes
+                await asyncio.to_thread(services.writer.stop)
             if services.job_runner is not None:
                 await asyncio.to_thread(services.job_runner.stop)
             if loader is not None and not loader.done():

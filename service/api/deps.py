@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
 
 from graph_schema.store import GraphStore
 from service.errors import ModelUnavailableError
@@ -17,6 +18,7 @@ from service.jobs import JobRunner
 from service.pipeline import Pipeline
 from service.search import EntitySearch
 from service.settings import Settings
+from service.writer import DocumentWriter
 
 
 @dataclass
@@ -29,6 +31,8 @@ class Services:
     pipeline: Pipeline | None = None
     model_error: str | None = None
     job_runner: JobRunner | None = None
+    writer: DocumentWriter | None = None
+    """Background graph writes of ``POST /documents`` (``AKG_WRITE_BEHIND``)."""
 
 
 async def get_services(request: Request) -> Services:
@@ -70,7 +74,20 @@ async def require_writer(request: Request, services: ServicesDep) -> None:
         )
 
 
+async def settle(services: Services) -> None:
+    """Wait until documents accepted so far are written (reads see what was posted before)."""
+    writer = services.writer
+    if writer is not None and not writer.idle():
+        await run_in_threadpool(writer.wait_idle)
+
+
+async def settled(services: ServicesDep) -> None:
+    await settle(services)
+
+
 StoreDep = Annotated[GraphStore, Depends(get_store)]
 SearchDep = Annotated[EntitySearch, Depends(get_search)]
 PipelineDep = Annotated[Pipeline, Depends(get_pipeline)]
 Writer = Depends(require_writer)
+Settled = Depends(settled)
+"""For reads that must see every document posted before them."""

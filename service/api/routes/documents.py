@@ -10,7 +10,7 @@ from loaders import prepare
 from service import memory
 from service.api import cursors
 from service.api.cursors import Cursor, Limit
-from service.api.deps import PipelineDep, StoreDep, Writer
+from service.api.deps import PipelineDep, ServicesDep, Settled, StoreDep, Writer
 from service.api.schemas import (
     AnalyzeIn,
     AnalyzeOut,
@@ -33,8 +33,14 @@ router = APIRouter(tags=["documents"])
     dependencies=[Writer],
     responses={200: {"model": IngestOut, "description": "The same text was already ingested."}},
 )
-def ingest_document(body: DocumentIn, pipeline: PipelineDep, response: Response) -> IngestOut:
-    """Recognise, resolve and store an article. The same text again returns 200 and the same id."""
+def ingest_document(
+    body: DocumentIn, pipeline: PipelineDep, services: ServicesDep, response: Response
+) -> IngestOut:
+    """Recognise, resolve and store an article. The same text again returns 200 and the same id.
+
+    With `AKG_WRITE_BEHIND` (the default) the answer comes once the text is stored; the graph
+    write follows within milliseconds, batched with other documents. Reads of documents and
+    entities wait for it; search sees the document's entities at once."""
     doc = prepare(
         body.text,
         source=body.source,
@@ -43,7 +49,7 @@ def ingest_document(body: DocumentIn, pipeline: PipelineDep, response: Response)
         url=body.url,
         origin="api",
     )
-    result = pipeline.ingest(doc)
+    result = pipeline.accept(doc, services.writer) if services.writer else pipeline.ingest(doc)
     memory.trim()  # the model's buffers of this document go back to the system
     if not result.created:
         response.status_code = 200
@@ -71,7 +77,7 @@ def analyze(body: AnalyzeIn, pipeline: PipelineDep) -> AnalyzeOut:
     )
 
 
-@router.get("/documents", response_model=DocumentPage)
+@router.get("/documents", response_model=DocumentPage, dependencies=[Settled])
 def list_documents(store: StoreDep, limit: Limit = 50, cursor: Cursor = None) -> DocumentPage:
     after = cursors.decode(cursor, field="after", kind=str) or ""
     rows = store.list_documents(after, limit + 1)
@@ -81,7 +87,7 @@ def list_documents(store: StoreDep, limit: Limit = 50, cursor: Cursor = None) ->
     return DocumentPage(items=rows, next_cursor=next_cursor)  # type: ignore[arg-type]
 
 
-@router.get("/documents/{doc_id}", response_model=DocumentOut)
+@router.get("/documents/{doc_id}", response_model=DocumentOut, dependencies=[Settled])
 def get_document(doc_id: str, store: StoreDep) -> DocumentOut:
     doc = store.get_document(doc_id)
     if doc is None:
@@ -90,7 +96,7 @@ def get_document(doc_id: str, store: StoreDep) -> DocumentOut:
     return DocumentOut(**{**doc, "furniture": furniture})
 
 
-@router.get("/documents/{doc_id}/mentions", response_model=DocumentMentionPage)
+@router.get("/documents/{doc_id}/mentions", response_model=DocumentMentionPage, dependencies=[Settled])
 def document_mentions(
     doc_id: str, store: StoreDep, limit: Limit = 100, cursor: Cursor = None
 ) -> DocumentMentionPage:

@@ -13,7 +13,7 @@ from nlp.types import EntityType
 from service import curation
 from service.api import cursors
 from service.api.cursors import Cursor, Limit
-from service.api.deps import SearchDep, StoreDep, Writer
+from service.api.deps import SearchDep, ServicesDep, Settled, StoreDep, Writer, settle
 from service.api.schemas import (
     AliasOut,
     CurationOut,
@@ -37,6 +37,7 @@ router = APIRouter(tags=["entities"])
 
 @router.get("/entities", response_model=EntityPage)
 async def list_entities(
+    services: ServicesDep,
     store: StoreDep,
     search: SearchDep,
     q: Annotated[str | None, Query(max_length=200, description="Any alias, Arabic or Latin.")] = None,
@@ -56,6 +57,7 @@ async def list_entities(
             found = await run_in_threadpool(search.search, q.strip(), type, skip + limit + 1, index)
         rows = found[skip:]
     else:
+        await settle(services)
         rows = await run_in_threadpool(_by_mentions, store, type, skip, limit + 1)
     more = len(rows) > limit
     items = [EntitySummary(**r) for r in rows[:limit]]
@@ -80,7 +82,7 @@ def _entity_or_404(store: StoreDep, entity_id: str) -> dict[str, Any]:
     return entity
 
 
-@router.get("/entities/{entity_id}", response_model=EntityOut)
+@router.get("/entities/{entity_id}", response_model=EntityOut, dependencies=[Settled])
 def get_entity(entity_id: str, store: StoreDep) -> EntityOut:
     e = _entity_or_404(store, entity_id)
     aliases = store.entity_aliases([entity_id])[entity_id]
@@ -96,7 +98,7 @@ def get_entity(entity_id: str, store: StoreDep) -> EntityOut:
     )
 
 
-@router.get("/entities/{entity_id}/documents", response_model=EntityDocumentPage)
+@router.get("/entities/{entity_id}/documents", response_model=EntityDocumentPage, dependencies=[Settled])
 def entity_documents(
     entity_id: str, store: StoreDep, limit: Limit = 50, cursor: Cursor = None
 ) -> EntityDocumentPage:
@@ -110,7 +112,7 @@ def entity_documents(
     )
 
 
-@router.get("/entities/{entity_id}/neighbors", response_model=NeighborList)
+@router.get("/entities/{entity_id}/neighbors", response_model=NeighborList, dependencies=[Settled])
 def entity_neighbors(
     entity_id: str,
     store: StoreDep,
@@ -122,7 +124,7 @@ def entity_neighbors(
     return NeighborList(items=store.entity_neighbors(entity_id, type, limit))  # type: ignore[arg-type]
 
 
-@router.get("/paths", response_model=PathOut)
+@router.get("/paths", response_model=PathOut, dependencies=[Settled])
 def shortest_path(
     store: StoreDep,
     from_id: Annotated[str, Query(alias="from", max_length=64)],
@@ -142,14 +144,14 @@ def shortest_path(
 
 
 # -- curation ---------------------------------------------------------------------------------
-@router.post("/entities/{entity_id}/merge", response_model=CurationOut, dependencies=[Writer])
+@router.post("/entities/{entity_id}/merge", response_model=CurationOut, dependencies=[Writer, Settled])
 def merge_entities(entity_id: str, body: MergeIn, store: StoreDep) -> CurationOut:
     """Merge `other` into this entity: its mentions and aliases move here; it answers 308 after."""
     judgement = curation.merge(store, entity_id, body.other, by=body.by, reason=body.reason)
     return CurationOut(judgement=JudgementOut(**judgement), entity=get_entity(entity_id, store))
 
 
-@router.post("/entities/{entity_id}/split", response_model=CurationOut, dependencies=[Writer])
+@router.post("/entities/{entity_id}/split", response_model=CurationOut, dependencies=[Writer, Settled])
 def split_entity(entity_id: str, body: SplitIn, store: StoreDep) -> CurationOut:
     """Move the mentions written as `aliases` to a new entity; later ingests keep them there."""
     judgement = curation.split(store, entity_id, body.aliases, by=body.by, reason=body.reason)
@@ -160,13 +162,13 @@ def split_entity(entity_id: str, body: SplitIn, store: StoreDep) -> CurationOut:
     )
 
 
-@router.post("/judgements/{judgement_id}/revert", response_model=JudgementOut, dependencies=[Writer])
+@router.post("/judgements/{judgement_id}/revert", response_model=JudgementOut, dependencies=[Writer, Settled])
 def revert_judgement(judgement_id: str, body: RevertIn, store: StoreDep) -> JudgementOut:
     """Undo a merge or a split."""
     return JudgementOut(**curation.revert(store, judgement_id, by=body.by))
 
 
-@router.get("/entities/{entity_id}/history", response_model=JudgementList)
+@router.get("/entities/{entity_id}/history", response_model=JudgementList, dependencies=[Settled])
 def entity_history(entity_id: str, store: StoreDep) -> JudgementList:
     """The judgements that touched this entity, newest first (also for merged-away ids)."""
     if store.get_entity(entity_id) is None:
@@ -174,7 +176,7 @@ def entity_history(entity_id: str, store: StoreDep) -> JudgementList:
     return JudgementList(items=store.entity_judgements(entity_id))  # type: ignore[arg-type]
 
 
-@router.get("/entities/{entity_id}/why", response_model=WhyOut)
+@router.get("/entities/{entity_id}/why", response_model=WhyOut, dependencies=[Settled])
 def entity_why(entity_id: str, store: StoreDep) -> WhyOut:
     """For each alias, the evidence that joined its mentions to this entity."""
     _entity_or_404(store, entity_id)

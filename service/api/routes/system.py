@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
-from service.api.deps import ServicesDep, StoreDep
+from service.api.deps import ServicesDep, Settled, StoreDep
 from service.api.schemas import HealthOut, StatsOut
 
 router = APIRouter(tags=["system"])
@@ -31,7 +31,7 @@ def health(services: ServicesDep) -> JSONResponse:
     return JSONResponse(body.model_dump(), status_code=200 if not problems else 503, headers=headers)
 
 
-@router.get("/stats", response_model=StatsOut)
+@router.get("/stats", response_model=StatsOut, dependencies=[Settled])
 def stats(store: StoreDep) -> StatsOut:
     """Counts of documents, mentions, entities (by type) and aliases."""
     return StatsOut(**store.stats())
