@@ -67,8 +67,11 @@ def _wait_until_ready(store: GraphStore, attempts: int = 40) -> None:
 
 def load_recognizer(settings: Settings) -> Recognizer:
     """Load the configured NER model; ModelUnavailableError names what is missing."""
+    import torch
+
     from nlp.recognition.tagger import StanzaTagger, load_official
 
+    torch.set_num_threads(settings.ner_threads)
     try:
         if settings.ner_model == OFFICIAL_MODEL:
             tagger = load_official(settings.stanza_resources_dir)

@@ -51,6 +51,13 @@ class Settings(BaseSettings):
         description=f"NER model: `{BUNDLED_MODEL}` (bundled), a directory holding ner.pt and "
         f"pretrain.pt, or `{OFFICIAL_MODEL}` (Stanza's Arabic models under STANZA_RESOURCES_DIR).",
     )
+    ner_threads: int = Field(
+        default=1,
+        ge=1,
+        le=64,
+        description="CPU threads of the NER model (torch). The BiLSTM gains little from more, and one "
+        "leaves the other cores to the graph writes and the API (see BENCHMARKS.md).",
+    )
     stanza_resources_dir: Path | None = Field(
         default=None,
         description="Stanza resources directory for `stanza-official` (default: $STANZA_RESOURCES_DIR "
