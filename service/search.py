@@ -22,10 +22,12 @@ alias's. Nothing found through the probes -> a fuzzy scan over the aliases (up t
 from __future__ import annotations
 
 import functools
+import heapq
 import threading
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from graph_schema.alias_index import AliasIndex, IndexedAlias
@@ -82,38 +84,47 @@ class EntitySearch:
         ``index``: the alias index to use (default: the store's, brought up to date);
         ``fuzzy=False``: no fuzzy scan when no probe matches (an empty list instead)."""
         index = index or self.store.alias_index()
+        wanted = entity_type.value if entity_type is not None else None
         ranked = []
-        for h in self.hits(q, index, fuzzy=fuzzy):
-            e = index.entity(h.entity_id)
-            if e is not None and (entity_type is None or e.type == entity_type.value):
-                ranked.append((round(h.score, 4), h, e))
-        ranked.sort(key=lambda r: (-r[0], -r[2].mention_count, r[2].id))
-        return [  # only the page is turned into dicts: a common first name hits hundreds
-            {**e.summary(), "aliases": e.alias_texts(), "score": score, "matched_alias": h.alias}
-            for score, h, e in ranked[:limit]
-        ]
+        with index.lock:
+            for h in self.hits(q, index, fuzzy=fuzzy):
+                e = index.entities.get(h.entity_id)
+                if e is not None and (wanted is None or e.type == wanted):
+                    ranked.append((-h.score, -e.mention_count, e.id, h.alias, e))
+            # only the page is sorted out and turned into dicts: a first name hits hundreds
+            return [
+                {**e.summary(), "aliases": e.alias_texts(), "score": round(-neg, 4), "matched_alias": alias}
+                for neg, _, _, alias, e in heapq.nsmallest(limit, ranked, key=lambda r: r[:3])
+            ]
 
     def hits(self, q: str, index: AliasIndex | None = None, *, fuzzy: bool = True) -> list[Hit]:
-        """Scored hits, best first."""
+        """Scored hits, the best alias of each entity found (unordered)."""
         index = index or self.store.alias_index()
         arabic, latin = query_probes(q)
-        best: dict[str, Hit] = {}
-        similarity: dict[str, float] = {}  # an alias found through several probes is scored once
+        # The best field of every alias any probe finds, then one similarity call for them all
+        # (rapidfuzz's C loop: a common first name finds hundreds of aliases).
+        found: dict[str, tuple[float, IndexedAlias]] = {}
         for probes, fields in ((arabic, ARABIC_FIELDS), (latin, LATIN_FIELDS)):
             for probe in sorted(probes):
                 for field_name, kind in fields:
+                    field_score = FIELD_SCORES[kind]
                     for alias in index.lookup(field_name, probe):
-                        sim = similarity.get(alias.id)
-                        if sim is None:
-                            sim = similarity[alias.id] = _similarity(q, alias)
-                        _keep_best(
-                            best,
-                            Hit(alias.entity_id, FIELD_SCORES[kind] * (0.8 + 0.2 * sim / 100), alias.text),
-                        )
+                        known = found.get(alias.id)
+                        if known is None or known[0] < field_score:
+                            found[alias.id] = (field_score, alias)
+        best: dict[str, Hit] = {}
+        if found:
+            scored = list(found.values())
+            arabic_query, form = _query_form(q)
+            choices = [a.key if arabic_query else (a.name_latin or "").lower() for _, a in scored]
+            scorer = fuzz.ratio if arabic_query else fuzz.WRatio
+            similarities = process.cdist([form], choices, scorer=scorer, dtype=np.float32)[0]
+            for (field_score, alias), sim in zip(scored, similarities.tolist(), strict=True):
+                _keep_best(best, Hit(alias.entity_id, field_score * (0.8 + 0.2 * sim / 100), alias.text))
         if not best and fuzzy:
             for alias, sim in self._fuzzy_scan(q, index):
                 _keep_best(best, Hit(alias.entity_id, 0.6 * sim / 100, alias.text))
-        return sorted(best.values(), key=lambda h: -h.score)
+        return list(best.values())
 
     def _fuzzy_scan(self, q: str, index: AliasIndex) -> list[tuple[IndexedAlias, float]]:
         """Aliases similar to a query no probe found (rapidfuzz's C loop over cached strings)."""
@@ -145,14 +156,6 @@ def query_probes(q: str) -> tuple[set[str], set[str]]:
         latin_text = q
     latin = {latin_key(latin_text), search_skeleton(q)} | {search_skeleton(w) for w in q.split() if w}
     return arabic - {""}, latin - {""}
-
-
-def _similarity(q: str, alias: IndexedAlias) -> float:
-    """0-100: the query against the alias in the query's script (Arabic keys, or Latin)."""
-    arabic, form = _query_form(q)
-    if arabic:
-        return float(fuzz.ratio(form, alias.key))
-    return float(fuzz.WRatio(form, (alias.name_latin or "").lower()))
 
 
 @functools.lru_cache(maxsize=1024)
