@@ -266,25 +266,17 @@ class GraphStore:
         fresh = self.fresh_alias_index()
         if fresh is not None:
             return fresh
-        if self._index_loaded:
-            # Another thread is catching up or writing: answer from the index as it is rather
-            # than queue behind it (a look-up never waits for a graph round trip it need not make).
-            if not self._index_sync.acquire(blocking=False):
-                return self._index
-        else:
-            self._index_sync.acquire()
-        try:
+        with self._index_sync:  # one catch-up at a time; the others wait for it, then look up
             if not self._index_loaded:
                 self._load_index()
             elif time.monotonic() - self._index_checked >= self.index_refresh_seconds:
                 self._catch_up_index()
-        finally:
-            self._index_sync.release()
         return self._index
 
     def fresh_alias_index(self) -> AliasIndex | None:
         """The alias index when it needs no graph round trip first (loaded, checked within
-        ``index_refresh_seconds``); None otherwise. Never does I/O: async handlers call it."""
+        ``index_refresh_seconds``); None otherwise. Never does I/O: async handlers call it, and
+        ``akg serve`` keeps it fresh in the background (``runtime.IndexRefresher``)."""
         if self._index_loaded and time.monotonic() - self._index_checked < self.index_refresh_seconds:
             return self._index
         return None

@@ -112,3 +112,28 @@ class GraphWatchdog:
                 self.server.start()
             except Exception:  # keep watching; the next round tries again
                 log.exception("graph_server.restart_failed")
+
+
+class IndexRefresher:
+    """Keeps the store's alias index up to date in the background (``akg serve``), so that a
+    search never waits for the catch-up query itself."""
+
+    def __init__(self, store: GraphStore, interval_s: float) -> None:
+        self.store = store
+        self.interval_s = max(interval_s / 2, 0.05)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, name="akg-index-refresh", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=10)
+
+    def _loop(self) -> None:
+        while not self._stop.wait(self.interval_s):
+            try:
+                self.store.alias_index()
+            except Exception as exc:  # the graph is away: searches use the index as it is
+                log.warning("alias_index.refresh_failed", error=str(exc))

@@ -27,7 +27,7 @@ from service.api.routes import documents, entities, explore, jobs, system
 from service.errors import AkgError
 from service.jobs import JobRunner
 from service.pipeline import Pipeline
-from service.runtime import GraphWatchdog, embedded_server, load_recognizer, open_store
+from service.runtime import GraphWatchdog, IndexRefresher, embedded_server, load_recognizer, open_store
 from service.search import EntitySearch
 from service.settings import Settings, get_settings
 from service.writer import DocumentWriter
@@ -53,6 +53,8 @@ def create_app(
         graph = store if store is not None else await asyncio.to_thread(open_store, settings)
         await asyncio.to_thread(graph.ensure_schema)
         await asyncio.to_thread(graph.alias_index)  # loaded before the first search, not by it
+        refresher = IndexRefresher(graph, graph.index_refresh_seconds)
+        refresher.start()
         services = Services(settings=settings, store=graph, search=EntitySearch(graph))
         app.state.services = services
         loader: asyncio.Task[None] | None = None
@@ -78,6 +80,7 @@ def create_app(
         finally:
             if watchdog is not None:
                 await asyncio.to_thread(watchdog.stop)
+            await asyncio.to_thread(refresher.stop)
             if services.writer is not None:  # what was accepted is written before the graph closes
                 await asyncio.to_thread(services.writer.stop)
             if services.job_runner is not None:
