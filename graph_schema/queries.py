@@ -139,9 +139,8 @@ RETURN collect(DISTINCT o.id) AS neighbors
 
 
 # -- the in-process alias index (graph_schema/alias_index.py) ---------------------------------
-INDEX_ALL_ENTITIES: Final = """
-MATCH (e:Entity)
-WHERE e.merged_into IS NULL
+# An entity with all its aliases, as graph_schema/alias_index.py holds them.
+_INDEX_ENTITY_ROWS = """
 OPTIONAL MATCH (e)-[:HAS_ALIAS]->(a:Alias)
 WITH e, collect(a {.id, .entity_id, .text, .key, .first, .last, .core, .variant, .skeleton,
                   .skeleton_first, .skeleton_last, .latin_key, .name_latin, .partial, .pinned,
@@ -149,16 +148,8 @@ WITH e, collect(a {.id, .entity_id, .text, .key, .first, .last, .core, .variant,
 RETURN e {.id, .type, .name, .name_latin, .mention_count, .document_count, .merged_into} AS entity,
        aliases
 """
-INDEX_ENTITIES: Final = """
-UNWIND $ids AS id
-MATCH (e:Entity {id: id})
-OPTIONAL MATCH (e)-[:HAS_ALIAS]->(a:Alias)
-WITH e, collect(a {.id, .entity_id, .text, .key, .first, .last, .core, .variant, .skeleton,
-                  .skeleton_first, .skeleton_last, .latin_key, .name_latin, .partial, .pinned,
-                  .count}) AS aliases
-RETURN e {.id, .type, .name, .name_latin, .mention_count, .document_count, .merged_into} AS entity,
-       aliases
-"""
+INDEX_ALL_ENTITIES: Final = "MATCH (e:Entity)\nWHERE e.merged_into IS NULL" + _INDEX_ENTITY_ROWS
+INDEX_ENTITIES: Final = "UNWIND $ids AS id\nMATCH (e:Entity {id: id})" + _INDEX_ENTITY_ROWS
 INDEX_DOCUMENT_IDS: Final = "MATCH (d:Document) RETURN d.id AS id"
 DOCUMENTS_ENTITY_IDS: Final = """
 UNWIND $ids AS id

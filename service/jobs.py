@@ -123,15 +123,7 @@ class JobRunner:
             if not accepted:
                 break
             for a in accepted:
-                doc = prepare(
-                    a["text"],
-                    source=a.get("source"),
-                    title=a.get("title"),
-                    published_at=a.get("published_at"),
-                    url=a.get("url"),
-                    origin="api",
-                )
-                result = pipeline.ingest(doc)
+                result = pipeline.ingest(_document(a, origin="api"))
                 self.store.delete_accepted([a["id"]])
                 log.info("accepted.recovered", id=result.id, created=result.created)
                 done += 1
@@ -153,15 +145,7 @@ class JobRunner:
     def _process(self, pipeline: Pipeline, item: dict[str, Any]) -> None:
         origin = f"{item['job_id']}#{item['position']}"
         try:
-            doc = prepare(
-                item["text"],
-                source=item.get("source"),
-                title=item.get("title"),
-                published_at=item.get("published_at"),
-                url=item.get("url"),
-                origin=origin,
-            )
-            result = pipeline.ingest(doc)
+            result = pipeline.ingest(_document(item, origin))
         except GraphUnavailableError:
             raise  # not the document's fault: it stays pending and is retried
         except (LoaderError, AkgError) as exc:
@@ -174,6 +158,18 @@ class JobRunner:
             )
             return
         self.store.finish_job_item(item["id"], "done", result.id, result.created, None, _now())
+
+
+def _document(row: dict[str, Any], origin: str) -> LoadedDocument:
+    """A stored job item or accepted document, loaded again."""
+    return prepare(
+        row["text"],
+        source=row.get("source"),
+        title=row.get("title"),
+        published_at=row.get("published_at"),
+        url=row.get("url"),
+        origin=origin,
+    )
 
 
 def _now() -> str:

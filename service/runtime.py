@@ -87,53 +87,62 @@ def load_recognizer(settings: Settings) -> Recognizer:
         raise ModelUnavailableError(f"AKG_DISABLED_RULES: {exc}") from exc
 
 
-class GraphWatchdog:
+class _Periodic:
+    """A daemon thread that calls ``tick`` every ``interval_s`` seconds until stopped."""
+
+    name = "akg-periodic"
+
+    def __init__(self, interval_s: float) -> None:
+        self.interval_s = interval_s
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, name=self.name, daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=10)
+
+    def _loop(self) -> None:
+        while not self._stop.wait(self.interval_s):
+            self.tick()
+
+    def tick(self) -> None:
+        raise NotImplementedError
+
+
+class GraphWatchdog(_Periodic):
     """Restarts the embedded graph server when it dies (``akg serve`` runs one)."""
+
+    name = "akg-graph-watchdog"
 
     def __init__(self, server: EmbeddedGraphServer, interval_s: float = 5.0) -> None:
         self.server = server
-        self.interval_s = interval_s
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._loop, name="akg-graph-watchdog", daemon=True)
+        super().__init__(interval_s)
 
-    def start(self) -> None:
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._thread.join(timeout=10)
-
-    def _loop(self) -> None:
-        while not self._stop.wait(self.interval_s):
-            if self.server.status() is not None:
-                continue
-            log.warning("graph_server.down", action="restarting")
-            try:
-                self.server.start()
-            except Exception:  # keep watching; the next round tries again
-                log.exception("graph_server.restart_failed")
+    def tick(self) -> None:
+        if self.server.status() is not None:
+            return
+        log.warning("graph_server.down", action="restarting")
+        try:
+            self.server.start()
+        except Exception:  # keep watching; the next round tries again
+            log.exception("graph_server.restart_failed")
 
 
-class IndexRefresher:
+class IndexRefresher(_Periodic):
     """Keeps the store's alias index up to date in the background (``akg serve``), so that a
     search never waits for the catch-up query itself."""
 
+    name = "akg-index-refresh"
+
     def __init__(self, store: GraphStore, interval_s: float) -> None:
         self.store = store
-        self.interval_s = max(interval_s / 2, 0.05)
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._loop, name="akg-index-refresh", daemon=True)
+        super().__init__(max(interval_s / 2, 0.05))
 
-    def start(self) -> None:
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._thread.join(timeout=10)
-
-    def _loop(self) -> None:
-        while not self._stop.wait(self.interval_s):
-            try:
-                self.store.alias_index()
-            except Exception as exc:  # the graph is away: searches use the index as it is
-                log.warning("alias_index.refresh_failed", error=str(exc))
+    def tick(self) -> None:
+        try:
+            self.store.alias_index()
+        except Exception as exc:  # the graph is away: searches use the index as it is
+            log.warning("alias_index.refresh_failed", error=str(exc))
