@@ -41,15 +41,21 @@ def main(ctx: click.Context) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
     "--engine",
-    type=click.Choice(["local", "ray"]),
+    type=click.Choice(["local", "processes", "ray"]),
     default="local",
     show_default=True,
-    help="Where the model runs: this process, or Ray actors (a local cluster, or --ray-address).",
+    help="Where the model runs: a thread of this process, worker processes of this machine, or "
+    "Ray actors (a local cluster, or --ray-address).",
 )
 @click.option(
     "--ray-address", default=None, help="Address of a running Ray cluster (default: start one here)."
 )
-@click.option("--workers", type=int, default=None, help="Ray actors, one model each (default: the CPUs).")
+@click.option(
+    "--workers",
+    type=int,
+    default=None,
+    help="Worker processes or Ray actors, one model each (default: processes 1, Ray the CPUs).",
+)
 @click.pass_obj
 def ingest(
     settings: Settings, paths: tuple[str, ...], engine: str, ray_address: str | None, workers: int | None
@@ -77,9 +83,18 @@ def _ingest(
             results, failures = ingest_all(
                 pipeline,
                 documents,
-                run=lambda p, docs, _: ingest_with_ray(
-                    p, docs, settings, address=ray_address, workers=workers
+                run=lambda p, docs, on_error: ingest_with_ray(
+                    p, docs, settings, address=ray_address, workers=workers, on_error=on_error
                 ),
+            )
+        elif engine == "processes":
+            from service.engines import process_first_passes
+
+            passes = process_first_passes(pipeline, settings, workers or 1)
+            results, failures = ingest_all(
+                pipeline,
+                documents,
+                run=lambda p, docs, on_error: p.ingest_many(docs, on_error=on_error, first_passes=passes),
             )
         else:
             results, failures = ingest_all(pipeline, documents)

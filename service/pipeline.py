@@ -47,6 +47,13 @@ WRITE_DELAY = 0.5
 _TEH_MARBUTA = str.maketrans("ة", "ه")
 
 
+FirstPasses = Callable[
+    [Iterable[LoadedDocument]], Iterator[tuple[LoadedDocument, "Analysis | Exception | None"]]
+]
+"""Runs ``Pipeline.first_pass`` over documents, yielding them in order with their analysis
+(None when the document is in the graph already, an exception when its recognition failed)."""
+
+
 @dataclass(frozen=True, slots=True)
 class IngestResult:
     id: str
@@ -143,34 +150,31 @@ class Pipeline:
         docs: Iterable[LoadedDocument],
         on_error: Callable[[LoadedDocument, Exception], None] | None = None,
         batch_size: int = WRITE_BATCH,
+        first_passes: FirstPasses | None = None,
     ) -> Iterator[IngestResult]:
-        """Ingest in order, recognising ahead in a second thread while the graph work of earlier
-        documents goes on, and writing up to ``batch_size`` documents per transaction.
+        """Ingest in order, recognising ahead while the graph work of earlier documents goes
+        on, and writing up to ``batch_size`` documents per transaction.
 
         Throughput is then bounded by recognition rather than by the sum of recognition and
         graph work. A document is resolved against everything before it, including documents of
         the same batch not yet written (they are in the alias index already), so the graph is the
-        same as one-by-one ingestion. Results come in input order; ``on_error`` receives a document
-        whose recognition failed (its result is skipped); graph errors propagate."""
+        same as one-by-one ingestion. ``first_passes`` runs the graph-independent first pass
+        (``first_pass``) for a stream of documents, in order: by default in a thread of this
+        process; ``service.engines`` has worker processes and Ray. Results come in input order;
+        ``on_error`` receives a document whose recognition failed (its result is skipped); graph
+        errors propagate."""
         queue: Queue[tuple[LoadedDocument, Analysis | Exception | None] | BaseException | None] = Queue(
             maxsize=RECOGNITION_AHEAD
         )
         stop = threading.Event()
+        passes = first_passes or self._first_passes_here
 
         def recognise_ahead() -> None:
             try:
-                for doc in docs:
+                for item in passes(docs):
                     if stop.is_set():
                         return
-                    if self.store.may_have_document(document_id(doc)) and self.store.document_exists(
-                        document_id(doc)
-                    ):
-                        queue.put((doc, None))
-                        continue
-                    try:
-                        queue.put((doc, self.first_pass(doc)))
-                    except Exception as exc:  # this document's failure, handed over in order
-                        queue.put((doc, exc))
+                    queue.put(item)
             except BaseException as exc:  # the documents' own iterator failed (a loader error)
                 queue.put(exc)
                 return
@@ -225,6 +229,23 @@ class Pipeline:
                 with contextlib.suppress(Empty):
                     queue.get_nowait()
                 worker.join(timeout=0.05)
+
+    def _first_passes_here(
+        self, docs: Iterable[LoadedDocument]
+    ) -> Iterator[tuple[LoadedDocument, Analysis | Exception | None]]:
+        """First passes in this process, one after the other (None: the graph has the text)."""
+        for doc in docs:
+            if self.already_ingested(doc):
+                yield doc, None
+                continue
+            try:
+                yield doc, self.first_pass(doc)
+            except Exception as exc:  # this document's failure, handed over in order
+                yield doc, exc
+
+    def already_ingested(self, doc: LoadedDocument) -> bool:
+        doc_id = document_id(doc)
+        return self.store.may_have_document(doc_id) and self.store.document_exists(doc_id)
 
     def first_pass(self, doc: LoadedDocument) -> Analysis:
         """The graph-independent part of recognition (the model and the rules)."""

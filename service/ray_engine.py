@@ -14,13 +14,13 @@ does, so the Neo4j cluster needs to be reachable from the driver alone.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import structlog
 
 from loaders import LoadedDocument
 from nlp.recognition.recognizer import Analysis
-from service.pipeline import IngestResult, Pipeline, document_id
+from service.pipeline import FirstPasses, IngestResult, Pipeline
 from service.settings import Settings
 
 log = structlog.get_logger(__name__)
@@ -52,10 +52,10 @@ def ingest_with_ray(
     *,
     address: str | None = None,
     workers: int | None = None,
+    on_error: Callable[[LoadedDocument, Exception], None] | None = None,
 ) -> Iterator[IngestResult]:
     """Ingest ``documents`` in order, their first pass spread over Ray actors."""
     import ray
-    from ray.util import ActorPool
 
     started_here = not ray.is_initialized()
     if started_here:
@@ -67,26 +67,39 @@ def ingest_with_ray(
             configure_logging=False,
         )
     try:
+        passes = ray_first_passes(pipeline, settings, workers)
+        yield from pipeline.ingest_many(documents, on_error=on_error, first_passes=passes)
+    finally:
+        if started_here:
+            ray.shutdown()
+
+
+def ray_first_passes(pipeline: Pipeline, settings: Settings, workers: int | None) -> FirstPasses:
+    """First passes on Ray actors (one model each), in submission order, a bounded window."""
+
+    def run(docs: Iterable[LoadedDocument]) -> Iterator[tuple[LoadedDocument, Analysis | Exception | None]]:
+        import ray
+        from ray.util import ActorPool
+
         resources: dict[str, float] = ray.available_resources()  # type: ignore[no-untyped-call]
         count = workers or max(1, int(resources.get("CPU", 1)))
         actor = ray.remote(num_cpus=1)(RecognitionWorker)
-        config = settings.model_dump_json(include={"ner_model", "stanza_resources_dir"})
+        config = settings.model_dump_json(include={"ner_model", "stanza_resources_dir", "disabled_rules"})
         pool = ActorPool([actor.remote(config) for _ in range(count)])
-        log.info("ray.workers", workers=count, address=address or "local")
-        docs = iter(documents)
+        log.info("ray.workers", workers=count)
+        stream = iter(docs)
 
         def submit_next() -> None:
-            doc = next(docs, None)
+            doc = next(stream, None)
             if doc is not None:
-                skip = pipeline.store.document_exists(document_id(doc))
+                skip = pipeline.already_ingested(doc)
                 pool.submit(lambda worker, d: worker.first_pass.remote(d, skip), doc)
 
-        for _ in range(IN_FLIGHT_PER_WORKER * count):  # a bounded window, not the whole corpus
+        for _ in range(IN_FLIGHT_PER_WORKER * count):
             submit_next()
         while pool.has_next():  # type: ignore[no-untyped-call]
             doc, analysis = pool.get_next()  # in submission order
             submit_next()
-            yield pipeline.ingest_analysis(doc, analysis)
-    finally:
-        if started_here:
-            ray.shutdown()
+            yield doc, analysis
+
+    return run

@@ -1,0 +1,46 @@
+"""`akg ingest --engine processes`: first passes on worker processes build the same graph as
+the local engine, skip what is in already, and hand a document's failure over in order."""
+
+from __future__ import annotations
+
+from graph_schema.store import GraphStore
+from loaders import load_path
+from nlp.recognition.recognizer import Recognizer
+from service.cli import SAMPLES_DIR
+from service.engines import process_first_passes
+from service.pipeline import Pipeline
+from service.settings import Settings
+from tests.test_ray_engine import snapshot
+
+
+def test_worker_processes_and_the_local_engine_build_the_same_graph(
+    store: GraphStore, recognizer: Recognizer
+) -> None:
+    pipeline = Pipeline(recognizer, store)
+    local = list(pipeline.ingest_many(load_path(SAMPLES_DIR)))
+    expected = snapshot(store)
+    store.delete_all()
+    store.ensure_schema()
+
+    passes = process_first_passes(pipeline, Settings(), workers=2)
+    results = list(pipeline.ingest_many(load_path(SAMPLES_DIR), first_passes=passes))
+    assert [r.id for r in results] == [r.id for r in local]
+    assert all(r.created for r in results)
+    assert snapshot(store) == expected
+    again = list(pipeline.ingest_many(load_path(SAMPLES_DIR), first_passes=passes))
+    assert not any(r.created for r in again)  # what is in is skipped
+    assert snapshot(store) == expected
+
+
+def test_a_failed_first_pass_is_handed_over_with_its_document() -> None:
+    from concurrent.futures import Future
+
+    from service.engines import _result
+
+    doc = next(iter(load_path(SAMPLES_DIR)))
+    failed: Future[object] = Future()
+    failed.set_exception(ValueError("the worker could not read it"))
+    got_doc, outcome = _result(doc, failed)  # type: ignore[arg-type]
+    assert got_doc is doc
+    assert isinstance(outcome, ValueError)
+    assert _result(doc, None) == (doc, None)  # in the graph already: nothing was recognised
