@@ -15,17 +15,30 @@ process recognises while this one writes.
 from __future__ import annotations
 
 import multiprocessing
+import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from loaders import LoadedDocument
-from nlp.recognition.recognizer import Analysis, Recognizer
+from nlp.recognition.recognizer import Analysis, Recognizer, TextRegion, finish
+from nlp.types import EntityType, Mention
+from service.errors import ModelUnavailableError
 from service.pipeline import FirstPasses, Pipeline
 from service.settings import Settings
 
 IN_FLIGHT_PER_WORKER = 2
+TRIM_EVERY = 16
+"""A worker returns freed heap memory to the system every this many texts (a trim costs ms)."""
 _worker_recognizer: Recognizer | None = None
+_analyses = 0
+
+
+def _worker_config(settings: Settings) -> str:
+    return settings.model_dump_json(
+        include={"ner_model", "stanza_resources_dir", "ner_threads", "disabled_rules"}
+    )
 
 
 def process_first_passes(pipeline: Pipeline, settings: Settings, workers: int) -> FirstPasses:
@@ -72,3 +85,71 @@ def _first_pass(doc: LoadedDocument) -> Analysis:
 
     assert _worker_recognizer is not None, "the worker's initializer loads the model"
     return _worker_recognizer.analyze(doc.text, *text_regions(doc))
+
+
+class RecognizerProcess:
+    """The recogniser of ``akg serve``, its model in a worker process (``AKG_NER_PROCESS``).
+
+    Same calls as ``Recognizer`` (``analyze``, ``recognize``), so the pipeline does not know
+    the difference. The point is the interpreter lock: in the server's own process the model's
+    Python (tokenising, rules, decoding) took turns with the background writer and the
+    requests; in a worker it does not. A worker that dies is started again, and the request
+    that found it dead gets ``ModelUnavailableError`` (503, retry).
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self._config = _worker_config(settings)
+        self._lock = threading.Lock()
+        self._pool = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        context = multiprocessing.get_context("spawn")
+        pool = ProcessPoolExecutor(1, mp_context=context)
+        try:  # loads the model, and raises what loading raised (a missing model names its files)
+            pool.submit(
+                _analyze, self._config, "قال وزير الدفاع إن قاعدة عين الأسد الجوية آمنة.", (), ()
+            ).result()
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        return pool
+
+    def analyze(
+        self, text: str, furniture: Sequence[TextRegion] = (), metadata: Sequence[TextRegion] = ()
+    ) -> Analysis:
+        pool = self._pool
+        try:
+            return pool.submit(_analyze, self._config, text, tuple(furniture), tuple(metadata)).result()
+        except BrokenProcessPool as exc:
+            with self._lock:
+                if self._pool is pool:
+                    self._pool = self._start()
+            raise ModelUnavailableError("The NER worker process died and was restarted; retry.") from exc
+
+    def recognize(
+        self,
+        text: str,
+        furniture: Sequence[TextRegion] = (),
+        metadata: Sequence[TextRegion] = (),
+        known_names: Mapping[tuple[str, ...], EntityType] | None = None,
+    ) -> list[Mention]:
+        return finish(self.analyze(text, furniture, metadata), known_names)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _analyze(
+    config: str, text: str, furniture: tuple[TextRegion, ...], metadata: tuple[TextRegion, ...]
+) -> Analysis:
+    from service import memory
+
+    if _worker_recognizer is None:  # the first call in this worker loads the model
+        _load(config)
+    assert _worker_recognizer is not None
+    global _analyses
+    analysis = _worker_recognizer.analyze(text, furniture, metadata)
+    _analyses += 1
+    if _analyses % TRIM_EVERY == 0:  # the model's buffers go back to the system now and then
+        memory.trim()
+    return analysis

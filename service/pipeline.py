@@ -29,10 +29,10 @@ from nlp.resolution.aliases import alias_id, alias_row
 from nlp.resolution.resolver import Resolution, probe_keys, resolve
 from nlp.resolution.transliteration import to_latin
 from nlp.text import model_form
-from nlp.tokenize import tokenize
 from nlp.types import EntityType, Mention
 
 if TYPE_CHECKING:
+    from service.engines import RecognizerProcess
     from service.writer import DocumentWriter
 
 log = structlog.get_logger(__name__)
@@ -78,7 +78,7 @@ def document_id(doc: LoadedDocument) -> str:
 class Pipeline:
     """Recognition, resolution and graph writes for one document at a time."""
 
-    def __init__(self, recognizer: Recognizer, store: GraphStore) -> None:
+    def __init__(self, recognizer: Recognizer | RecognizerProcess, store: GraphStore) -> None:
         self.recognizer = recognizer
         self.store = store
 
@@ -88,11 +88,12 @@ class Pipeline:
         With ``use_graph``, names already in the graph (full aliases of entities mentioned
         at least ``KNOWN_NAME_MIN_MENTIONS`` times) are recognised in this text too.
         """
-        known = self._known_names(doc.text) if use_graph else None
-        return self.recognizer.recognize(doc.text, *text_regions(doc), known)
+        analysis = self.first_pass(doc)
+        return finish(analysis, self._known_names(analysis) if use_graph else None)
 
-    def _known_names(self, text: str) -> dict[tuple[str, ...], EntityType]:
-        runs = {" ".join(run).translate(_TEH_MARBUTA): run for run in candidate_keys(tokenize(text))}
+    def _known_names(self, analysis: Analysis) -> dict[tuple[str, ...], EntityType]:
+        """The graph's known names among the text's word runs (its tokens, from the analysis)."""
+        runs = {" ".join(run).translate(_TEH_MARBUTA): run for run in candidate_keys(analysis.tokens)}
         found = self.store.known_names(set(runs), KNOWN_NAME_MIN_MENTIONS)
         return {tuple(model_form(name).split()): etype for name, etype in found}
 
@@ -211,7 +212,7 @@ class Pipeline:
                     pending.clear()
                     yield self.ingest(doc)  # present already (or gone again: then analysed anew)
                     continue
-                graph = self._document_graph(doc, finish(analysis, self._known_names(doc.text)))
+                graph = self._document_graph(doc, finish(analysis, self._known_names(analysis)))
                 self.store.alias_index().apply(graph)  # the next documents resolve against it
                 if not pending:
                     oldest = time.monotonic()
@@ -257,7 +258,7 @@ class Pipeline:
         existing = self._existing(doc)
         if existing is not None or analysis is None:
             return existing or self.ingest(doc)  # skipped as present, then gone: analyse it after all
-        graph = self._document_graph(doc, finish(analysis, self._known_names(doc.text)))
+        graph = self._document_graph(doc, finish(analysis, self._known_names(analysis)))
         return self._write([(doc, graph)])[0]
 
     def _existing(self, doc: LoadedDocument) -> IngestResult | None:

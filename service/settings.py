@@ -51,6 +51,12 @@ class Settings(BaseSettings):
         description=f"NER model: `{BUNDLED_MODEL}` (bundled), a directory holding ner.pt and "
         f"pretrain.pt, or `{OFFICIAL_MODEL}` (Stanza's Arabic models under STANZA_RESOURCES_DIR).",
     )
+    ner_process: bool = Field(
+        default=True,
+        description="`akg serve` runs the NER model in a worker process, out of the way of the "
+        "request handlers and the background writer (Python's interpreter lock). `false`: in the "
+        "server's own process.",
+    )
     ner_threads: int = Field(
         default=1,
         ge=1,

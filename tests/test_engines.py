@@ -3,12 +3,16 @@ the local engine, skip what is in already, and hand a document's failure over in
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from graph_schema.store import GraphStore
 from loaders import load_path
 from nlp.recognition.recognizer import Recognizer
 from service.cli import SAMPLES_DIR
 from service.engines import process_first_passes
-from service.pipeline import Pipeline
+from service.pipeline import Pipeline, text_regions
 from service.settings import Settings
 from tests.test_ray_engine import snapshot
 
@@ -44,3 +48,22 @@ def test_a_failed_first_pass_is_handed_over_with_its_document() -> None:
     assert got_doc is doc
     assert isinstance(outcome, ValueError)
     assert _result(doc, None) == (doc, None)  # in the graph already: nothing was recognised
+
+
+def test_the_servers_model_in_a_worker_process_recognises_the_same(
+    recognizer: Recognizer, tmp_path: Path
+) -> None:
+    from service.engines import RecognizerProcess
+    from service.errors import ModelUnavailableError
+
+    doc = next(iter(load_path(SAMPLES_DIR)))
+    worker = RecognizerProcess(Settings())
+    try:
+        here = recognizer.recognize(doc.text, *text_regions(doc))
+        assert here
+        assert worker.recognize(doc.text, *text_regions(doc)) == here
+    finally:
+        worker.close()
+    # a model that is not there: the worker's error, with the missing files named, not a hang
+    with pytest.raises(ModelUnavailableError, match=str(tmp_path)):
+        RecognizerProcess(Settings(ner_model="stanza-official", stanza_resources_dir=tmp_path))

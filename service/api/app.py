@@ -87,6 +87,9 @@ def create_app(
                 await asyncio.to_thread(services.job_runner.stop)
             if loader is not None and not loader.done():
                 loader.cancel()
+            close = getattr(services.pipeline.recognizer if services.pipeline else None, "close", None)
+            if store is None and close is not None:  # the model's worker process
+                await asyncio.to_thread(close)
             if store is None:
                 graph.close()
 
@@ -118,7 +121,14 @@ def create_app(
 
 async def _load_model(services: Services) -> None:
     try:
-        recognizer = await asyncio.to_thread(load_recognizer, services.settings)
+        if services.settings.ner_process:
+            from service.engines import RecognizerProcess
+
+            recognizer: Recognizer | RecognizerProcess = await asyncio.to_thread(
+                RecognizerProcess, services.settings
+            )
+        else:
+            recognizer = await asyncio.to_thread(load_recognizer, services.settings)
     except AkgError as exc:
         services.model_error = str(exc)
         log.error("model.unavailable", error=str(exc))

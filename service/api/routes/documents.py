@@ -50,7 +50,8 @@ def ingest_document(
         origin="api",
     )
     result = pipeline.accept(doc, services.writer) if services.writer else pipeline.ingest(doc)
-    memory.trim()  # the model's buffers of this document go back to the system
+    if not services.settings.ner_process:  # (a worker process trims its own heap)
+        memory.trim()  # the model's buffers of this document go back to the system
     if not result.created:
         response.status_code = 200
     return IngestOut(id=result.id, mentions=result.mentions, entities=result.entities, created=result.created)
