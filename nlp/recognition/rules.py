@@ -234,7 +234,9 @@ def _is_title(form: str, titles: frozenset[str]) -> bool:
     return False
 
 
-_PRONOUN_SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه", "ي")
+# Not ي: news is written in the third person, and many names end in it (أنتوني, علي, مهدي),
+# while the stem left (انتون) may well be in the vocabulary.
+_PRONOUN_SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه")
 
 
 def name_word(
