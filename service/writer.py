@@ -9,15 +9,18 @@ transaction; the same transaction deletes their ``Accepted`` nodes. If the servi
 between, the ``Accepted`` nodes are still there and the job runner ingests them again when
 it restarts (``JobRunner.recover_accepted``): nothing accepted is lost.
 
-Reads that must see a document just posted wait for the writer first (``wait_idle``); search
-does not need to, the alias index has the pending documents already.
+Reads that must see a document just posted wait for the writer first: for the documents
+or entities they read (``wait_for``, ``wait_for_entities``), or for everything queued
+(``wait_idle``: lists, statistics, curation). Search does not need to: the alias index has
+the pending documents already.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections import deque
+from collections import Counter, deque
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import structlog
@@ -45,6 +48,7 @@ class DocumentWriter:
         self.max_batch = max_batch
         self._queue: deque[PendingWrite] = deque()
         self._pending: set[str] = set()  # queued or being written, by document id
+        self._entities: Counter[str] = Counter()  # entity id -> pending documents that touch it
         self._changed = threading.Condition()
         self._stop = False
         self._thread = threading.Thread(target=self._loop, name="akg-writer", daemon=True)
@@ -66,6 +70,7 @@ class DocumentWriter:
             if graph.document.id in self._pending:
                 return False
             self._pending.add(graph.document.id)
+            self._entities.update(e.id for e in graph.entities)
             self._queue.append(PendingWrite(graph, accepted_id))
             self._changed.notify_all()
             return True
@@ -86,6 +91,23 @@ class DocumentWriter:
                 left = deadline - time.monotonic()
                 if left <= 0 or not self._changed.wait(left):
                     return doc_id not in self._pending
+        return True
+
+    def touches(self, entity_ids: Iterable[str]) -> bool:
+        """Does a document still to be written mention one of these entities?"""
+        with self._changed:
+            return any(self._entities[i] > 0 for i in entity_ids)
+
+    def wait_for_entities(self, entity_ids: Iterable[str], timeout: float = 30.0) -> bool:
+        """Wait until no document still to be written mentions these entities (True), or
+        ``timeout`` (False): what reads of one entity need, not the whole queue."""
+        ids = list(entity_ids)
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while any(self._entities[i] > 0 for i in ids):
+                left = deadline - time.monotonic()
+                if left <= 0 or not self._changed.wait(left):
+                    return not any(self._entities[i] > 0 for i in ids)
         return True
 
     def wait_idle(self, timeout: float = 30.0) -> bool:
@@ -110,6 +132,8 @@ class DocumentWriter:
             with self._changed:
                 for item in batch:
                     self._pending.discard(item.graph.document.id)
+                    self._entities.subtract(e.id for e in item.graph.entities)
+                self._entities = +self._entities  # drop the zeros
                 self._changed.notify_all()
 
     def _write(self, batch: list[PendingWrite]) -> None:

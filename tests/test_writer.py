@@ -52,7 +52,12 @@ def test_the_writer_queues_a_document_once_and_writes_batches(store: GraphStore)
         assert writer.submit(g, f"a{i}")
     assert not writer.submit(graphs[0], "again")  # the same document, queued already
     assert writer.is_pending(graphs[0].document.id)
+    austin = graphs[0].entities[0].id
+    assert writer.touches([austin])
+    assert not writer.touches(["E-not-in-any-pending-document"])
     writer.start()
+    assert writer.wait_for_entities([austin], timeout=30)
+    assert not writer.touches([austin])
     assert writer.wait_idle(timeout=30)
     writer.stop()
     assert store.stats()["documents"] == 3

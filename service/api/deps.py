@@ -85,9 +85,25 @@ async def settled(services: ServicesDep) -> None:
     await settle(services)
 
 
+async def settled_entity(entity_id: str, services: ServicesDep) -> None:
+    """Reads of one entity wait only for the pending documents that mention it."""
+    writer = services.writer
+    if writer is not None and writer.touches([entity_id]):
+        await run_in_threadpool(writer.wait_for_entities, [entity_id])
+
+
+async def settled_document(doc_id: str, services: ServicesDep) -> None:
+    """Reads of one document wait only for that document's write."""
+    writer = services.writer
+    if writer is not None and writer.is_pending(doc_id):
+        await run_in_threadpool(writer.wait_for, doc_id)
+
+
 StoreDep = Annotated[GraphStore, Depends(get_store)]
 SearchDep = Annotated[EntitySearch, Depends(get_search)]
 PipelineDep = Annotated[Pipeline, Depends(get_pipeline)]
 Writer = Depends(require_writer)
 Settled = Depends(settled)
-"""For reads that must see every document posted before them."""
+"""For reads that must see every document posted before them (lists, statistics, curation)."""
+SettledEntity = Depends(settled_entity)
+SettledDocument = Depends(settled_document)

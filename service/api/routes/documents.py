@@ -10,7 +10,7 @@ from loaders import prepare
 from service import memory
 from service.api import cursors
 from service.api.cursors import Cursor, Limit
-from service.api.deps import PipelineDep, ServicesDep, Settled, StoreDep, Writer
+from service.api.deps import PipelineDep, ServicesDep, Settled, SettledDocument, StoreDep, Writer
 from service.api.schemas import (
     AnalyzeIn,
     AnalyzeOut,
@@ -88,7 +88,7 @@ def list_documents(store: StoreDep, limit: Limit = 50, cursor: Cursor = None) ->
     return DocumentPage(items=rows, next_cursor=next_cursor)  # type: ignore[arg-type]
 
 
-@router.get("/documents/{doc_id}", response_model=DocumentOut, dependencies=[Settled])
+@router.get("/documents/{doc_id}", response_model=DocumentOut, dependencies=[SettledDocument])
 def get_document(doc_id: str, store: StoreDep) -> DocumentOut:
     doc = store.get_document(doc_id)
     if doc is None:
@@ -97,7 +97,9 @@ def get_document(doc_id: str, store: StoreDep) -> DocumentOut:
     return DocumentOut(**{**doc, "furniture": furniture})
 
 
-@router.get("/documents/{doc_id}/mentions", response_model=DocumentMentionPage, dependencies=[Settled])
+@router.get(
+    "/documents/{doc_id}/mentions", response_model=DocumentMentionPage, dependencies=[SettledDocument]
+)
 def document_mentions(
     doc_id: str, store: StoreDep, limit: Limit = 100, cursor: Cursor = None
 ) -> DocumentMentionPage:

@@ -13,7 +13,7 @@ from nlp.types import EntityType
 from service import curation
 from service.api import cursors
 from service.api.cursors import Cursor, Limit
-from service.api.deps import SearchDep, ServicesDep, Settled, StoreDep, Writer, settle
+from service.api.deps import SearchDep, ServicesDep, Settled, SettledEntity, StoreDep, Writer, settle
 from service.api.schemas import (
     AliasOut,
     CurationOut,
@@ -82,7 +82,7 @@ def _entity_or_404(store: StoreDep, entity_id: str) -> dict[str, Any]:
     return entity
 
 
-@router.get("/entities/{entity_id}", response_model=EntityOut, dependencies=[Settled])
+@router.get("/entities/{entity_id}", response_model=EntityOut, dependencies=[SettledEntity])
 def get_entity(entity_id: str, store: StoreDep) -> EntityOut:
     e = _entity_or_404(store, entity_id)
     aliases = store.entity_aliases([entity_id])[entity_id]
@@ -98,7 +98,9 @@ def get_entity(entity_id: str, store: StoreDep) -> EntityOut:
     )
 
 
-@router.get("/entities/{entity_id}/documents", response_model=EntityDocumentPage, dependencies=[Settled])
+@router.get(
+    "/entities/{entity_id}/documents", response_model=EntityDocumentPage, dependencies=[SettledEntity]
+)
 def entity_documents(
     entity_id: str, store: StoreDep, limit: Limit = 50, cursor: Cursor = None
 ) -> EntityDocumentPage:
@@ -112,7 +114,7 @@ def entity_documents(
     )
 
 
-@router.get("/entities/{entity_id}/neighbors", response_model=NeighborList, dependencies=[Settled])
+@router.get("/entities/{entity_id}/neighbors", response_model=NeighborList, dependencies=[SettledEntity])
 def entity_neighbors(
     entity_id: str,
     store: StoreDep,
@@ -124,14 +126,17 @@ def entity_neighbors(
     return NeighborList(items=store.entity_neighbors(entity_id, type, limit))  # type: ignore[arg-type]
 
 
-@router.get("/paths", response_model=PathOut, dependencies=[Settled])
+@router.get("/paths", response_model=PathOut)
 def shortest_path(
     store: StoreDep,
+    services: ServicesDep,
     from_id: Annotated[str, Query(alias="from", max_length=64)],
     to_id: Annotated[str, Query(alias="to", max_length=64)],
     max_hops: Annotated[int, Query(ge=PATH_HOPS.start, le=PATH_HOPS.stop - 1)] = 3,
 ) -> PathOut:
     """The shortest chain of entities linking two entities, each step through a shared document."""
+    if services.writer is not None:
+        services.writer.wait_for_entities([from_id, to_id])
     _entity_or_404(store, from_id)
     _entity_or_404(store, to_id)
     if from_id == to_id:
@@ -168,7 +173,7 @@ def revert_judgement(judgement_id: str, body: RevertIn, store: StoreDep) -> Judg
     return JudgementOut(**curation.revert(store, judgement_id, by=body.by))
 
 
-@router.get("/entities/{entity_id}/history", response_model=JudgementList, dependencies=[Settled])
+@router.get("/entities/{entity_id}/history", response_model=JudgementList, dependencies=[SettledEntity])
 def entity_history(entity_id: str, store: StoreDep) -> JudgementList:
     """The judgements that touched this entity, newest first (also for merged-away ids)."""
     if store.get_entity(entity_id) is None:
@@ -176,7 +181,7 @@ def entity_history(entity_id: str, store: StoreDep) -> JudgementList:
     return JudgementList(items=store.entity_judgements(entity_id))  # type: ignore[arg-type]
 
 
-@router.get("/entities/{entity_id}/why", response_model=WhyOut, dependencies=[Settled])
+@router.get("/entities/{entity_id}/why", response_model=WhyOut, dependencies=[SettledEntity])
 def entity_why(entity_id: str, store: StoreDep) -> WhyOut:
     """For each alias, the evidence that joined its mentions to this entity."""
     _entity_or_404(store, entity_id)
