@@ -48,7 +48,7 @@ class DocumentWriter:
         self.max_batch = max_batch
         self._queue: deque[PendingWrite] = deque()
         self._pending: set[str] = set()  # queued or being written, by document id
-        self._entities: Counter[str] = Counter()  # entity id -> pending documents that touch it
+        self._entities: Counter[str] = Counter()  # entity id -> pending documents that touch it (> 0)
         self._changed = threading.Condition()
         self._stop = False
         self._thread = threading.Thread(target=self._loop, name="akg-writer", daemon=True)
@@ -85,40 +85,25 @@ class DocumentWriter:
 
     def wait_for(self, doc_id: str, timeout: float = 30.0) -> bool:
         """Wait until a document is written (True), or ``timeout`` (False)."""
-        deadline = time.monotonic() + timeout
         with self._changed:
-            while doc_id in self._pending:
-                left = deadline - time.monotonic()
-                if left <= 0 or not self._changed.wait(left):
-                    return doc_id not in self._pending
-        return True
+            return self._changed.wait_for(lambda: doc_id not in self._pending, timeout)
 
     def touches(self, entity_ids: Iterable[str]) -> bool:
         """Does a document still to be written mention one of these entities?"""
         with self._changed:
-            return any(self._entities[i] > 0 for i in entity_ids)
+            return any(i in self._entities for i in entity_ids)
 
     def wait_for_entities(self, entity_ids: Iterable[str], timeout: float = 30.0) -> bool:
         """Wait until no document still to be written mentions these entities (True), or
         ``timeout`` (False): what reads of one entity need, not the whole queue."""
         ids = list(entity_ids)
-        deadline = time.monotonic() + timeout
         with self._changed:
-            while any(self._entities[i] > 0 for i in ids):
-                left = deadline - time.monotonic()
-                if left <= 0 or not self._changed.wait(left):
-                    return not any(self._entities[i] > 0 for i in ids)
-        return True
+            return self._changed.wait_for(lambda: not any(i in self._entities for i in ids), timeout)
 
     def wait_idle(self, timeout: float = 30.0) -> bool:
         """Wait until everything queued so far is written (True), or ``timeout`` (False)."""
-        deadline = time.monotonic() + timeout
         with self._changed:
-            while self._pending:
-                left = deadline - time.monotonic()
-                if left <= 0 or not self._changed.wait(left):
-                    return not self._pending
-        return True
+            return self._changed.wait_for(lambda: not self._pending, timeout)
 
     def _loop(self) -> None:
         while True:
