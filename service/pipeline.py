@@ -110,8 +110,7 @@ class Pipeline:
         existing = self._existing(doc)
         if existing is not None:
             return existing
-        graph = self._document_graph(doc, self.recognize(doc))
-        return self._write([(doc, graph)])[0]
+        return self._write([self._document_graph(doc, self.recognize(doc))])[0]
 
     def accept(self, doc: LoadedDocument, writer: DocumentWriter) -> IngestResult:
         """Like ``ingest``, but the graph write is left to ``writer`` (batched, in the background)
@@ -183,7 +182,7 @@ class Pipeline:
 
         worker = threading.Thread(target=recognise_ahead, name="akg-recognise", daemon=True)
         worker.start()
-        pending: list[tuple[LoadedDocument, DocumentGraph]] = []
+        pending: list[DocumentGraph] = []
         oldest = 0.0
         try:
             while True:
@@ -207,7 +206,7 @@ class Pipeline:
                     assert on_error is not None
                     on_error(doc, analysis)
                     continue
-                if analysis is None or any(document_id(doc) == document_id(d) for d, _ in pending):
+                if analysis is None or document_id(doc) in {g.document.id for g in pending}:
                     yield from self._write(pending)  # results stay in input order
                     pending.clear()
                     yield self.ingest(doc)  # present already (or gone again: then analysed anew)
@@ -216,7 +215,7 @@ class Pipeline:
                 self.store.alias_index().apply(graph)  # the next documents resolve against it
                 if not pending:
                     oldest = time.monotonic()
-                pending.append((doc, graph))
+                pending.append(graph)
                 if len(pending) >= batch_size:
                     yield from self._write(pending)
                     pending.clear()
@@ -224,7 +223,7 @@ class Pipeline:
             pending.clear()
         finally:
             if pending:  # abandoned before the write: take them out of the alias index again
-                self.store.forget_unwritten([g for _, g in pending])
+                self.store.forget_unwritten(pending)
             stop.set()
             while worker.is_alive():  # unblock a producer waiting on a full queue
                 with contextlib.suppress(Empty):
@@ -252,20 +251,12 @@ class Pipeline:
         """The graph-independent part of recognition (the model and the rules)."""
         return self.recognizer.analyze(doc.text, *text_regions(doc))
 
-    def ingest_analysis(self, doc: LoadedDocument, analysis: Analysis | None) -> IngestResult:
-        """Finish recognition with the names the graph knows *now*, resolve and write. Done in
-        document order, this gives the same graph however far ``first_pass`` ran ahead."""
-        existing = self._existing(doc)
-        if existing is not None or analysis is None:
-            return existing or self.ingest(doc)  # skipped as present, then gone: analyse it after all
-        graph = self._document_graph(doc, finish(analysis, self._known_names(analysis)))
-        return self._write([(doc, graph)])[0]
-
     def _existing(self, doc: LoadedDocument) -> IngestResult | None:
         """The result of an earlier ingest of the same text, if the graph has it."""
         doc_id = document_id(doc)
-        if not self.store.may_have_document(doc_id):
-            return None
+        return self._stored(doc_id) if self.store.may_have_document(doc_id) else None
+
+    def _stored(self, doc_id: str) -> IngestResult | None:
         existing = self.store.get_document(doc_id)
         if existing is None:
             return None
@@ -276,26 +267,19 @@ class Pipeline:
         resolution = resolve(doc.text, mentions, candidates, self.store.co_mentioned)
         return build_document_graph(document_id(doc), doc, resolution)
 
-    def _write(self, batch: list[tuple[LoadedDocument, DocumentGraph]]) -> list[IngestResult]:
+    def _write(self, graphs: list[DocumentGraph]) -> list[IngestResult]:
         """Write a batch in one transaction; a document written meanwhile by another request
         is reported as not created."""
         results = []
-        written = self.store.write_documents([g for _, g in batch])
-        for (_, graph), created in zip(batch, written, strict=True):
+        for graph, created in zip(graphs, self.store.write_documents(graphs), strict=True):
             doc_id = graph.document.id
             if not created:
-                existing = self.store.get_document(doc_id)
-                assert existing is not None
-                counts = existing["mention_count"], existing["entity_count"]
-                results.append(IngestResult(doc_id, False, *counts))
+                stored = self._stored(doc_id)
+                assert stored is not None
+                results.append(stored)
                 continue
-            log.info(
-                "document.ingested",
-                id=doc_id,
-                mentions=graph.document.mention_count,
-                entities=graph.document.entity_count,
-            )
             counts = graph.document.mention_count, graph.document.entity_count
+            log.info("document.ingested", id=doc_id, mentions=counts[0], entities=counts[1])
             results.append(IngestResult(doc_id, True, *counts))
         return results
 

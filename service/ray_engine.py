@@ -3,8 +3,8 @@
 The expensive, graph-independent first pass of recognition (the model and the rules,
 ``Recognizer.analyze``) runs on Ray actors, each of which loads the model once. The driver
 then does what the local engine does, in document order: it finishes each document with
-the names the graph knows at that moment, resolves it and writes it
-(``Pipeline.ingest_analysis``). Both engines share that code, so they build the same graph.
+the names the graph knows at that moment, resolves it and writes it in batches
+(``Pipeline.ingest_many``). All engines share that code, so they build the same graph.
 
 On one machine, ``ray.init()`` starts a local cluster; against a real cluster pass its
 address (``--ray-address``, or ``RAY_ADDRESS``). The actors need this package and its model
