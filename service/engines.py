@@ -24,8 +24,10 @@ from concurrent.futures.process import BrokenProcessPool
 from loaders import LoadedDocument
 from nlp.recognition.recognizer import Analysis, Recognizer, TextRegion, finish
 from nlp.types import EntityType, Mention
+from service import memory
 from service.errors import ModelUnavailableError
-from service.pipeline import FirstPasses, Pipeline
+from service.pipeline import FirstPasses, Pipeline, text_regions
+from service.runtime import WARM_UP_TEXT, load_recognizer
 from service.settings import Settings
 
 IN_FLIGHT_PER_WORKER = 2
@@ -35,7 +37,8 @@ _worker_recognizer: Recognizer | None = None
 _analyses = 0
 
 
-def _worker_config(settings: Settings) -> str:
+def worker_config(settings: Settings) -> str:
+    """The settings a recognition worker (process or Ray actor) loads its model with."""
     return settings.model_dump_json(
         include={"ner_model", "stanza_resources_dir", "ner_threads", "disabled_rules"}
     )
@@ -43,17 +46,19 @@ def _worker_config(settings: Settings) -> str:
 
 def process_first_passes(pipeline: Pipeline, settings: Settings, workers: int) -> FirstPasses:
     """First passes on ``workers`` local processes, each loading the model once."""
-    config = settings.model_dump_json(
-        include={"ner_model", "stanza_resources_dir", "ner_threads", "disabled_rules"}
-    )
+    config = worker_config(settings)
 
     def run(docs: Iterable[LoadedDocument]) -> Iterator[tuple[LoadedDocument, Analysis | Exception | None]]:
         context = multiprocessing.get_context("spawn")  # no fork of a process holding torch and threads
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=_load, initargs=(config,)) as pool:
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
             window: deque[tuple[LoadedDocument, Future[Analysis] | None]] = deque()
             for doc in docs:
                 skip = pipeline.already_ingested(doc)
-                window.append((doc, None if skip else pool.submit(_first_pass, doc)))
+                furniture, metadata = text_regions(doc)
+                future = (
+                    None if skip else pool.submit(_analyze, config, doc.text, (*furniture,), (*metadata,))
+                )
+                window.append((doc, future))
                 while len(window) > IN_FLIGHT_PER_WORKER * workers:  # a bounded window
                     yield _result(*window.popleft())
             while window:
@@ -73,20 +78,6 @@ def _result(
         return doc, exc
 
 
-def _load(settings_json: str) -> None:
-    global _worker_recognizer
-    from service.runtime import load_recognizer
-
-    _worker_recognizer = load_recognizer(Settings.model_validate_json(settings_json))
-
-
-def _first_pass(doc: LoadedDocument) -> Analysis:
-    from service.pipeline import text_regions
-
-    assert _worker_recognizer is not None, "the worker's initializer loads the model"
-    return _worker_recognizer.analyze(doc.text, *text_regions(doc))
-
-
 class RecognizerProcess:
     """The recogniser of ``akg serve``, its model in a worker process (``AKG_NER_PROCESS``).
 
@@ -98,7 +89,7 @@ class RecognizerProcess:
     """
 
     def __init__(self, settings: Settings) -> None:
-        self._config = _worker_config(settings)
+        self._config = worker_config(settings)
         self._lock = threading.Lock()
         self._pool = self._start()
 
@@ -106,9 +97,7 @@ class RecognizerProcess:
         context = multiprocessing.get_context("spawn")
         pool = ProcessPoolExecutor(1, mp_context=context)
         try:  # loads the model, and raises what loading raised (a missing model names its files)
-            pool.submit(
-                _analyze, self._config, "قال وزير الدفاع إن قاعدة عين الأسد الجوية آمنة.", (), ()
-            ).result()
+            pool.submit(_analyze, self._config, WARM_UP_TEXT, (), ()).result()
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
@@ -119,7 +108,7 @@ class RecognizerProcess:
     ) -> Analysis:
         pool = self._pool
         try:
-            return pool.submit(_analyze, self._config, text, tuple(furniture), tuple(metadata)).result()
+            return pool.submit(_analyze, self._config, text, furniture, metadata).result()
         except BrokenProcessPool as exc:
             with self._lock:
                 if self._pool is pool:
@@ -140,14 +129,13 @@ class RecognizerProcess:
 
 
 def _analyze(
-    config: str, text: str, furniture: tuple[TextRegion, ...], metadata: tuple[TextRegion, ...]
+    config: str, text: str, furniture: Sequence[TextRegion], metadata: Sequence[TextRegion]
 ) -> Analysis:
-    from service import memory
-
-    if _worker_recognizer is None:  # the first call in this worker loads the model
-        _load(config)
-    assert _worker_recognizer is not None
-    global _analyses
+    """The first pass, in a worker process; the first call there loads the model (its errors,
+    a missing model's files named, reach the caller as they are)."""
+    global _worker_recognizer, _analyses
+    if _worker_recognizer is None:
+        _worker_recognizer = load_recognizer(Settings.model_validate_json(config))
     analysis = _worker_recognizer.analyze(text, furniture, metadata)
     _analyses += 1
     if _analyses % TRIM_EVERY == 0:  # the model's buffers go back to the system now and then

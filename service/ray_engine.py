@@ -20,6 +20,7 @@ import structlog
 
 from loaders import LoadedDocument
 from nlp.recognition.recognizer import Analysis
+from service.engines import worker_config
 from service.pipeline import FirstPasses, IngestResult, Pipeline
 from service.settings import Settings
 
@@ -84,7 +85,7 @@ def ray_first_passes(pipeline: Pipeline, settings: Settings, workers: int | None
         resources: dict[str, float] = ray.available_resources()  # type: ignore[no-untyped-call]
         count = workers or max(1, int(resources.get("CPU", 1)))
         actor = ray.remote(num_cpus=1)(RecognitionWorker)
-        config = settings.model_dump_json(include={"ner_model", "stanza_resources_dir", "disabled_rules"})
+        config = worker_config(settings)
         pool = ActorPool([actor.remote(config) for _ in range(count)])
         log.info("ray.workers", workers=count)
         stream = iter(docs)

@@ -65,6 +65,11 @@ def _wait_until_ready(store: GraphStore, attempts: int = 40) -> None:
         raise GraphUnavailableError("The graph server accepts connections but does not answer queries.")
 
 
+WARM_UP_TEXT = "قال وزير الدفاع إن قاعدة عين الأسد الجوية آمنة بعد الهجوم، بحسب وكالة رويترز. " * 8
+"""Recognised once before serving: the model's buffers are allocated then, not under the
+first requests (first-request latency; memory stays flat under load)."""
+
+
 def load_recognizer(settings: Settings) -> Recognizer:
     """Load the configured NER model; ModelUnavailableError names what is missing."""
     import torch

@@ -27,14 +27,19 @@ from service.api.routes import documents, entities, explore, jobs, system
 from service.errors import AkgError
 from service.jobs import JobRunner
 from service.pipeline import Pipeline
-from service.runtime import GraphWatchdog, IndexRefresher, embedded_server, load_recognizer, open_store
+from service.runtime import (
+    WARM_UP_TEXT,
+    GraphWatchdog,
+    IndexRefresher,
+    embedded_server,
+    load_recognizer,
+    open_store,
+)
 from service.search import EntitySearch
 from service.settings import Settings, get_settings
 from service.writer import DocumentWriter
 
 log = structlog.get_logger(__name__)
-
-WARM_UP_TEXT = "قال وزير الدفاع إن قاعدة عين الأسد الجوية آمنة بعد الهجوم، بحسب وكالة رويترز. " * 8
 
 
 def create_app(
@@ -124,11 +129,13 @@ async def _load_model(services: Services) -> None:
         if services.settings.ner_process:
             from service.engines import RecognizerProcess
 
+            # (the worker warms its model up on WARM_UP_TEXT before this returns)
             recognizer: Recognizer | RecognizerProcess = await asyncio.to_thread(
                 RecognizerProcess, services.settings
             )
         else:
             recognizer = await asyncio.to_thread(load_recognizer, services.settings)
+            await asyncio.to_thread(recognizer.recognize, WARM_UP_TEXT)
     except AkgError as exc:
         services.model_error = str(exc)
         log.error("model.unavailable", error=str(exc))
@@ -137,9 +144,6 @@ async def _load_model(services: Services) -> None:
         services.model_error = f"The NER model failed to load: {type(exc).__name__}: {exc}"
         log.exception("model.failed")
         return
-    # One pass on a short text before serving: the model's buffers are allocated now, not
-    # under the first requests (first-request latency; memory stays flat under load).
-    await asyncio.to_thread(recognizer.recognize, WARM_UP_TEXT)
     services.pipeline = Pipeline(recognizer, services.store)
     # The model, its vocabularies and the alias index are hundreds of thousands of long-lived
     # objects: out of the cyclic collector's sight, its full passes stop pausing requests.
