@@ -98,10 +98,8 @@ class GraphStore:
             raise GraphUnavailableError(f"The graph server cannot be reached: {exc}") from exc
         return [r.data() for r in records]
 
-    def _write(
-        self, query: str, touched: Iterable[str] | None = None, **parameters: Any
-    ) -> list[dict[str, Any]]:
-        return self.write_transaction(_run, query, parameters, touched=touched)
+    def _write(self, query: str, keeps_index: bool = False, **parameters: Any) -> list[dict[str, Any]]:
+        return self.write_transaction(_run, query, parameters, keeps_index=keeps_index)
 
     def ping(self) -> bool:
         """True when the graph answers a query."""
@@ -113,7 +111,7 @@ class GraphStore:
     def ensure_schema(self) -> None:
         """Create constraints and indexes (idempotent)."""
         for statement in Q.SCHEMA:
-            self._write(statement, touched=())
+            self._write(statement, keeps_index=True)
 
     # -- writes -----------------------------------------------------------------------
     def document_exists(self, doc_id: str) -> bool:
@@ -137,7 +135,7 @@ class GraphStore:
         # Under the index's sync lock: a reload cannot fall between the commit and the update.
         with self._index_sync:
             try:
-                self.write_transaction(_write_documents, graphs, list(accepted), touched=())
+                self.write_transaction(_write_documents, graphs, list(accepted), keeps_index=True)
             except BaseException as exc:
                 failure = exc
             else:
@@ -159,7 +157,7 @@ class GraphStore:
 
     def accept_document(self, accepted: dict[str, Any]) -> None:
         """Store a document's text and metadata until it is written (``Accepted`` node)."""
-        self._write(Q.ACCEPT_DOCUMENT, touched=(), **accepted)
+        self._write(Q.ACCEPT_DOCUMENT, keeps_index=True, **accepted)
 
     def accepted_documents(self, before: str, limit: int) -> list[dict[str, Any]]:
         """Documents accepted before ``before`` (ISO time) and never written, oldest first."""
@@ -167,26 +165,22 @@ class GraphStore:
 
     def delete_accepted(self, ids: Sequence[str]) -> None:
         if ids:
-            self._write(Q.DELETE_ACCEPTED, touched=(), ids=list(ids))
+            self._write(Q.DELETE_ACCEPTED, keeps_index=True, ids=list(ids))
 
-    def write_transaction(
-        self, work: Callable[..., T], *args: Any, touched: Iterable[str] | None = None
-    ) -> T:
+    def write_transaction(self, work: Callable[..., T], *args: Any, keeps_index: bool = False) -> T:
         """Run ``work(tx, *args)`` in one write transaction (retried on transient errors).
 
-        ``touched``: the entities the work may change; the alias index re-reads them after the
-        commit. ``None`` means unknown, and the index is reloaded when next asked. (Document
-        writes go through ``write_documents``, which updates the index without a re-read.)
+        ``keeps_index``: the work changes no entity or alias, or the caller brings the alias
+        index up to date itself (``write_documents``, curation). Otherwise the index is reloaded
+        when next asked.
         """
         try:
             with self.driver.session(database=self.database) as session:
                 result = session.execute_write(work, *args)
         except _UNAVAILABLE as exc:
             raise GraphUnavailableError(f"The graph server cannot be reached: {exc}") from exc
-        if touched is None:
+        if not keeps_index:
             self.invalidate_index()
-        else:
-            self._reread_entities(set(touched))
         return result
 
     def entity_judgements(self, entity_id: str) -> list[dict[str, Any]]:
@@ -198,7 +192,7 @@ class GraphStore:
     # -- jobs -------------------------------------------------------------------------------
     def create_job(self, job_id: str, at: str, items: list[dict[str, Any]]) -> None:
         """Store a job and all its documents in one transaction (accepted = durable)."""
-        self.write_transaction(_create_job, job_id, at, items, touched=())
+        self.write_transaction(_create_job, job_id, at, items, keeps_index=True)
 
     def next_job_items(self, limit: int) -> list[dict[str, Any]]:
         return [r["item"] for r in self._read(Q.NEXT_JOB_ITEMS, limit=limit)]
@@ -214,7 +208,7 @@ class GraphStore:
     ) -> None:
         self._write(
             Q.FINISH_JOB_ITEM,
-            touched=(),
+            keeps_index=True,
             id=item_id,
             status=status,
             document_id=document_id,

@@ -36,7 +36,7 @@ def merge(store: GraphStore, survivor: str, other: str, *, by: str, reason: str 
     """Move every mention of ``other`` to ``survivor``; ``other`` answers 308 from then on."""
     if survivor == other:
         raise InvalidInputError("An entity cannot be merged with itself.")
-    result = store.write_transaction(_merge, survivor, other, by, reason, touched=())
+    result = store.write_transaction(_merge, survivor, other, by, reason, keeps_index=True)
     store.reread_judged_entities()
     return result
 
@@ -48,14 +48,14 @@ def split(
     wanted = sorted(set(aliases))
     if not wanted:
         raise InvalidInputError("Name at least one alias to split off.")
-    result = store.write_transaction(_split, entity_id, wanted, by, reason, touched=())
+    result = store.write_transaction(_split, entity_id, wanted, by, reason, keeps_index=True)
     store.reread_judged_entities()
     return result
 
 
 def revert(store: GraphStore, judgement_id: str, *, by: str) -> dict[str, Any]:
     """Undo a merge or a split: its mentions go back where they were."""
-    result = store.write_transaction(_revert, judgement_id, by, touched=())
+    result = store.write_transaction(_revert, judgement_id, by, keeps_index=True)
     store.reread_judged_entities()
     return result
 
