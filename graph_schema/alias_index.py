@@ -15,7 +15,7 @@ look-ups and for the length of a batch by updates.
 from __future__ import annotations
 
 import threading
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -132,6 +132,7 @@ class AliasIndex:
         self.documents: set[str] = set()
         self._by_field: dict[str, defaultdict[str, set[str]]] = {f: defaultdict(set) for f in LOOKUP_FIELDS}
         self._aliases: dict[str, IndexedAlias] = {}
+        self._key_heads: Counter[str] = Counter()  # first word of alias keys -> aliases (> 0)
         self.judgements: tuple[int, int] = (0, 0)
         """(judgements, reverted judgements) in the graph when last synchronised."""
         self.pending: dict[str, DocumentGraph] = {}
@@ -161,6 +162,12 @@ class AliasIndex:
                         found.setdefault(entity_id, self.entities[entity_id])
             return [e.candidate() for _, e in sorted(found.items())]
 
+    def starts_a_name(self, word: str) -> bool:
+        """Is ``word`` (in key form) the first word of an alias key? What a text's runs of words
+        are filtered by before ``known_names`` is asked about them."""
+        with self.lock:
+            return word in self._key_heads
+
     def known_names(self, keys: Iterable[str], min_mentions: int) -> list[tuple[str, EntityType]]:
         """(text, type) of full aliases with one of ``keys`` whose entity has enough mentions."""
         with self.lock:
@@ -187,6 +194,7 @@ class AliasIndex:
             self.entities.clear()
             self.documents.clear()
             self._aliases.clear()
+            self._key_heads.clear()
             for values in self._by_field.values():
                 values.clear()
             self.judgements = (0, 0)
@@ -281,6 +289,7 @@ class AliasIndex:
     def _add_alias(self, entity: IndexedEntity, alias: IndexedAlias) -> None:
         entity.aliases[alias.id] = alias
         self._aliases[alias.id] = alias
+        self._key_heads[_head(alias.key)] += 1
         for name in LOOKUP_FIELDS:
             value = getattr(alias, name)
             if value:
@@ -291,7 +300,11 @@ class AliasIndex:
         if entity is None:
             return
         for alias in entity.aliases.values():
-            self._aliases.pop(alias.id, None)
+            if self._aliases.pop(alias.id, None) is not None:
+                head = _head(alias.key)
+                self._key_heads[head] -= 1
+                if self._key_heads[head] <= 0:
+                    del self._key_heads[head]
             for name in LOOKUP_FIELDS:
                 value = getattr(alias, name)
                 ids = self._by_field[name].get(value)
@@ -299,6 +312,10 @@ class AliasIndex:
                     ids.discard(alias.id)
                     if not ids:
                         del self._by_field[name][value]
+
+
+def _head(key: str) -> str:
+    return key.split(" ", 1)[0]
 
 
 def vars_of(row: Any) -> dict[str, Any]:

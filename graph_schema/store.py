@@ -239,10 +239,6 @@ class GraphStore:
         rows = self._read(Q.ENTITY_NEIGHBOR_IDS, id=entity_id, documents=NEIGHBOR_CONTEXT)
         return frozenset(rows[0]["neighbors"]) if rows else frozenset()
 
-    def known_names(self, keys: set[str], min_mentions: int) -> list[tuple[str, EntityType]]:
-        """(alias text, type) of full aliases among ``keys`` whose entity has enough mentions."""
-        return self.alias_index().known_names(keys, min_mentions) if keys else []
-
     def may_have_document(self, doc_id: str) -> bool:
         """False when the document is surely absent (not in the index, which knows every
         document written through this store); True means: ask the graph."""

@@ -93,8 +93,12 @@ class Pipeline:
 
     def _known_names(self, analysis: Analysis) -> dict[tuple[str, ...], EntityType]:
         """The graph's known names among the text's word runs (its tokens, from the analysis)."""
-        runs = {" ".join(run).translate(_TEH_MARBUTA): run for run in candidate_keys(analysis.tokens)}
-        found = self.store.known_names(set(runs), KNOWN_NAME_MIN_MENTIONS)
+        index = self.store.alias_index()
+        runs = {
+            " ".join(run).translate(_TEH_MARBUTA): run
+            for run in candidate_keys(analysis.tokens, index.starts_a_name)
+        }
+        found = index.known_names(set(runs), KNOWN_NAME_MIN_MENTIONS) if runs else []
         return {tuple(model_form(name).split()): etype for name, etype in found}
 
     def analyze(self, doc: LoadedDocument) -> list[Mention]:

@@ -51,6 +51,18 @@ def test_known_names_are_full_aliases_of_entities_with_enough_mentions() -> None
     assert index.known_names({"جو بايدن"}, min_mentions=4) == []
 
 
+def test_first_words_of_names_follow_the_aliases_in_and_out() -> None:
+    index = AliasIndex()
+    index.put_entities([JOE, HUNTER])
+    assert all(index.starts_a_name(w) for w in ("جو", "هانتر", "بايدن"))
+    assert not index.starts_a_name("لويد")
+    index.put_entities([], asked=["P:hunter"])
+    assert not index.starts_a_name("هانتر")
+    assert index.starts_a_name("بايدن")  # Joe's surname-only alias is still there
+    index.clear()
+    assert not index.starts_a_name("جو")
+
+
 def test_a_merged_or_vanished_entity_leaves_no_alias_behind() -> None:
     index = AliasIndex()
     index.put_entities([JOE, HUNTER])

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from nlp.recognition.recognizer import _WORD_BEFORE, _word_before
 from nlp.recognition.rules import base_spans, quoted_org_spans
 
 
@@ -200,3 +203,24 @@ def test_each_rule_can_be_switched_off_to_measure_it() -> None:
     assert "titles" in RULES
     with pytest.raises(ValueError, match="unknown rules"):
         Recognizer(_NoModel(), frozenset({"no_such_rule"}))  # type: ignore[arg-type]
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(st.text("اب", min_size=1, max_size=12), st.integers(150, 400).map("ب".__mul__)),
+            st.sampled_from([" ", "، ", "\n", ",", "  "]),
+        ),
+        max_size=12,
+    ),
+    st.integers(0, 6000),
+)
+def test_the_word_before_a_name_is_found_in_a_window_exactly_as_in_the_whole_text(
+    parts: list[tuple[str, str]], pos: int
+) -> None:
+    text = "".join(word + sep for word, sep in parts)
+    pos = min(pos, len(text))
+    expected = _WORD_BEFORE.search(text, 0, pos)
+    found = _word_before(text, pos)
+    assert (found and (found.span(), found.group(1))) == (expected and (expected.span(), expected.group(1)))

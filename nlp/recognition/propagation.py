@@ -18,7 +18,8 @@ When one name was tagged with several types, the most frequent type wins.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import lru_cache
 
 from nlp.resolution.names import NAME_PARTICLES, clitic_length
 from nlp.text import key_form
@@ -102,23 +103,32 @@ def _name_forms(tokens: Sequence[Token], m: Mention) -> tuple[str, ...]:
     return (rest, *words[1:])
 
 
-def _variants(form: str) -> set[str]:
-    """What a written word can be once a clitic is cut (وبالعراق -> بالعراق, العراق ...)."""
+@lru_cache(maxsize=1 << 16)
+def _variants(form: str) -> frozenset[str]:
+    """What a written word can be once a clitic is cut (وبالعراق -> بالعراق, العراق ...).
+    Cached: news repeats its words, and every text's words go through here twice."""
     out = {form[len(p) :] for p in _CLITIC_PREFIXES if form.startswith(p) and len(form) - len(p) >= 2}
     for p in ("", "و", "ف"):
         if form.startswith(p + "لل") and len(form) - len(p) > 3:
             out.add("ال" + form[len(p) + 2 :])
-    return out
+    return frozenset(out)
 
 
-def candidate_keys(tokens: Sequence[Token]) -> Iterator[tuple[str, ...]]:
+def candidate_keys(
+    tokens: Sequence[Token], starts_a_name: Callable[[str], bool] | None = None
+) -> Iterator[tuple[str, ...]]:
     """Every run of up to ``MAX_NAME_WORDS`` words, first word with and without clitics: what a
-    name already in the graph could look like in this text (as model forms)."""
+    name already in the graph could look like in this text (as model forms).
+
+    ``starts_a_name``: when given, only runs whose first word (ة folded to ه) it accepts; the
+    graph's first words of names, so that a text's thousands of runs need not be looked up."""
     words = [t.form for t in tokens]
     for i, first in enumerate(words):
         if not first[:1].isalpha():
             continue
         for variant in _variants(first):
+            if starts_a_name is not None and not starts_a_name(variant.translate(_TEH_MARBUTA)):
+                continue
             for n in range(1, MAX_NAME_WORDS + 1):
                 run = words[i + 1 : i + n]
                 if len(run) < n - 1 or any(not w[:1].isalpha() for w in run):

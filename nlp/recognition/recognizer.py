@@ -316,6 +316,17 @@ def _looks_like_name(text: str) -> bool:
 
 
 _WORD_BEFORE = re.compile(r"(\S+)[\s،,]*$")
+_LOOK_BACK = 200
+
+
+def _word_before(text: str, pos: int) -> re.Match[str] | None:
+    """The last word before ``pos``. Searched in the ``_LOOK_BACK`` characters before it: from
+    the start of the text, every name of a long article would cost a scan of all that precedes."""
+    window = max(0, pos - _LOOK_BACK)
+    match = _WORD_BEFORE.search(text, window, pos)
+    if match is not None and match.start() == window and window > 0:  # a word longer than that
+        match = _WORD_BEFORE.search(text, 0, pos)
+    return match
 
 
 def _with_title(text: str, m: Mention) -> Mention:
@@ -325,7 +336,7 @@ def _with_title(text: str, m: Mention) -> Mention:
     words: list[tuple[str, str]] = []
     pos = m.start
     for _ in range(4):
-        match = _WORD_BEFORE.search(text, 0, pos)
+        match = _word_before(text, pos)
         if match is None:
             break
         word = match.group(1).strip("،,")

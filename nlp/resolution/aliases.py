@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
+from typing import NamedTuple
 
 from graph_schema.records import AliasRow
 from nlp.resolution.names import core_key, match_key
@@ -22,25 +24,58 @@ def search_skeleton(text: str) -> str:
 
 def alias_row(entity_id: str, text: str, *, partial: bool, count: int, pinned: bool = False) -> AliasRow:
     """The alias row of ``text`` for ``entity_id``, with its keys for matching and search."""
-    key = key_form(text)
-    tokens = match_key(key).split()
-    words = text.split()
-    latin = to_latin(text)
+    keys = alias_keys(text)
     return AliasRow(
         id=alias_id(entity_id, text),
         entity_id=entity_id,
         text=text,
+        key=keys.key,
+        first=keys.first,
+        last=keys.last,
+        core=keys.core,
+        variant=keys.variant,
+        skeleton=keys.skeleton,
+        skeleton_first=keys.skeleton_first,
+        skeleton_last=keys.skeleton_last,
+        name_latin=keys.name_latin,
+        latin_key=keys.latin_key,
+        partial=partial,
+        count=count,
+        pinned=pinned,
+    )
+
+
+class AliasKeys(NamedTuple):
+    key: str
+    first: str
+    last: str
+    core: str
+    variant: str
+    skeleton: str
+    skeleton_first: str
+    skeleton_last: str
+    name_latin: str
+    latin_key: str
+
+
+@lru_cache(maxsize=1 << 16)
+def alias_keys(text: str) -> AliasKeys:
+    """The matching and search keys of a surface form. They depend on the text alone, and
+    news repeats its names: every document's alias rows come from here, so it is cached."""
+    key = key_form(text)
+    variant = match_key(key)
+    tokens = variant.split()
+    words = text.split()
+    latin = to_latin(text)
+    return AliasKeys(
         key=key,
         first=tokens[0],
         last=tokens[-1],
-        core=core_key(match_key(key)),
-        variant=match_key(key),
+        core=core_key(variant),
+        variant=variant,
         skeleton=search_skeleton(text),
         skeleton_first=search_skeleton(words[0]),
         skeleton_last=search_skeleton(words[-1]),
         name_latin=latin,
         latin_key=latin_key(latin),
-        partial=partial,
-        count=count,
-        pinned=pinned,
     )

@@ -114,6 +114,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Final
 
 from transliterate import get_available_language_codes
@@ -371,6 +372,7 @@ def _title(token: str, first: bool) -> str:
     return _TITLE_RE.sub(up, token, count=1)
 
 
+@lru_cache(maxsize=1 << 16)
 def to_latin(text: str) -> str:
     """Deterministic ASCII romanisation of ``text``, title-cased per word (``al-`` stays
     lowercase except in first position). Latin input passes through ASCII-folded."""
