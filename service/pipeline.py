@@ -13,6 +13,7 @@ import time
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from queue import Empty, Queue
@@ -81,6 +82,8 @@ class Pipeline:
     def __init__(self, recognizer: Recognizer | RecognizerProcess, store: GraphStore) -> None:
         self.recognizer = recognizer
         self.store = store
+        self._acceptances = ThreadPoolExecutor(max_workers=4, thread_name_prefix="akg-accept")
+        """Stores the texts ``accept`` is given, beside their recognition."""
 
     def recognize(self, doc: LoadedDocument, *, use_graph: bool = True) -> list[Mention]:
         """Raw mentions (spans as the recogniser found them, furniture excluded).
@@ -125,20 +128,15 @@ class Pipeline:
         existing = self._existing(doc)
         if existing is not None:
             return existing
-        graph = self._document_graph(doc, self.recognize(doc))
         accepted_id = uuid.uuid4().hex
-        self.store.accept_document(
-            {
-                "id": accepted_id,
-                "document_id": doc_id,
-                "at": datetime.now(UTC).isoformat(timespec="microseconds"),
-                "text": doc.text,
-                "source": doc.source,
-                "title": doc.title,
-                "published_at": doc.published_at,
-                "url": doc.url,
-            }
-        )
+        # The text is stored while the model reads it: the write's round trip costs no time.
+        stored = self._acceptances.submit(self.store.accept_document, _accepted_row(accepted_id, doc))
+        try:
+            graph = self._document_graph(doc, self.recognize(doc))
+        except BaseException:
+            self._withdraw(stored, accepted_id)
+            raise
+        stored.result()  # raises when the text could not be stored: then nothing was accepted
         self.store.alias_index().apply(graph)  # the next documents resolve against it already
         if not writer.submit(graph, accepted_id):  # the same text, posted twice at once
             self.store.forget_unwritten([graph])
@@ -148,6 +146,22 @@ class Pipeline:
         counts = graph.document.mention_count, graph.document.entity_count
         log.info("document.accepted", id=doc_id, mentions=counts[0], entities=counts[1])
         return IngestResult(doc_id, True, *counts)
+
+    def _withdraw(self, stored: Future[None], accepted_id: str) -> None:
+        """Take back the ``Accepted`` node of a document whose recognition failed."""
+        try:
+            stored.result()
+        except Exception:
+            return  # it was never stored
+        try:
+            self.store.delete_accepted([accepted_id])
+        except Exception as exc:
+            log.warning(
+                "accepted.not_withdrawn",
+                accepted=accepted_id,
+                error=str(exc),
+                detail="the document will be ingested when the service restarts",
+            )
 
     def ingest_many(
         self,
@@ -361,6 +375,20 @@ def build_document_graph(doc_id: str, doc: LoadedDocument, resolution: Resolutio
         mentions=tuple(sorted(mentions.values(), key=lambda m: (m.start, m.end))),
         entity_mention_counts=dict(per_entity),
     )
+
+
+def _accepted_row(accepted_id: str, doc: LoadedDocument) -> dict[str, object]:
+    """The ``Accepted`` node of a document: its text and metadata until the graph write."""
+    return {
+        "id": accepted_id,
+        "document_id": document_id(doc),
+        "at": datetime.now(UTC).isoformat(timespec="microseconds"),
+        "text": doc.text,
+        "source": doc.source,
+        "title": doc.title,
+        "published_at": doc.published_at,
+        "url": doc.url,
+    }
 
 
 def _named_mention(text: str, m: Mention, start: int, end: int, title: str | None) -> Mention:

@@ -4,13 +4,17 @@ a document accepted by a service that died before writing it is ingested when it
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 
+import pytest
 from fastapi.testclient import TestClient
 
 from graph_schema.store import GraphStore
-from nlp.recognition.recognizer import Recognizer
-from nlp.types import EntityType
+from loaders import prepare
+from nlp.recognition.recognizer import Recognizer, TaggedSpanLike
+from nlp.types import EntityType, Token
 from service.api import create_app
+from service.pipeline import Pipeline
 from service.settings import Settings
 from service.writer import DocumentWriter
 from tests.test_store import NEWS, graph_for
@@ -79,6 +83,22 @@ def test_a_document_accepted_by_a_service_that_died_is_ingested_on_restart(
         assert stats["documents"] == 1
         people = client.get("/entities", params={"q": "أوستن", "type": EntityType.PERSON.value}).json()
         assert [e["name"] for e in people["items"]] == ["لويد أوستن"]
+
+
+class BrokenModel:
+    def tag(self, sentences: list[list[Token]]) -> Sequence[Sequence[TaggedSpanLike]]:
+        raise RuntimeError("the model broke")
+
+
+def test_a_document_whose_recognition_fails_is_not_left_accepted(store: GraphStore) -> None:
+    # The text is stored while the model reads it; when the model fails, it is taken back.
+    pipeline = Pipeline(Recognizer(BrokenModel()), store)
+    writer = DocumentWriter(store)
+    with pytest.raises(RuntimeError, match="the model broke"):
+        pipeline.accept(prepare(ARTICLE), writer)
+    assert _accepted(store) == 0
+    assert writer.idle()
+    assert store.stats()["documents"] == 0
 
 
 def _accepted_row(accepted_id: str, doc_id: str, text: str) -> dict[str, object]:
