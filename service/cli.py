@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import ipaddress
+import itertools
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, TypeVar
 
 import click
+import structlog
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -23,7 +26,14 @@ from service.runtime import embedded_server, load_recognizer, open_store
 from service.settings import Settings, get_settings, settings_table
 
 SAMPLES_DIR = Path(__file__).resolve().parent.parent / "samples"
+AUTO_PROCESSES_FROM = 500
+"""``--engine auto`` starts worker processes for this many documents or more. Their start-up
+(3.5 s here) costs more than they save on fewer. ``bench.ingest`` puts the break-even at
+630-860 news-length documents on two cores (one worker), where 500 documents cost at most
+1.5 s more than the thread would; with more cores there are more workers, and it comes
+sooner."""
 console = Console(stderr=True)
+log = structlog.get_logger(__name__)
 T = TypeVar("T")
 
 
@@ -41,11 +51,12 @@ def main(ctx: click.Context) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
     "--engine",
-    type=click.Choice(["local", "processes", "ray"]),
-    default="local",
+    type=click.Choice(["auto", "local", "processes", "ray"]),
+    default="auto",
     show_default=True,
     help="Where the model runs: a thread of this process, worker processes of this machine, or "
-    "Ray actors (a local cluster, or --ray-address).",
+    f"Ray actors (a local cluster, or --ray-address). auto: processes from {AUTO_PROCESSES_FROM} "
+    "documents on, when their start-up pays for itself; local below.",
 )
 @click.option(
     "--ray-address", default=None, help="Address of a running Ray cluster (default: start one here)."
@@ -54,7 +65,8 @@ def main(ctx: click.Context) -> None:
     "--workers",
     type=int,
     default=None,
-    help="Worker processes or Ray actors, one model each (default: processes 1, Ray the CPUs).",
+    help="Worker processes or Ray actors, one model each (default: processes one per CPU but "
+    "one, Ray the CPUs).",
 )
 @click.pass_obj
 def ingest(
@@ -67,7 +79,7 @@ def ingest(
 def _ingest(
     settings: Settings,
     paths: tuple[str, ...],
-    engine: str = "local",
+    engine: str = "auto",
     ray_address: str | None = None,
     workers: int | None = None,
 ) -> None:
@@ -77,6 +89,9 @@ def _ingest(
         pipeline = Pipeline(load_recognizer(settings), store)
         load_failures: list[str] = []
         documents = _documents(paths, load_failures)
+        if engine == "auto":
+            engine, documents = choose_engine(documents)
+            log.info("ingest.engine", engine=engine)
         if engine == "ray":
             from service.ray_engine import ingest_with_ray
 
@@ -90,7 +105,7 @@ def _ingest(
         elif engine == "processes":
             from service.engines import process_first_passes
 
-            passes = process_first_passes(pipeline, settings, workers or 1)
+            passes = process_first_passes(pipeline, settings, workers or max(1, (os.cpu_count() or 1) - 1))
             results, failures = ingest_all(
                 pipeline,
                 documents,
@@ -104,6 +119,16 @@ def _ingest(
     _print_summary(results, failures)
     if failures:
         sys.exit(1)
+
+
+def choose_engine(
+    documents: Iterator[LoadedDocument], threshold: int = AUTO_PROCESSES_FROM
+) -> tuple[str, Iterator[LoadedDocument]]:
+    """``processes`` when there are at least ``threshold`` documents, else ``local``; the
+    documents read to find out come first in the iterator returned."""
+    head = list(itertools.islice(documents, threshold))
+    engine = "processes" if len(head) >= threshold else "local"
+    return engine, itertools.chain(head, documents)
 
 
 Engine = Callable[

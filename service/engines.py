@@ -1,6 +1,7 @@
 """Where the first pass of recognition runs, for ``akg ingest``: ``--engine local`` (a thread
 of this process, ``Pipeline.ingest_many``'s default), ``processes`` (worker processes of
-this machine, one model each) or ``ray`` (``service/ray_engine.py``).
+this machine, one model each) or ``ray`` (``service/ray_engine.py``); ``auto``, the default,
+picks local or processes by the size of the input (``service.cli.choose_engine``).
 
 Only the first pass (``Recognizer.analyze``: the model and the rules, no graph) leaves this
 process. The rest stays with the one process that writes: each document is finished with the

@@ -11,7 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from graph_schema.store import GraphStore
-from service.cli import SAMPLES_DIR, main
+from loaders import prepare
+from service.cli import SAMPLES_DIR, choose_engine, main
 from service.settings import get_settings
 from tests.conftest import GraphTarget
 
@@ -77,3 +78,13 @@ def test_readme_settings_table_is_the_generated_one() -> None:
     from tests.conftest import REPO
 
     assert settings_table() in (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def test_auto_engine_starts_worker_processes_only_for_a_large_input() -> None:
+    docs = [prepare(f"نص رقم {i}") for i in range(10)]
+    engine, kept = choose_engine(iter(docs), threshold=10)
+    assert engine == "processes"
+    assert [d.text for d in kept] == [d.text for d in docs]  # nothing read to decide is lost
+    engine, kept = choose_engine(iter(docs[:9]), threshold=10)
+    assert engine == "local"
+    assert [d.text for d in kept] == [d.text for d in docs[:9]]
