@@ -124,6 +124,15 @@ def test_a_foreign_name_ending_in_ya_is_no_pronoun_suffix() -> None:
     assert _titled("وقالت المتحدثة مكتبها إن الوضع هادئ.", set(), unknown={"مكتبها"}) == []
 
 
+def test_a_word_unknown_only_because_of_a_clitic_is_no_name() -> None:
+    # واخراج is not in the vocabulary, اخراج is: a conjunction and a noun, not a name.
+    text = "وشكر الرئيس سليم واخراج المهرجان."
+    assert _titled(text, set(), unknown={"سليم", "واخراج"}, vocabulary={"اخراج"}) == ["سليم"]
+    # a name that only looks like clitic + word stays a name when the rest is unknown (وليد)
+    text = "وقال الوزير وليد جنبلاط إن الوضع هادئ."
+    assert _titled(text, set(), unknown={"وليد", "جنبلاط"}) == ["وليد جنبلاط"]
+
+
 def test_no_name_after_a_title_without_evidence() -> None:
     assert _titled("وقال الرئيس الأمريكي إن الهجوم فشل.", set()) == []
     assert _titled("قال السكرتير الصحفي لوزارة الدفاع إن", set()) == []
@@ -224,3 +233,21 @@ def test_the_word_before_a_name_is_found_in_a_window_exactly_as_in_the_whole_tex
     expected = _WORD_BEFORE.search(text, 0, pos)
     found = _word_before(text, pos)
     assert (found and (found.span(), found.group(1))) == (expected and (expected.span(), expected.group(1)))
+
+
+def _completed(text: str, first_name: str) -> bool:
+    from nlp.recognition.propagation import word_occurrences
+    from nlp.recognition.recognizer import _Analyzed, _completes
+    from nlp.tokenize import tokenize
+
+    tokens = tokenize(text)
+    i = next(k for k, t in enumerate(tokens) if t.text == first_name)
+    tagged = _Analyzed([], [0.8 if k == i else 0.09 for k in range(len(tokens))], [True] * len(tokens))
+    return _completes(tokens, i, tagged, None, word_occurrences(tokens))
+
+
+def test_a_lone_first_name_takes_a_surname_the_article_repeats() -> None:
+    assert _completed("قال رئيس المكتب إسماعيل هنية إن الرد قادم، وكان هنية في طهران.", "إسماعيل")
+    assert _completed("قال إسماعيل هنية إن الرد قادم، وأضاف لهنية مرافق.", "إسماعيل")  # clitic on it
+    # no repeat: the next word is as likely a verb or a noun (الرئيس صالح عقب الاجتماع)
+    assert not _completed("قال الرئيس صالح عقب الاجتماع إن الوضع هادئ.", "صالح")

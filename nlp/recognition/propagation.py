@@ -18,7 +18,7 @@ When one name was tagged with several types, the most frequent type wins.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 
 from nlp.resolution.names import NAME_PARTICLES, clitic_length
@@ -112,6 +112,15 @@ def _variants(form: str) -> frozenset[str]:
         if form.startswith(p + "لل") and len(form) - len(p) > 3:
             out.add("ال" + form[len(p) + 2 :])
     return frozenset(out)
+
+
+def word_occurrences(tokens: Iterable[Token]) -> Counter[str]:
+    """How often each word occurs in a text, with or without the clitics written on it
+    (وهنية counts for هنية)."""
+    counts: Counter[str] = Counter()
+    for t in tokens:
+        counts.update(_variants(t.form) | {t.form})
+    return counts
 
 
 def candidate_keys(
