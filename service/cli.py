@@ -337,7 +337,7 @@ def evaluate(settings: Settings, data: Path, scorer: Path, gold: Path, seeds: Pa
     from service.runtime import BUNDLED_MODEL_DIR
 
     if ablate:
-        _ablate(settings, scorer, gold, seeds)
+        _ablate(settings, data, scorer, gold, seeds)
         return
 
     model_dir = BUNDLED_MODEL_DIR if settings.ner_model == "akg-ar-ner" else Path(settings.ner_model)
@@ -349,6 +349,15 @@ def evaluate(settings: Settings, data: Path, scorer: Path, gold: Path, seeds: Pa
         for kind, s in held["scores"]["all"].items():
             table.add_row(
                 f"held-out NER {kind}",
+                f"{s['precision']:.3f}",
+                f"{s['recall']:.3f}",
+                f"{s['f1']:.3f}",
+                str(s["support"]),
+            )
+        news = evaluation.held_out_news_scores(data, settings)
+        for kind, s in news.items():
+            table.add_row(
+                f"held-out news, whole recogniser {kind}",
                 f"{s['precision']:.3f}",
                 f"{s['recall']:.3f}",
                 f"{s['f1']:.3f}",
@@ -370,20 +379,28 @@ def evaluate(settings: Settings, data: Path, scorer: Path, gold: Path, seeds: Pa
     console.print(table)
 
 
-def _ablate(settings: Settings, scorer: Path, gold: Path, seeds: Path) -> None:
-    """What each recognition rule adds: the seeds scorer with every rule, then without each."""
+def _ablate(settings: Settings, data: Path, scorer: Path, gold: Path, seeds: Path) -> None:
+    """What each recognition rule adds: the seeds scorer, and the held-out news of the corpora
+    (dev split: the one rules are tuned on), with every rule, then without each."""
     from nlp.recognition.recognizer import RULES
     from service import evaluation
 
-    table = Table(title="akg evaluate --ablate (seeds, mention scores)")
-    for col in ("rules", "P", "R", "F1", "ΔF1", "alias B3 F1"):
+    table = Table(title="akg evaluate --ablate (seeds mentions; held-out news dev, PER/ORG/LOC)")
+    for col in ("rules", "P", "R", "F1", "ΔF1", "alias B3 F1", "news F1", "news ΔF1"):
         table.add_column(col, justify="right" if col != "rules" else "left")
     baseline: float | None = None
+    news_baseline: float | None = None
     for rule in [None, *RULES]:
         run = settings.model_copy(update={"disabled_rules": [rule] if rule else []})
         result = evaluation.seeds_scores(run, scorer, gold, seeds)
         m = result["mentions"]
         baseline = m["f1"] if baseline is None else baseline
+        news = (
+            evaluation.held_out_news_scores(data, run, split="dev")["micro_PER_ORG_LOC"]["f1"]
+            if data.exists()
+            else None
+        )
+        news_baseline = news if news_baseline is None else news_baseline
         table.add_row(
             "all" if rule is None else f"without {rule}",
             f"{m['precision']:.3f}",
@@ -391,6 +408,8 @@ def _ablate(settings: Settings, scorer: Path, gold: Path, seeds: Path) -> None:
             f"{m['f1']:.3f}",
             "" if rule is None else f"{m['f1'] - baseline:+.3f}",
             f"{result['bcubed']['f1']:.3f}",
+            "" if news is None else f"{news:.3f}",
+            "" if rule is None or news is None or news_baseline is None else f"{news - news_baseline:+.3f}",
         )
         console.print(
             f"{'all rules' if rule is None else 'without ' + rule}: {result['summary']}", markup=False

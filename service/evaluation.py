@@ -32,6 +32,58 @@ def held_out_scores(data_dir: Path, model_dir: Path) -> dict[str, Any]:
     return {"scores": scores, "tokens": tokens, "tokens_per_second": round(tokens / seconds)}
 
 
+SERVICE_TYPES = {"PERSON": "PER", "ORGANIZATION": "ORG", "LOCATION": "LOC", "BASE": "LOC"}
+"""The service's types as CoNLL PER/ORG/LOC (a base is a location there)."""
+
+
+def held_out_news_scores(
+    data_dir: Path,
+    settings: Settings,
+    split: str = "test",
+    corpus: str = "newsfane",
+    max_documents: int | None = None,
+) -> dict[str, Any]:
+    """The whole recogniser (model and rules), as ``POST /analyze`` runs it, on the held-out
+    news of the training corpora, scored CoNLL-style (exact token spans) on PER/ORG/LOC.
+
+    Each pseudo-document (a block of sentences) becomes one text, tokens joined by spaces and
+    sentences by newlines; a mention covers the tokens it overlaps. Gold facilities are not
+    PER/ORG/LOC, so a facility the service calls a location counts as a false positive."""
+    from loaders import prepare
+    from nlp.training.corpora import read_all, spans_of
+    from nlp.training.train import prf, split_documents
+    from service.pipeline import Pipeline
+    from service.runtime import load_recognizer
+
+    docs = [d for d in split_documents(read_all(data_dir))[split] if d.corpus == corpus][:max_documents]
+    pipeline = Pipeline(load_recognizer(settings), store=None)  # type: ignore[arg-type]  # analyze writes nothing
+    gold: list[set[tuple[int, int, int, str]]] = []
+    pred: list[set[tuple[int, int, int, str]]] = []
+    for doc in docs:
+        lines: list[str] = []
+        offsets: list[list[tuple[int, int]]] = []  # per sentence, its tokens' spans in the text
+        pos = 0
+        for sentence in doc.sentences:
+            offsets.append([])
+            for token, _ in sentence:
+                offsets[-1].append((pos, pos + len(token)))
+                pos += len(token) + 1  # a space after it, or the newline after the last one
+            lines.append(" ".join(token for token, _ in sentence))
+        mentions = pipeline.analyze(prepare("\n".join(lines)))
+        for sentence, spans in zip(doc.sentences, offsets, strict=True):
+            i = len(gold)
+            tags = [tag for _, tag in sentence]
+            gold.append({(i, a, b, t) for a, b, t in spans_of(tags) if t in ("PER", "ORG", "LOC")})
+            found = set()
+            for m in mentions:
+                covered = [k for k, (a, b) in enumerate(spans) if a < m.end and m.start < b]
+                if covered and m.type.value in SERVICE_TYPES:
+                    found.add((i, covered[0], covered[-1], SERVICE_TYPES[m.type.value]))
+            pred.append(found)
+    scores = prf(gold, pred)
+    return {k: scores[k] for k in ("PER", "ORG", "LOC", "micro_PER_ORG_LOC")}
+
+
 def seeds_scores(settings: Settings, scorer: Path, gold: Path, seeds: Path) -> dict[str, Any]:
     """Run ``scorer`` against a fresh service (own temporary graph) after ingesting ``seeds``."""
     import uvicorn
