@@ -251,3 +251,21 @@ def test_a_lone_first_name_takes_a_surname_the_article_repeats() -> None:
     assert _completed("قال إسماعيل هنية إن الرد قادم، وأضاف لهنية مرافق.", "إسماعيل")  # clitic on it
     # no repeat: the next word is as likely a verb or a noun (الرئيس صالح عقب الاجتماع)
     assert not _completed("قال الرئيس صالح عقب الاجتماع إن الوضع هادئ.", "صالح")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "speaks"),
+    [
+        ("وأعلن البيت الأبيض أن الرئيس سيزور المنطقة.", "البيت الأبيض", True),
+        ("وقال مسؤول في البيت الأبيض إن المحادثات مستمرة.", "البيت الأبيض", True),
+        ("البيت الأبيض: الرئيس يستقبل ضيفه غدا", "البيت الأبيض", True),
+        ("ونقلت الوكالة عن المتحدث باسم الكرملين أن", "الكرملين", True),
+        ("قبل أن يغادر البيت الأبيض في يناير", "البيت الأبيض", False),
+        ("هبطت الطائرة في مطار بغداد الدولي صباحا", "مطار بغداد الدولي", False),
+    ],
+)
+def test_a_building_that_speaks_is_its_institution(text: str, name: str, speaks: bool) -> None:
+    from nlp.recognition.rules import speaks_as_an_institution
+
+    start = text.index(name)
+    assert speaks_as_an_institution(text, start, start + len(name)) is speaks

@@ -34,6 +34,7 @@ from nlp.recognition.rules import (
     looks_like_a_second_name,
     name_word,
     quoted_org_spans,
+    speaks_as_an_institution,
     titled_person_spans,
     trim_prepositional_tail,
 )
@@ -82,6 +83,7 @@ RULES: dict[str, str] = {
     "person_completion": "a lone first name takes the next name word (إسماعيل -> إسماعيل هنية)",
     "prepositional_tail": "a span ends before a trailing prepositional phrase",
     "definite_phrase_retype": "a 'person' that is a definite noun phrase is an organisation",
+    "speaking_buildings": "a building that speaks is its institution (أعلن البيت الأبيض: an organisation)",
     "bases": "military bases by pattern (قاعدة X الجوية, معسكر X), and their repeats",
     "quoted_orgs": 'quoted names after an organisation word (وكالة "رويترز")',
     "bylines": "the loader's byline, dateline and source lines",
@@ -147,6 +149,12 @@ class Recognizer:
                 if "prepositional_tail" not in off:
                     end = trim_prepositional_tail(text, start, end)
                 found_by = "model" if s.label != "FAC" else "model:facility"
+                if (
+                    s.label == "FAC"
+                    and "speaking_buildings" not in off
+                    and speaks_as_an_institution(text, start, end)
+                ):
+                    etype, found_by = EntityType.ORGANIZATION, "model:speaking_building"
                 if (
                     etype is EntityType.PERSON
                     and "definite_phrase_retype" not in off

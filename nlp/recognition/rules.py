@@ -280,6 +280,37 @@ def looks_like_a_person(text: str) -> bool:
     return not (len(words) >= 2 and all(w.startswith(("ال", "وال", "بال", "لل")) for w in words))
 
 
+# -- buildings that speak ----------------------------------------------------------------------
+_SPEECH_VERBS = frozenset(
+    model_form(w)
+    for w in """
+    قال قالت أعلن أعلنت أكد أكدت ذكر ذكرت أفاد أفادت نفى نفت حذر حذرت دعا دعت أوضح أوضحت
+    أشار أشارت اعتبر اعتبرت رأى رأت طالب طالبت رفض رفضت وصف وصفت أضاف أضافت كشف كشفت
+    أصدر أصدرت رحب رحبت أدان أدانت شدد شددت
+    """.split()
+)
+_VOICES_OF = frozenset(
+    model_form(w)
+    for w in "مسؤول مسؤولة مسؤولون مسؤولين مسؤولو مسئول متحدث المتحدث متحدثة المتحدثة بيان وبيان".split()
+)
+_WORDS_BEFORE = re.compile(r"(?:(\S+)\s+)?(\S+)\s*$")
+
+
+def speaks_as_an_institution(text: str, start: int, end: int) -> bool:
+    """Does the building at ``text[start:end]`` speak, as news makes the seat of an institution
+    speak for it (metonymy)? After a speech verb (أعلن البيت الأبيض), a spokesman or an
+    official (مسؤول في البيت الأبيض, المتحدث باسم الكرملين), or before a colon (a headline:
+    البيت الأبيض: ...)."""
+    if text[end : end + 3].lstrip().startswith(":"):
+        return True
+    m = _WORDS_BEFORE.search(text, max(0, start - 60), start)
+    if m is None:
+        return False
+    words = [model_form(w or "").strip("،,\"'«»“”") for w in (m.group(1), m.group(2))]
+    verb = words[1][1:] if words[1][:1] in "وف" and words[1][1:] in _SPEECH_VERBS else words[1]
+    return verb in _SPEECH_VERBS or (words[1] in ("في", "باسم") and words[0] in _VOICES_OF)
+
+
 _PREPOSITIONAL = ("بال", "وبال", "فبال", "كال", "وكال")
 
 
