@@ -25,7 +25,7 @@ EXPECTED: dict[str, set[tuple[str, EntityType]]] = {
         ("عين الأسد", B),
         ("البنتاغون", ORG),
         ("وزارة الدفاع الأمريكية", ORG),
-        ("تنظيم داعش", ORG),
+        ("داعش", ORG),  # or تنظيم داعش (the model may leave the head noun out; one entity)
     },
     "02_hmeimim_statement.txt": {("حميميم", B), ("وزارة الدفاع الروسية", ORG), ("رويترز", ORG)},
     "03_austin_gallant_call.txt": {
@@ -79,3 +79,11 @@ def test_expected_entities_are_found_with_their_type(
 def test_descriptions_are_no_entities(found: dict[str, set[tuple[str, EntityType]]]) -> None:
     names = {text for entities in found.values() for text, _ in entities}
     assert not [n for n in names if n.startswith(("القوات", "قوات"))]
+
+
+def test_a_name_the_model_is_unsure_of_is_found_after_its_title(recognizer: Recognizer) -> None:
+    # The model gives جو بايدن a person probability near one half here and tags nothing; the
+    # title before it makes the name a person.
+    text = "قال الرئيس الأمريكي جو بايدن في واشنطن إن بلاده ستواصل دعم أوكرانيا."
+    found = {(m.text, m.type) for m in recognizer.recognize(text)}
+    assert ("جو بايدن", P) in found

@@ -237,7 +237,6 @@ def _is_title(form: str, titles: frozenset[str]) -> bool:
 # Not ي: news is written in the third person, and many names end in it (أنتوني, علي, مهدي),
 # while the stem left (انتون) may well be in the vocabulary.
 _PRONOUN_SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه")
-_CLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
 
 
 def name_word(
@@ -245,8 +244,8 @@ def name_word(
 ) -> bool:
     """Could this word be part of a person's name? Some probability from the model, or a word
     the model does not know, that is no function word, title or word with the article. A word
-    unknown only because of a pronoun suffix (مكتبها: مكتب + ها) or a clitic before it
-    (واخراج: و + اخراج) is no name."""
+    unknown only because of a pronoun suffix (مكتبها: مكتب + ها) is no name. (Not so for a
+    clitic before a known word: foreign names read that way too, باترك as ب + اترك.)"""
     from nlp.resolution.names import TITLE_CONTINUATIONS, TITLE_WORDS
 
     form = token.form
@@ -262,9 +261,6 @@ def name_word(
         for suffix in _PRONOUN_SUFFIXES:
             stem = form[: -len(suffix)]
             if form.endswith(suffix) and len(stem) >= 3 and (knows(stem) or knows(stem + "ة")):
-                return False
-        for clitic in _CLITICS:
-            if form.startswith(clitic) and len(form) - len(clitic) >= 3 and knows(form[len(clitic) :]):
                 return False
     return True
 

@@ -202,7 +202,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--out", type=Path, required=True, help="model folder to write")
     ap.add_argument("--work", type=Path, default=Path("build/ner-work"), help="scratch folder (JSON data)")
     ap.add_argument("--corpora", default=",".join(ALL_CORPORA), help="comma-separated corpora to use")
-    ap.add_argument("--max-steps", type=int, default=3000)
+    ap.add_argument("--max-steps", type=int, default=8000)
     ap.add_argument("--eval-interval", type=int, default=500)
     ap.add_argument("--seed", type=int, default=SEED)
     ap.add_argument("--eval-only", action="store_true", help="skip training, evaluate the model in --out")
