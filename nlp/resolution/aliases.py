@@ -24,21 +24,11 @@ def search_skeleton(text: str) -> str:
 
 def alias_row(entity_id: str, text: str, *, partial: bool, count: int, pinned: bool = False) -> AliasRow:
     """The alias row of ``text`` for ``entity_id``, with its keys for matching and search."""
-    keys = alias_keys(text)
     return AliasRow(
         id=alias_id(entity_id, text),
         entity_id=entity_id,
         text=text,
-        key=keys.key,
-        first=keys.first,
-        last=keys.last,
-        core=keys.core,
-        variant=keys.variant,
-        skeleton=keys.skeleton,
-        skeleton_first=keys.skeleton_first,
-        skeleton_last=keys.skeleton_last,
-        name_latin=keys.name_latin,
-        latin_key=keys.latin_key,
+        **alias_keys(text)._asdict(),
         partial=partial,
         count=count,
         pinned=pinned,
@@ -46,6 +36,8 @@ def alias_row(entity_id: str, text: str, *, partial: bool, count: int, pinned: b
 
 
 class AliasKeys(NamedTuple):
+    """The fields of an ``AliasRow`` that depend on its text alone."""
+
     key: str
     first: str
     last: str
