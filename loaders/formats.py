@@ -23,7 +23,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -109,6 +109,17 @@ def _record(obj: Any, origin: str) -> LoadedDocument:
         raise MalformedJsonError(str(exc)) from None
 
 
+OnError = Callable[[LoaderError], None]
+"""Receives what cannot be loaded (a bad line, an unreadable file) when loading should go on
+with the rest; without one, the first such error is raised."""
+
+
+def _failed(exc: LoaderError, on_error: OnError | None) -> None:
+    if on_error is None:
+        raise exc
+    on_error(exc)
+
+
 def load_jsonl_bytes(data: bytes, *, origin: str) -> Iterator[LoadedDocument]:
     """Documents from JSONL bytes; errors name ``origin:line``. Blank lines are skipped."""
     _check_size(len(data), MAX_INPUT_BYTES, origin)
@@ -116,7 +127,7 @@ def load_jsonl_bytes(data: bytes, *, origin: str) -> Iterator[LoadedDocument]:
     return _iter_jsonl(text, origin)
 
 
-def _iter_jsonl(text: str, origin: str) -> Iterator[LoadedDocument]:
+def _iter_jsonl(text: str, origin: str, on_error: OnError | None = None) -> Iterator[LoadedDocument]:
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
@@ -124,25 +135,32 @@ def _iter_jsonl(text: str, origin: str) -> Iterator[LoadedDocument]:
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise MalformedJsonError(
-                f"{where}: invalid JSON ({exc.msg} at column {exc.colno}); "
-                "each line must be one complete JSON object"
-            ) from None
-        yield _record(obj, where)
+            message = f"{where}: invalid JSON ({exc.msg} at column {exc.colno}); "
+            _failed(MalformedJsonError(message + "each line must be one complete JSON object"), on_error)
+            continue
+        try:
+            doc = _record(obj, where)
+        except LoaderError as exc:
+            _failed(exc, on_error)
+            continue
+        yield doc
 
 
-def _iter_json(text: str, origin: str) -> Iterator[LoadedDocument]:
+def _iter_json(text: str, origin: str, on_error: OnError | None = None) -> Iterator[LoadedDocument]:
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
         raise MalformedJsonError(
             f"{origin}: invalid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
         ) from None
-    if isinstance(value, list):
-        for index, item in enumerate(value):
-            yield _record(item, f"{origin}[{index}]")
-    else:
-        yield _record(value, origin)
+    items = enumerate(value) if isinstance(value, list) else [(None, value)]
+    for index, item in items:
+        try:
+            doc = _record(item, origin if index is None else f"{origin}[{index}]")
+        except LoaderError as exc:
+            _failed(exc, on_error)
+            continue
+        yield doc
 
 
 def load_html(html: str | bytes, *, origin: str | None = None, url: str | None = None) -> LoadedDocument:
@@ -188,15 +206,17 @@ def load_html(html: str | bytes, *, origin: str | None = None, url: str | None =
     return dataclasses.replace(doc, byline=author) if author and doc.byline is None else doc
 
 
-def _load_bytes(data: bytes, fmt: str, origin: str) -> Iterator[LoadedDocument]:
+def _load_bytes(
+    data: bytes, fmt: str, origin: str, on_error: OnError | None = None
+) -> Iterator[LoadedDocument]:
     if fmt == "html":
         yield load_html(data, origin=origin)
         return
     text = decode_utf8(data, origin=origin)
     if fmt == "jsonl":
-        yield from _iter_jsonl(text, origin)
+        yield from _iter_jsonl(text, origin, on_error)
     elif fmt == "json":
-        yield from _iter_json(text, origin)
+        yield from _iter_json(text, origin, on_error)
     else:
         yield prepare(text, origin=origin)
 
@@ -233,46 +253,49 @@ def _folder_files(folder: Path) -> list[Path]:
     return sorted(files, key=lambda p: p.relative_to(folder).parts)
 
 
-def load_path(path: Path) -> Iterator[LoadedDocument]:
+def load_path(path: Path, on_error: OnError | None = None) -> Iterator[LoadedDocument]:
     """Documents of a file (by suffix) or of every supported file below a folder, in sorted order.
 
     Raises :class:`UnsupportedFormatError` at once for a file of another type, and
-    :class:`LoaderError` for a path that does not exist.
+    :class:`LoaderError` for a path that does not exist. ``on_error``: a bad line or record,
+    or a file of the folder that cannot be read, goes there and loading goes on.
     """
     path = Path(path)
     if path.is_dir():
-        return _iter_folder(path)
+        return _iter_folder(path, on_error)
     if not path.exists():
         raise LoaderError(f"{path}: no such file or folder")
     fmt = _format_of(path)
-    return _iter_file(path, fmt)
+    return _iter_file(path, fmt, on_error)
 
 
-def _iter_file(path: Path, fmt: str) -> Iterator[LoadedDocument]:
-    yield from _load_bytes(_read(path), fmt, str(path))
+def _iter_file(path: Path, fmt: str, on_error: OnError | None = None) -> Iterator[LoadedDocument]:
+    yield from _load_bytes(_read(path), fmt, str(path), on_error)
 
 
-def _iter_folder(folder: Path) -> Iterator[LoadedDocument]:
+def _iter_folder(folder: Path, on_error: OnError | None = None) -> Iterator[LoadedDocument]:
     for path in _folder_files(folder):
-        yield from _iter_file(path, _format_of(path))
+        try:
+            yield from _iter_file(path, _format_of(path), on_error)
+        except LoaderError as exc:  # this file as a whole (unreadable, not UTF-8, no article)
+            _failed(exc, on_error)
 
 
 def _is_jsonl(text: str) -> bool:
+    """Every non-blank line starts like a JSON object and the first one is one: JSON Lines,
+    where a malformed line later is reported as that line (not the stream read as one text)."""
     lines = [line for line in text.split("\n") if line.strip()]
-    if not lines:
+    if not lines or not all(line.lstrip().startswith("{") for line in lines):
         return False
-    for line in lines:
-        if not line.lstrip().startswith("{"):
-            return False
-        try:
-            if not isinstance(json.loads(line), dict):
-                return False
-        except json.JSONDecodeError:
-            return False
-    return True
+    try:
+        return isinstance(json.loads(lines[0]), dict)
+    except json.JSONDecodeError:
+        return False
 
 
-def load_stream(stream: BinaryIO, *, name: str = "stdin", format: str = "auto") -> Iterator[LoadedDocument]:
+def load_stream(
+    stream: BinaryIO, *, name: str = "stdin", format: str = "auto", on_error: OnError | None = None
+) -> Iterator[LoadedDocument]:
     """Documents read from a binary stream (``akg ingest -``).
 
     ``format`` is ``auto`` (JSONL if every non-blank line is a JSON object, HTML if it
@@ -291,4 +314,4 @@ def load_stream(stream: BinaryIO, *, name: str = "stdin", format: str = "auto") 
             fmt = "html"
         else:
             fmt = "jsonl" if _is_jsonl(decode_utf8(data, origin=name)) else "txt"
-    return _load_bytes(data, fmt, name)
+    return _load_bytes(data, fmt, name, on_error)

@@ -158,14 +158,20 @@ def ingest_all(
 
 
 def _documents(paths: tuple[str, ...], failures: list[str]) -> Iterator[LoadedDocument]:
+    """Every document that loads; what does not (a path, a file, a line) is listed in
+    ``failures`` and the rest is loaded all the same."""
+
+    def failed(exc: LoaderError) -> None:
+        failures.append(str(exc))
+
     for p in paths:
         try:
             if p == "-":
-                yield from load_stream(sys.stdin.buffer, name="stdin")
+                yield from load_stream(sys.stdin.buffer, name="stdin", on_error=failed)
             else:
-                yield from load_path(Path(p))
+                yield from load_path(Path(p), on_error=failed)
         except LoaderError as exc:
-            failures.append(str(exc))
+            failed(exc)
 
 
 def _print_summary(results: list[IngestResult], failures: list[str]) -> None:

@@ -59,6 +59,16 @@ def test_ingest_from_stdin_and_bad_files(run: object, store: GraphStore, tmp_pat
     result = run("ingest", str(bad))  # type: ignore[operator]
     assert result.exit_code == 1
     assert "bad.jsonl:2: invalid JSON" in result.output
+    # a bad line does not hide the lines after it: they are ingested, each failure listed
+    mixed = tmp_path / "mixed.jsonl"
+    good = "وأعلن البيت الأبيض أن الرئيس جو بايدن سيزور المنطقة الأسبوع المقبل."
+    mixed.write_text(f'not json\n{json.dumps({"text": good})}\n{{"title": "no text"}}\n', encoding="utf-8")
+    before = store.stats()["documents"]
+    result = run("ingest", str(mixed))  # type: ignore[operator]
+    assert result.exit_code == 1
+    assert "mixed.jsonl:1: invalid JSON" in result.output
+    assert 'mixed.jsonl:3: the object has no "text" field' in result.output
+    assert store.stats()["documents"] == before + 1
 
 
 def test_db_commands_refuse_when_a_uri_is_set(run: object) -> None:

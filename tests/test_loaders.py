@@ -458,6 +458,29 @@ def test_unsupported_and_missing_paths(tmp_path: Path) -> None:
         load_path(tmp_path / "missing.txt")
 
 
+def test_bad_records_go_to_on_error_and_the_rest_still_loads(tmp_path: Path) -> None:
+    lines = ['{"text": "خبر أول"}', "{not json", '{"title": "بلا نص"}', '{"text": "خبر ثان"}']
+    path = tmp_path / "news.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(LoaderError, match=r"news.jsonl:2: invalid JSON"):
+        list(load_path(path))  # without on_error: the first bad line is raised
+    errors: list[LoaderError] = []
+    docs = list(load_path(path, on_error=errors.append))
+    assert [d.text for d in docs] == ["خبر أول", "خبر ثان"]
+    assert [str(e).split(":")[1] for e in errors] == ["2", "3"]
+    # a folder: an unreadable file is reported, the other files load
+    (tmp_path / "broken.txt").write_bytes(b"\xff\xfe not utf-8")
+    errors.clear()
+    docs = list(load_path(tmp_path, on_error=errors.append))
+    assert len(docs) == 2
+    assert {Path(str(e).split(":")[0]).name for e in errors} == {"broken.txt", "news.jsonl"}
+    # a stream of JSON Lines with a bad line is still JSON Lines
+    stream = io.BytesIO("\n".join(lines).encode())
+    errors.clear()
+    assert [d.origin for d in load_stream(stream, on_error=errors.append)] == ["stdin:1", "stdin:4"]
+    assert len(errors) == 2
+
+
 def test_stream_auto_detection() -> None:
     jsonl = '{"text": "خبر أول"}\n\n{"text": "خبر ثان"}\n'.encode()
     docs = list(load_stream(io.BytesIO(jsonl)))
