@@ -16,6 +16,7 @@ process recognises while this one writes.
 from __future__ import annotations
 
 import multiprocessing
+import signal
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -51,7 +52,7 @@ def process_first_passes(pipeline: Pipeline, settings: Settings, workers: int) -
 
     def run(docs: Iterable[LoadedDocument]) -> Iterator[tuple[LoadedDocument, Analysis | Exception | None]]:
         context = multiprocessing.get_context("spawn")  # no fork of a process holding torch and threads
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_leave_interrupts) as pool:
             window: deque[tuple[LoadedDocument, Future[Analysis] | None]] = deque()
             for doc in docs:
                 skip = pipeline.already_ingested(doc)
@@ -96,7 +97,7 @@ class RecognizerProcess:
 
     def _start(self) -> ProcessPoolExecutor:
         context = multiprocessing.get_context("spawn")
-        pool = ProcessPoolExecutor(1, mp_context=context)
+        pool = ProcessPoolExecutor(1, mp_context=context, initializer=_leave_interrupts)
         try:  # loads the model, and raises what loading raised (a missing model names its files)
             pool.submit(_analyze, self._config, WARM_UP_TEXT, (), ()).result()
         except BaseException:
@@ -127,6 +128,12 @@ class RecognizerProcess:
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _leave_interrupts() -> None:
+    """A worker leaves Ctrl-C to its parent, which shuts the pool down. (Ctrl-C reaches the
+    whole process group: each worker printed a KeyboardInterrupt traceback of its own.)"""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _analyze(

@@ -3,6 +3,9 @@ the local engine, skip what is in already, and hand a document's failure over in
 
 from __future__ import annotations
 
+import os
+import signal
+import time
 from pathlib import Path
 
 import pytest
@@ -61,6 +64,11 @@ def test_the_servers_model_in_a_worker_process_recognises_the_same(
     try:
         here = recognizer.recognize(doc.text, *text_regions(doc))
         assert here
+        assert worker.recognize(doc.text, *text_regions(doc)) == here
+        # Ctrl-C reaches the whole process group; the worker leaves it to the server
+        for pid in list(worker._pool._processes):  # type: ignore[union-attr]
+            os.kill(pid, signal.SIGINT)
+        time.sleep(0.5)
         assert worker.recognize(doc.text, *text_regions(doc)) == here
     finally:
         worker.close()
