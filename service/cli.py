@@ -210,6 +210,12 @@ def _serve(settings: Settings, host: str, port: int) -> None:
         raise click.ClickException(
             f"Refusing to bind {host} without AKG_API_TOKEN: set a token, or bind 127.0.0.1."
         )
+    shown = f"[{host}]" if ":" in host else host
+    console.print(
+        f"serving on http://{shown}:{port} (API docs /docs, graph explorer /explore); "
+        "the model loads in the background, /health says when it is ready; Ctrl-C stops",
+        markup=False,
+    )
     uvicorn.run(create_app(settings), host=host, port=port, log_level="warning", access_log=False)
 
 

@@ -154,7 +154,7 @@ class Recognizer:
                     and "speaking_buildings" not in off
                     and speaks_as_an_institution(text, start, end)
                 ):
-                    etype, found_by = EntityType.ORGANIZATION, "model:speaking_building"
+                    etype, found_by = EntityType.ORGANIZATION, "model:speaking_buildings"
                 if (
                     etype is EntityType.PERSON
                     and "definite_phrase_retype" not in off
