@@ -266,3 +266,30 @@ def test_a_building_that_speaks_is_its_institution(text: str, name: str, speaks:
 
     start = text.index(name)
     assert speaks_as_an_institution(text, start, start + len(name)) is speaks
+
+
+def test_a_place_the_graph_knows_as_a_base_or_an_organisation_takes_that_type() -> None:
+    from nlp.recognition.recognizer import Analysis, finish
+    from nlp.text import model_form
+    from nlp.tokenize import tokenize
+    from nlp.types import EntityType, Mention
+
+    text = "وقال البنتاغون إن قاعدة عين الأسد في العراق تعرضت لهجوم، وردت واشنطن."
+
+    def place(name: str) -> Mention:
+        start = text.index(name)
+        return Mention(start, start + len(name), name, EntityType.LOCATION, 0.9, "model")
+
+    analysis = Analysis(
+        text, tuple(tokenize(text)), tuple(place(n) for n in ("البنتاغون", "عين الأسد", "واشنطن")), ()
+    )
+    known = {
+        tuple(model_form("البنتاغون").split()): EntityType.ORGANIZATION,
+        tuple(model_form("عين الأسد").split()): EntityType.BASE,
+    }
+    types = {m.text: m.type for m in finish(analysis, known)}
+    assert types["البنتاغون"] is EntityType.ORGANIZATION
+    assert types["عين الأسد"] is EntityType.BASE
+    assert types["واشنطن"] is EntityType.LOCATION  # not known otherwise: stays a place
+    without_graph = {m.text: m.type for m in finish(analysis, None)}
+    assert set(without_graph.values()) == {EntityType.LOCATION}

@@ -204,7 +204,7 @@ def finish(
     text, tokens, furniture = analysis.text, analysis.tokens, analysis.furniture
     if "known_names" in analysis.disabled:
         known_names = None
-    spans = _retype_known_bases(tokens, list(analysis.spans), known_names)
+    spans = _retype_known_places(tokens, list(analysis.spans), known_names)
     if "propagation" not in analysis.disabled or known_names:
         propagated = propagate(text, tokens, spans, known_names)
         if "propagation" in analysis.disabled:  # only the names the graph knows
@@ -263,18 +263,28 @@ def _analyze(tagger: Tagger, sents: list[list[Token]]) -> list[_Analyzed]:
     return [_Analyzed(spans, [], []) for spans in tagger.tag(sents)]
 
 
-def _retype_known_bases(
+def _retype_known_places(
     tokens: Sequence[Token], spans: list[Mention], known: Mapping[tuple[str, ...], EntityType] | None
 ) -> list[Mention]:
-    """A place whose name the graph knows as a base is that base (عين الأسد tagged LOC)."""
-    bases = {forms for forms, etype in (known or {}).items() if etype is EntityType.BASE}
-    if not bases:
+    """A place whose name the graph knows as a base is that base (عين الأسد tagged LOC), and
+    one it knows as an organisation is that organisation (البنتاغون tagged LOC, known from
+    وزارة الدفاع الأمريكية "البنتاغون"), so that one name does not become two entities."""
+    retype = {
+        forms: etype
+        for forms, etype in (known or {}).items()
+        if etype in (EntityType.BASE, EntityType.ORGANIZATION)
+    }
+    if not retype:
         return spans
     out = []
     for m in spans:
-        forms = tuple(t.form for t in tokens if m.start <= t.start and t.end <= m.end)
-        if m.type is EntityType.LOCATION and forms in bases:
-            m = replace(m, type=EntityType.BASE, source=f"{m.source}:known_base")
+        if m.type is EntityType.LOCATION:
+            forms = tuple(t.form for t in tokens if m.start <= t.start and t.end <= m.end)
+            etype = retype.get(forms)
+            if etype is EntityType.BASE:
+                m = replace(m, type=etype, source=f"{m.source}:known_base")
+            elif etype is EntityType.ORGANIZATION:
+                m = replace(m, type=etype, source=f"{m.source}:known_organisation")
         out.append(m)
     return out
 
