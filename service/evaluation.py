@@ -52,11 +52,11 @@ def held_out_news_scores(
     from loaders import prepare
     from nlp.training.corpora import read_all, spans_of
     from nlp.training.train import prf, split_documents
-    from service.pipeline import Pipeline
+    from service.pipeline import analyze
     from service.runtime import load_recognizer
 
     docs = [d for d in split_documents(read_all(data_dir))[split] if d.corpus == corpus][:max_documents]
-    pipeline = Pipeline(load_recognizer(settings), store=None)  # type: ignore[arg-type]  # analyze writes nothing
+    recognizer = load_recognizer(settings)
     gold: list[set[tuple[int, int, int, str]]] = []
     pred: list[set[tuple[int, int, int, str]]] = []
     for doc in docs:
@@ -69,7 +69,7 @@ def held_out_news_scores(
                 offsets[-1].append((pos, pos + len(token)))
                 pos += len(token) + 1  # a space after it, or the newline after the last one
             lines.append(" ".join(token for token, _ in sentence))
-        mentions = pipeline.analyze(prepare("\n".join(lines)))
+        mentions = analyze(recognizer, prepare("\n".join(lines)))
         for sentence, spans in zip(doc.sentences, offsets, strict=True):
             i = len(gold)
             tags = [tag for _, tag in sentence]

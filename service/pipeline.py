@@ -106,11 +106,7 @@ class Pipeline:
 
     def analyze(self, doc: LoadedDocument) -> list[Mention]:
         """Mentions reduced to their names (clitics and titles cut); writes nothing."""
-        resolution = resolve(doc.text, self.recognize(doc, use_graph=False), [])
-        return [
-            _named_mention(doc.text, r.mention, r.name.start, r.name.end, r.name.title)
-            for r in resolution.mentions
-        ]
+        return analyze(self.recognizer, doc)
 
     def ingest(self, doc: LoadedDocument) -> IngestResult:
         """Add a document to the graph; the same text twice changes nothing."""
@@ -300,6 +296,17 @@ class Pipeline:
             log.info("document.ingested", id=doc_id, mentions=counts[0], entities=counts[1])
             results.append(IngestResult(doc_id, True, *counts))
         return results
+
+
+def analyze(recognizer: Recognizer | RecognizerProcess, doc: LoadedDocument) -> list[Mention]:
+    """What ``POST /analyze`` returns: the recogniser's mentions (no names from the graph),
+    reduced to their names (clitics and titles cut)."""
+    analysis = recognizer.analyze(doc.text, *text_regions(doc))
+    resolution = resolve(doc.text, finish(analysis), [])
+    return [
+        _named_mention(doc.text, r.mention, r.name.start, r.name.end, r.name.title)
+        for r in resolution.mentions
+    ]
 
 
 def build_document_graph(doc_id: str, doc: LoadedDocument, resolution: Resolution) -> DocumentGraph:
