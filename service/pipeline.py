@@ -97,11 +97,9 @@ class Pipeline:
     def _known_names(self, analysis: Analysis) -> dict[tuple[str, ...], EntityType]:
         """The graph's known names among the text's word runs (its tokens, from the analysis)."""
         index = self.store.alias_index()
-        runs = {
-            " ".join(run).translate(_TEH_MARBUTA): run
-            for run in candidate_keys(analysis.tokens, index.starts_a_name)
-        }
-        found = index.known_names(set(runs), KNOWN_NAME_MIN_MENTIONS) if runs else []
+        runs = candidate_keys(analysis.tokens, index.starts_a_name)
+        keys = {" ".join(run).translate(_TEH_MARBUTA) for run in runs}
+        found = index.known_names(keys, KNOWN_NAME_MIN_MENTIONS) if keys else []
         return {tuple(model_form(name).split()): etype for name, etype in found}
 
     def analyze(self, doc: LoadedDocument) -> list[Mention]:
@@ -126,7 +124,7 @@ class Pipeline:
             return existing
         accepted_id = uuid.uuid4().hex
         # The text is stored while the model reads it: the write's round trip costs no time.
-        stored = self._acceptances.submit(self.store.accept_document, _accepted_row(accepted_id, doc))
+        stored = self._acceptances.submit(self.store.accept_document, _accepted_row(accepted_id, doc_id, doc))
         try:
             graph = self._document_graph(doc, self.recognize(doc))
         except BaseException:
@@ -384,11 +382,11 @@ def build_document_graph(doc_id: str, doc: LoadedDocument, resolution: Resolutio
     )
 
 
-def _accepted_row(accepted_id: str, doc: LoadedDocument) -> dict[str, object]:
+def _accepted_row(accepted_id: str, doc_id: str, doc: LoadedDocument) -> dict[str, object]:
     """The ``Accepted`` node of a document: its text and metadata until the graph write."""
     return {
         "id": accepted_id,
-        "document_id": document_id(doc),
+        "document_id": doc_id,
         "at": datetime.now(UTC).isoformat(timespec="microseconds"),
         "text": doc.text,
         "source": doc.source,
