@@ -120,6 +120,15 @@ def _failed(exc: LoaderError, on_error: OnError | None) -> None:
     on_error(exc)
 
 
+def _record_or_failed(obj: Any, origin: str, on_error: OnError | None) -> LoadedDocument | None:
+    """``_record``, or None once its error went to ``on_error`` (raised without one)."""
+    try:
+        return _record(obj, origin)
+    except LoaderError as exc:
+        _failed(exc, on_error)
+        return None
+
+
 def load_jsonl_bytes(data: bytes, *, origin: str) -> Iterator[LoadedDocument]:
     """Documents from JSONL bytes; errors name ``origin:line``. Blank lines are skipped."""
     _check_size(len(data), MAX_INPUT_BYTES, origin)
@@ -138,12 +147,9 @@ def _iter_jsonl(text: str, origin: str, on_error: OnError | None = None) -> Iter
             message = f"{where}: invalid JSON ({exc.msg} at column {exc.colno}); "
             _failed(MalformedJsonError(message + "each line must be one complete JSON object"), on_error)
             continue
-        try:
-            doc = _record(obj, where)
-        except LoaderError as exc:
-            _failed(exc, on_error)
-            continue
-        yield doc
+        doc = _record_or_failed(obj, where, on_error)
+        if doc is not None:
+            yield doc
 
 
 def _iter_json(text: str, origin: str, on_error: OnError | None = None) -> Iterator[LoadedDocument]:
@@ -155,12 +161,9 @@ def _iter_json(text: str, origin: str, on_error: OnError | None = None) -> Itera
         ) from None
     items = enumerate(value) if isinstance(value, list) else [(None, value)]
     for index, item in items:
-        try:
-            doc = _record(item, origin if index is None else f"{origin}[{index}]")
-        except LoaderError as exc:
-            _failed(exc, on_error)
-            continue
-        yield doc
+        doc = _record_or_failed(item, origin if index is None else f"{origin}[{index}]", on_error)
+        if doc is not None:
+            yield doc
 
 
 def load_html(html: str | bytes, *, origin: str | None = None, url: str | None = None) -> LoadedDocument:
