@@ -357,24 +357,19 @@ def evaluate(settings: Settings, data: Path, scorer: Path, gold: Path, seeds: Pa
     for col in ("measure", "P", "R", "F1", "n"):
         table.add_column(col, justify="right" if col != "measure" else "left")
     if data.exists():
-        held = evaluation.held_out_scores(data, model_dir)
-        for kind, s in held["scores"]["all"].items():
-            table.add_row(
-                f"held-out NER {kind}",
-                f"{s['precision']:.3f}",
-                f"{s['recall']:.3f}",
-                f"{s['f1']:.3f}",
-                str(s["support"]),
-            )
-        news = evaluation.held_out_news_scores(data, settings)
-        for kind, s in news.items():
-            table.add_row(
-                f"held-out news, whole recogniser {kind}",
-                f"{s['precision']:.3f}",
-                f"{s['recall']:.3f}",
-                f"{s['f1']:.3f}",
-                str(s["support"]),
-            )
+        blocks = {
+            "held-out NER": evaluation.held_out_scores(data, model_dir)["scores"]["all"],
+            "held-out news, whole recogniser": evaluation.held_out_news_scores(data, settings),
+        }
+        for measure, scores in blocks.items():
+            for kind, s in scores.items():
+                table.add_row(
+                    f"{measure} {kind}",
+                    f"{s['precision']:.3f}",
+                    f"{s['recall']:.3f}",
+                    f"{s['f1']:.3f}",
+                    str(s["support"]),
+                )
     else:
         console.print(f"no corpora at {data}: held-out split skipped")
     if scorer.exists() and gold.exists() and seeds.exists():
