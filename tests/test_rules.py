@@ -172,6 +172,15 @@ def test_a_word_unknown_only_for_its_pronoun_suffix_is_no_name() -> None:
     assert _titled("قتل رئيس مكتبها السياسي في الغارة.", set(), unknown={"مكتبها"}) == []
 
 
+def test_an_adjective_agreeing_with_the_head_is_no_base_name() -> None:
+    knows = {"دائمة", "حماة"}.__contains__
+    text = "شهدت الجولة هجوم الفرق وان تكون قاعدة دائمة في البطولة"
+    assert base_spans(text, knows) == []
+    # Described as military, or unknown, it is a name.
+    text = "قصفت الطائرات قاعدة حماة الجوية. وهبطت طائرات في قاعدة كويرة"
+    assert [text[s.start : s.end] for s in base_spans(text, knows)] == ["حماة", "كويرة"]
+
+
 def test_a_clitic_and_a_known_word_end_a_base_name() -> None:
     text = "اعترضت الدفاعات مسيرات قرب قاعدة حميميم بريف اللاذقية"
     assert [text[s.start : s.end] for s in base_spans(text, lambda f: f == "ريف")] == ["حميميم"]

@@ -116,6 +116,8 @@ def base_spans(text: str, knows: Callable[[str], bool] | None = None) -> list[Ru
         context = text[max(0, m.start() - 200) : m.end() + 200]
         if not described and not _MILITARY_CONTEXT_RE.search(context):
             continue  # قاعدة بيانات, قاعدة شعبية: not a base outside a military context
+        if not described and _agrees_with_its_head(name_words, knows):
+            continue  # قاعدة دائمة, قاعدة ثابتة: "a permanent rule", an adjective, no name
         first, last = name_words[0], name_words[-1]
         start = m.start("rest") + first[0].start()
         end = m.start("rest") + last[0].start() + len(last[1])
@@ -123,6 +125,17 @@ def base_spans(text: str, knows: Callable[[str], bool] | None = None) -> list[Ru
     for m in _AIRPORT_RE.finditer(text):
         out.append(RuleSpan(m.start("name"), m.end("name"), EntityType.BASE, "military_airport", 0.85))
     return out
+
+
+def _agrees_with_its_head(
+    name_words: list[tuple[re.Match[str], str]], knows: Callable[[str], bool] | None
+) -> bool:
+    """One known word without the article, ending in ة like قاعدة itself: an indefinite
+    adjective agreeing with the head (قاعدة دائمة), not a name (حميميم, فيكتوريا)."""
+    if knows is None or len(name_words) != 1:
+        return False
+    form = model_form(name_words[0][1])
+    return form.endswith("ة") and not form.startswith("ال") and knows(form)
 
 
 def quoted_org_spans(text: str) -> list[RuleSpan]:
