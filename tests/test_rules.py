@@ -302,3 +302,39 @@ def test_a_place_the_graph_knows_as_a_base_or_an_organisation_takes_that_type() 
     assert types["واشنطن"] is EntityType.LOCATION  # not known otherwise: stays a place
     without_graph = {m.text: m.type for m in finish(analysis, None)}
     assert set(without_graph.values()) == {EntityType.LOCATION}
+
+
+def _teams(
+    text: str,
+    model: dict[str, str] = {},  # noqa: B006 - read only
+    unknown: set[str] = frozenset(),  # type: ignore[assignment]
+    person_words: set[str] = frozenset(),  # type: ignore[assignment]
+) -> list[str]:
+    """Team names in ``text``; ``model``: the model's one-word spans (word -> label)."""
+    from nlp.recognition.rules import team_spans
+    from nlp.tokenize import tokenize
+
+    tokens = tokenize(text)
+    spans = [(i, i, model[t.text]) for i, t in enumerate(tokens) if t.text in model]
+    probs = [0.6 if t.text in person_words else 0.0 for t in tokens]
+    known = [t.text not in unknown for t in tokens]
+    return [text[s.start : s.end] for s in team_spans(tokens, spans, probs, known)]
+
+
+def test_the_name_after_a_team_word_is_an_organisation() -> None:
+    # a city the model tags is the club
+    assert _teams("وتعادل فريق ليفربول مع ضيفه", model={"ليفربول": "LOC"}) == ["ليفربول"]
+    # unknown words the model leaves alone, with the city after them
+    text = "يستقبل فريق حسنية أكادير ضيفه اليوم"
+    assert _teams(text, model={"أكادير": "LOC"}, unknown={"حسنية"}) == ["حسنية أكادير"]
+    assert _teams("وفاز لنادي أسيك أبيدجان", unknown={"أسيك", "أبيدجان"}) == ["أسيك أبيدجان"]
+
+
+def test_a_team_word_before_a_person_or_a_common_word_makes_no_team() -> None:
+    # the president's team
+    assert _teams("وقال فريق بايدن إن", model={"بايدن": "PER"}) == []
+    assert _teams("وقال فريق بايدن إن", unknown={"بايدن"}, person_words={"بايدن"}) == []
+    # a known word: فريق العمل, فريق التحقيق
+    assert _teams("وصل فريق التحقيق إلى الموقع") == []
+    # the definite الفريق is also a rank (الفريق أول)
+    assert _teams("وصل الفريق حميدتي", unknown={"حميدتي"}) == []

@@ -35,6 +35,7 @@ from nlp.recognition.rules import (
     name_word,
     quoted_org_spans,
     speaks_as_an_institution,
+    team_spans,
     titled_person_spans,
     trim_prepositional_tail,
 )
@@ -86,6 +87,7 @@ RULES: dict[str, str] = {
     "speaking_buildings": "a building that speaks is its institution (أعلن البيت الأبيض: an organisation)",
     "bases": "military bases by pattern (قاعدة X الجوية, معسكر X), and their repeats",
     "quoted_orgs": 'quoted names after an organisation word (وكالة "رويترز")',
+    "teams": "the name after فريق or نادي is a team, an organisation (فريق ليفربول)",
     "bylines": "the loader's byline, dateline and source lines",
     "appositions": "a second name in quotes or parentheses joins the first (Latin names too)",
     "generic_descriptions": "descriptions (القوات الأمريكية) are dropped",
@@ -129,10 +131,14 @@ class Recognizer:
         off = self.disabled
         spans: list[Mention] = []
         titled: list[RuleSpan] = []
+        teams: list[RuleSpan] = []
         occurrences = word_occurrences(t for sent in sents for t in sent)
         for sent, tagged in zip(sents, analyzed, strict=True):
             if tagged.person_prob and "titles" not in off:
                 titled += titled_person_spans(sent, tagged.person_prob, tagged.known, knows)
+            if "teams" not in off:
+                model_spans = [(s.first, s.last, s.label) for s in tagged.spans]
+                teams += team_spans(sent, model_spans, tagged.person_prob, tagged.known)
             for s in tagged.spans:
                 etype = MODEL_LABELS.get(s.label)
                 if etype is None:
@@ -166,6 +172,7 @@ class Recognizer:
         rules = [
             *(base_spans(text, knows) if "bases" not in off else []),
             *(quoted_org_spans(text) if "quoted_orgs" not in off else []),
+            *teams,
             *(_metadata_spans(metadata) if "bylines" not in off else []),
         ]
         rules += _repeat_base_names(text, [r for r in rules if r.type is EntityType.BASE])

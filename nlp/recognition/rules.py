@@ -13,7 +13,7 @@ recogniser decides how they combine with the model's spans (see ``recognizer.py`
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from nlp.text import model_form
@@ -230,6 +230,58 @@ def titled_person_spans(
                 RuleSpan(tokens[j].start, tokens[k - 1].end, EntityType.PERSON, "after_title", confidence)
             )
         i = max(k, i + 1)
+    return out
+
+
+# Head words of a sports team or club, with the clitics news writes them with.
+_TEAM_HEADS = frozenset(
+    model_form(c + w) for w in ("فريق", "نادي", "نادى") for c in ("", "و", "ب", "ل", "وب", "ول", "ف")
+)
+_TEAM_PERSON_PROBABILITY = 0.3
+_TEAM_RETYPED = frozenset({"LOC", "GPE", "FAC", "ORG"})
+
+
+def team_spans(
+    tokens: list[Token],
+    model_spans: Sequence[tuple[int, int, str]],
+    person_prob: list[float],
+    known: list[bool],
+) -> list[RuleSpan]:
+    """The name after فريق or نادي (a team, a club) is an organisation: فريق ليفربول (the
+        model reads a city), فريق اسيك ابيدجان (it reads nothing). ``model_spans`` are the model's
+        (first token, last token, label). A model span right after the head is retyped unless it
+        is a person (فريق بايدن: the president's team); otherwise up to three words the model does
+        not know and gives little person probability make the name, with a place the model
+    finds right after them (حسنية اكادير: a club named after its city). The definite الفريق is left
+        alone: it is also a military rank (الفريق أول)."""
+    starts = {first: (last, label) for first, last, label in model_spans}
+    out: list[RuleSpan] = []
+    for i, head in enumerate(tokens[:-1]):
+        if head.form not in _TEAM_HEADS:
+            continue
+        if i + 1 in starts:
+            last, label = starts[i + 1]
+            if label in _TEAM_RETYPED:
+                out.append(
+                    RuleSpan(tokens[i + 1].start, tokens[last].end, EntityType.ORGANIZATION, "team", 0.8)
+                )
+            continue
+        k = i + 1
+        while (
+            k < len(tokens)
+            and k - i <= 3
+            and k not in starts
+            and person_prob
+            and not known[k]
+            and person_prob[k] < _TEAM_PERSON_PROBABILITY
+            and name_word(tokens[k], 0.0, False)
+        ):
+            k += 1
+        if k > i + 1:
+            last = k - 1
+            if k in starts and starts[k][1] in _TEAM_RETYPED:
+                last = starts[k][0]  # حسنية اكادير: a club named after its city
+            out.append(RuleSpan(tokens[i + 1].start, tokens[last].end, EntityType.ORGANIZATION, "team", 0.7))
     return out
 
 
