@@ -187,15 +187,15 @@ def test_a_clitic_and_a_known_word_end_a_base_name() -> None:
 
 
 def test_a_prepositional_tail_is_trimmed() -> None:
-    from nlp.recognition.rules import trim_prepositional_tail
+    from nlp.recognition.rules import trim_span_tail
 
     text = "رحبت منظمة بدر بالاتفاق الجديد"
     start = text.index("منظمة")
-    end = trim_prepositional_tail(text, start, text.index("بالاتفاق") + len("بالاتفاق"))
+    end = trim_span_tail(text, start, text.index("بالاتفاق") + len("بالاتفاق"))
     assert text[start:end] == "منظمة بدر"
     text = "قالت الهيئة العامة للاستثمار"
     start = text.index("الهيئة")
-    assert text[start : trim_prepositional_tail(text, start, len(text))] == "الهيئة العامة للاستثمار"
+    assert text[start : trim_span_tail(text, start, len(text))] == "الهيئة العامة للاستثمار"
 
 
 class _NoModel:
@@ -338,3 +338,20 @@ def test_a_team_word_before_a_person_or_a_common_word_makes_no_team() -> None:
     assert _teams("وصل فريق التحقيق إلى الموقع") == []
     # the definite الفريق is also a rank (الفريق أول)
     assert _teams("وصل الفريق حميدتي", unknown={"حميدتي"}) == []
+
+
+def test_a_span_ends_before_a_function_word_or_a_quoted_second_name() -> None:
+    from nlp.recognition.rules import trim_span_tail
+
+    text = "ولم تصدر وزارة الدفاع الروسية أي تعليق"
+    start = text.index("وزارة")
+    end = trim_span_tail(text, start, text.index("أي") + 2)
+    assert text[start:end] == "وزارة الدفاع الروسية"
+    text = "وقالت وزارة الدفاع الأمريكية “البنتاغون” إن"
+    start = text.index("وزارة")
+    end = trim_span_tail(text, start, text.index("”"))
+    assert text[start:end] == "وزارة الدفاع الأمريكية"
+    # a name that is quoted as a whole keeps its quotes' content
+    text = "ذكرت “رويترز”"
+    start = text.index("“")
+    assert text[start : trim_span_tail(text, start, len(text))] == "“رويترز”"

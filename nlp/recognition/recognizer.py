@@ -37,7 +37,7 @@ from nlp.recognition.rules import (
     speaks_as_an_institution,
     team_spans,
     titled_person_spans,
-    trim_prepositional_tail,
+    trim_span_tail,
 )
 from nlp.resolution.names import TITLE_CONTINUATIONS, TITLE_WORDS
 from nlp.text import has_arabic, model_form
@@ -82,7 +82,7 @@ class TextRegion:
 RULES: dict[str, str] = {
     "titles": "a name after a title is a person (وزير الدفاع لويد أوستن)",
     "person_completion": "a lone first name takes the next name word (إسماعيل -> إسماعيل هنية)",
-    "prepositional_tail": "a span ends before a trailing prepositional phrase",
+    "span_tails": "a span ends before a trailing prepositional phrase, function word or quotation",
     "definite_phrase_retype": "a 'person' that is a definite noun phrase is an organisation",
     "speaking_buildings": "a building that speaks is its institution (أعلن البيت الأبيض: an organisation)",
     "bases": "military bases by pattern (قاعدة X الجوية, معسكر X), and their repeats",
@@ -152,8 +152,8 @@ class Recognizer:
                 ):
                     last += 1
                 start, end = sent[s.first].start, sent[last].end
-                if "prepositional_tail" not in off:
-                    end = trim_prepositional_tail(text, start, end)
+                if "span_tails" not in off:
+                    end = trim_span_tail(text, start, end)
                 found_by = "model" if s.label != "FAC" else "model:facility"
                 if (
                     s.label == "FAC"

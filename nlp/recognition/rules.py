@@ -373,13 +373,25 @@ def speaks_as_an_institution(text: str, start: int, end: int) -> bool:
 
 
 _PREPOSITIONAL = ("بال", "وبال", "فبال", "كال", "وكال")
+# Words that end no name: function words, and أي ("any", "that is": لم تصدر الوزارة أي تعليق).
+_NO_NAME_END = _NOT_NAME | frozenset(model_form(w) for w in "أي اي".split())
+_OPENING = "\"“”«„'‘(["
 
 
-def trim_prepositional_tail(text: str, start: int, end: int) -> int:
-    """The end of a span without trailing words like بالاتفاق (ب + ال + a noun): منظمة بدر
-    بالاتفاق is منظمة بدر. (لل stays: الهيئة العامة للاستثمار is a name.)"""
+def trim_span_tail(text: str, start: int, end: int) -> int:
+    """The end of a span without what cannot end a name: a trailing prepositional phrase
+    (منظمة بدر بالاتفاق is منظمة بدر; لل stays: الهيئة العامة للاستثمار is a name), a
+    function word (وزارة الدفاع الروسية أي تعليق), or a quoted or bracketed second name the
+    span ran into (وزارة الدفاع الأمريكية “البنتاغون”: the appositions rule takes that one)."""
     words = list(re.finditer(r"\S+", text[start:end]))
-    while len(words) > 1 and model_form(words[-1].group(0)).startswith(_PREPOSITIONAL):
+    for i, word in enumerate(words[1:], start=1):
+        if word.group(0)[0] in _OPENING:
+            words = words[:i]
+            break
+    while len(words) > 1:
+        form = model_form(words[-1].group(0)).strip("،,.:;؛!?؟\"”“»«')(")
+        if not (form.startswith(_PREPOSITIONAL) or form in _NO_NAME_END):
+            break
         words.pop()
     return start + words[-1].end() if words else end
 
