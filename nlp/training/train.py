@@ -17,6 +17,7 @@ import argparse
 import json
 import logging
 import random
+import shutil
 import time
 from collections import Counter
 from pathlib import Path
@@ -136,15 +137,40 @@ def print_scores(scores: dict[str, Any]) -> None:
             print(f"{kind:<18}{s['precision']:>8.3f}{s['recall']:>8.3f}{s['f1']:>8.3f}{s['support']:>8}")
 
 
+def oversample(docs: list[Document], factors: dict[str, int]) -> list[Document]:
+    """Repeat each document of a corpus ``factors[corpus]`` times (1 where not named)."""
+    return [d for d in docs for _ in range(factors.get(d.corpus, 1))]
+
+
+def parse_factors(text: str) -> dict[str, int]:
+    """``"newsfane=3,wojood=2"`` -> ``{"newsfane": 3, "wojood": 2}``."""
+    factors: dict[str, int] = {}
+    for item in filter(None, (part.strip() for part in text.split(","))):
+        corpus, _, times = item.partition("=")
+        if corpus not in ALL_CORPORA or not times.isdigit() or int(times) < 1:
+            raise argparse.ArgumentTypeError(f"expected CORPUS=N with CORPUS in {ALL_CORPORA}, got {item!r}")
+        factors[corpus] = int(times)
+    return factors
+
+
 def train_stanza(
-    work: Path, out: Path, pretrain: Path, max_steps: int, eval_interval: int, seed: int
+    work: Path,
+    out: Path,
+    pretrain: Path,
+    max_steps: int,
+    eval_interval: int,
+    seed: int,
+    finetune_from: Path | None = None,
 ) -> None:
-    """Run Stanza's NER trainer in-process on CPU."""
+    """Run Stanza's NER trainer in-process on CPU; from scratch, or on from a saved model
+    (``finetune_from``: its weights, vocabulary and optimiser settings)."""
     import torch
     from stanza.models import ner_tagger
 
     torch.set_num_threads(2)
+    resume = ["--finetune", "--finetune_load_name", str(finetune_from)] if finetune_from else []
     args = [
+        *resume,
         "--mode",
         "train",
         "--shorthand",
@@ -205,6 +231,23 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--max-steps", type=int, default=8000)
     ap.add_argument("--eval-interval", type=int, default=500)
     ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument(
+        "--oversample",
+        type=parse_factors,
+        default={},
+        help="repeat a corpus's training documents, e.g. newsfane=3 (default: none)",
+    )
+    ap.add_argument(
+        "--select-on",
+        default=None,
+        help="keep the checkpoint that is best on this corpus's dev documents (default: all corpora)",
+    )
+    ap.add_argument(
+        "--finetune-from",
+        type=Path,
+        default=None,
+        help="go on training this model folder (its ner.pt and pretrain.pt) instead of starting afresh",
+    )
     ap.add_argument("--eval-only", action="store_true", help="skip training, evaluate the model in --out")
     args = ap.parse_args(argv)
 
@@ -218,9 +261,12 @@ def main(argv: list[str] | None = None) -> None:
     splits = split_documents(all_docs, seed=args.seed)
     splits["train"] = [d for d in splits["train"] if d.corpus in corpora]
     splits["dev"] = [d for d in splits["dev"] if d.corpus in corpora]
+    if args.select_on:
+        splits["dev"] = [d for d in splits["dev"] if d.corpus == args.select_on]
     stats = {name: _stats(docs) for name, docs in splits.items()}
     for name, s in stats.items():
         log.info("%s: %s", name, s)
+    splits["train"] = oversample(splits["train"], args.oversample)
 
     args.work.mkdir(parents=True, exist_ok=True)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -230,16 +276,25 @@ def main(argv: list[str] | None = None) -> None:
     pretrain = args.out / "pretrain.pt"
     t_train = 0.0
     n_vectors = None
+    finetune_from = None
+    if args.finetune_from is not None:
+        # The saved model's embedding rows belong to its own vectors: keep them.
+        finetune_from = args.finetune_from / "ner.pt"
+        if args.finetune_from.resolve() != args.out.resolve():
+            shutil.copyfile(args.finetune_from / "pretrain.pt", pretrain)
     if not args.eval_only:
-        from nlp.training.vectors import build_vectors
+        if finetune_from is None:
+            from nlp.training.vectors import build_vectors
 
+            t0 = time.time()
+            n_vectors = build_vectors(
+                [[tok for tok, _ in s] for s in _sentences(splits["train"])], pretrain, seed=args.seed
+            )
+            log.info("vectors built in %.0fs", time.time() - t0)
         t0 = time.time()
-        n_vectors = build_vectors(
-            [[tok for tok, _ in s] for s in _sentences(splits["train"])], pretrain, seed=args.seed
+        train_stanza(
+            args.work, args.out, pretrain, args.max_steps, args.eval_interval, args.seed, finetune_from
         )
-        log.info("vectors built in %.0fs", time.time() - t0)
-        t0 = time.time()
-        train_stanza(args.work, args.out, pretrain, args.max_steps, args.eval_interval, args.seed)
         t_train = time.time() - t0
         log.info("stanza training took %.0fs", t_train)
 
