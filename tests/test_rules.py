@@ -355,3 +355,35 @@ def test_a_span_ends_before_a_function_word_or_a_quoted_second_name() -> None:
     text = "ذكرت “رويترز”"
     start = text.index("“")
     assert text[start : trim_span_tail(text, start, len(text))] == "“رويترز”"
+
+
+class _TaggerThatTags:
+    """Tags the given phrases (model forms) with the given model labels, nothing else."""
+
+    def __init__(self, phrases: dict[str, str]) -> None:
+        self.phrases = {tuple(p.split()): label for p, label in phrases.items()}
+
+    def tag(self, sentences: list[list[object]]) -> list[list[object]]:
+        from nlp.recognition.tagger import TaggedSpan
+
+        out: list[list[object]] = []
+        for sent in sentences:
+            forms = [t.form for t in sent]  # type: ignore[attr-defined]
+            spans: list[object] = []
+            for words, label in self.phrases.items():
+                for i in range(len(forms) - len(words) + 1):
+                    if tuple(forms[i : i + len(words)]) == words:
+                        spans.append(TaggedSpan(i, i + len(words) - 1, label, 0.8))
+            out.append(spans)
+        return out
+
+
+def test_a_person_that_begins_with_an_organisation_word_is_an_organisation() -> None:
+    from nlp.recognition.recognizer import Recognizer
+
+    tagger = _TaggerThatTags({"كتلة بدر": "PER", "مهدي تقي": "PER"})
+    text = "وقال النائب عن كتلة بدر مهدي تقي إن"
+    found = {(m.text, m.type.value) for m in Recognizer(tagger).recognize(text)}  # type: ignore[arg-type]
+    assert found == {("كتلة بدر", "ORGANIZATION"), ("مهدي تقي", "PERSON")}
+    off = Recognizer(tagger, frozenset({"organisation_words"})).recognize(text)  # type: ignore[arg-type]
+    assert {(m.text, m.type.value) for m in off} == {("كتلة بدر", "PERSON"), ("مهدي تقي", "PERSON")}

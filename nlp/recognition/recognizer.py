@@ -29,6 +29,7 @@ from nlp.recognition.rules import (
     RuleSpan,
     apposition_spans,
     base_spans,
+    begins_with_an_organisation_word,
     is_generic_description,
     looks_like_a_person,
     looks_like_a_second_name,
@@ -84,6 +85,7 @@ RULES: dict[str, str] = {
     "person_completion": "a lone first name takes the next name word (إسماعيل -> إسماعيل هنية)",
     "span_tails": "a span ends before a trailing prepositional phrase, function word or quotation",
     "definite_phrase_retype": "a 'person' that is a definite noun phrase is an organisation",
+    "organisation_words": "a 'person' that begins with an organisation word (كتلة بدر) is an organisation",
     "speaking_buildings": "a building that speaks is its institution (أعلن البيت الأبيض: an organisation)",
     "bases": "military bases by pattern (قاعدة X الجوية, معسكر X), and their repeats",
     "quoted_orgs": 'quoted names after an organisation word (وكالة "رويترز")',
@@ -167,6 +169,12 @@ class Recognizer:
                     and not looks_like_a_person(text[start:end])
                 ):
                     etype, found_by = EntityType.ORGANIZATION, "model:retyped_definite_phrase"
+                if (
+                    etype is EntityType.PERSON
+                    and "organisation_words" not in off
+                    and begins_with_an_organisation_word(text[start:end])
+                ):
+                    etype, found_by = EntityType.ORGANIZATION, "model:organisation_word"
                 spans.append(Mention(start, end, text[start:end], etype, round(s.confidence, 4), found_by))
 
         rules = [

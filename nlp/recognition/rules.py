@@ -341,6 +341,19 @@ def looks_like_a_person(text: str) -> bool:
     return not (len(words) >= 2 and all(w.startswith(("ال", "وال", "بال", "لل")) for w in words))
 
 
+_ORG_HEAD_WORDS = frozenset(model_form(w) for w in _ORG_HEAD.split("|"))
+
+
+def begins_with_an_organisation_word(text: str) -> bool:
+    """كتلة بدر, حزب الدعوة, وكالة رويترز: a name that begins with an organisation word
+    (with a conjunction or not) names an organisation, whatever the model called it."""
+    words = text.split()
+    if len(words) < 2:
+        return False
+    first = model_form(words[0])
+    return first in _ORG_HEAD_WORDS or (first[:1] in {"و", "ف"} and first[1:] in _ORG_HEAD_WORDS)
+
+
 # -- buildings that speak ----------------------------------------------------------------------
 _SPEECH_VERBS = frozenset(
     model_form(w)
