@@ -351,6 +351,13 @@ def test_a_span_ends_before_a_function_word_or_a_quoted_second_name() -> None:
     start = text.index("وزارة")
     end = trim_span_tail(text, start, text.index("”"))
     assert text[start:end] == "وزارة الدفاع الأمريكية"
+    # the next item of a list, after a nisba adjective; two coordinated adjectives stay
+    text = "من إيران وحزب الله اللبناني والميليشيات الأخرى"
+    start = text.index("حزب")
+    end = trim_span_tail(text, start, text.index("الأخرى") - 1)
+    assert text[start:end] == "حزب الله اللبناني"
+    text = "المجلس الاقتصادي والاجتماعي"
+    assert trim_span_tail(text, 0, len(text)) == len(text)
     # a name that is quoted as a whole keeps its quotes' content
     text = "ذكرت “رويترز”"
     start = text.index("“")

@@ -391,10 +391,22 @@ _NO_NAME_END = _NOT_NAME | frozenset(model_form(w) for w in "أي اي".split())
 _OPENING = "\"“”«„'‘(["
 
 
+def _coordinated_noun(before: str, last: str) -> bool:
+    """حزب الله اللبناني والميليشيات: after a nisba adjective, و + ال + a word that is no
+    adjective starts the next item of a list. (المجلس الاقتصادي والاجتماعي stays whole.)"""
+    return (
+        last.startswith("وال")
+        and before.startswith("ال")
+        and _is_adjective(before)
+        and not _is_adjective(last[1:])
+    )
+
+
 def trim_span_tail(text: str, start: int, end: int) -> int:
     """The end of a span without what cannot end a name: a trailing prepositional phrase
     (منظمة بدر بالاتفاق is منظمة بدر; لل stays: الهيئة العامة للاستثمار is a name), a
-    function word (وزارة الدفاع الروسية أي تعليق), or a quoted or bracketed second name the
+    function word (وزارة الدفاع الروسية أي تعليق), the next item of a list (حزب الله اللبناني
+    والميليشيات), or a quoted or bracketed second name the
     span ran into (وزارة الدفاع الأمريكية “البنتاغون”: the appositions rule takes that one)."""
     words = list(re.finditer(r"\S+", text[start:end]))
     for i, word in enumerate(words[1:], start=1):
@@ -403,7 +415,11 @@ def trim_span_tail(text: str, start: int, end: int) -> int:
             break
     while len(words) > 1:
         form = model_form(words[-1].group(0)).strip("،,.:;؛!?؟\"”“»«')(")
-        if not (form.startswith(_PREPOSITIONAL) or form in _NO_NAME_END):
+        if not (
+            form.startswith(_PREPOSITIONAL)
+            or form in _NO_NAME_END
+            or _coordinated_noun(model_form(words[-2].group(0)), form)
+        ):
             break
         words.pop()
     return start + words[-1].end() if words else end
