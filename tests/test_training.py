@@ -130,3 +130,18 @@ def test_scores_are_exact_span_matches() -> None:
     assert scores["LOC"]["f1"] == 1.0
     assert scores["micro"]["precision"] == 0.5
     assert scores["micro"]["recall"] == 0.5
+
+
+def test_going_on_at_another_learning_rate_changes_only_the_saved_rate(tmp_path: Path) -> None:
+    import torch
+
+    from nlp.training.train import with_learning_rate
+
+    model = tmp_path / "ner.pt"
+    torch.save({"model": {"w": torch.ones(2)}, "config": {"lr": 0.05, "optim": "sgd"}}, model)
+    assert with_learning_rate(model, None, tmp_path) == model
+    copy = with_learning_rate(model, 0.02, tmp_path)
+    saved = torch.load(copy, weights_only=False)
+    assert saved["config"] == {"lr": 0.02, "optim": "sgd"}
+    assert torch.equal(saved["model"]["w"], torch.ones(2))
+    assert torch.load(model, weights_only=False)["config"]["lr"] == 0.05

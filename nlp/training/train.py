@@ -153,6 +153,20 @@ def parse_factors(text: str) -> dict[str, int]:
     return factors
 
 
+def with_learning_rate(model: Path, lr: float | None, work: Path) -> Path:
+    """Stanza goes on training a saved model with the optimiser settings saved in it; a copy
+    with ``lr`` in its saved settings goes on at that rate."""
+    if lr is None:
+        return model
+    import torch
+
+    checkpoint = torch.load(model, map_location="cpu", weights_only=False)
+    checkpoint["config"]["lr"] = lr
+    copy = work / f"start-lr{lr}.pt"
+    torch.save(checkpoint, copy)
+    return copy
+
+
 def train_stanza(
     work: Path,
     out: Path,
@@ -248,6 +262,12 @@ def main(argv: list[str] | None = None) -> None:
         default=None,
         help="go on training this model folder (its ner.pt and pretrain.pt) instead of starting afresh",
     )
+    ap.add_argument(
+        "--finetune-lr",
+        type=float,
+        default=None,
+        help="learning rate when going on (default: the model's own)",
+    )
     ap.add_argument("--eval-only", action="store_true", help="skip training, evaluate the model in --out")
     args = ap.parse_args(argv)
 
@@ -279,9 +299,9 @@ def main(argv: list[str] | None = None) -> None:
     finetune_from = None
     if args.finetune_from is not None:
         # The saved model's embedding rows belong to its own vectors: keep them.
-        finetune_from = args.finetune_from / "ner.pt"
         if args.finetune_from.resolve() != args.out.resolve():
             shutil.copyfile(args.finetune_from / "pretrain.pt", pretrain)
+        finetune_from = with_learning_rate(args.finetune_from / "ner.pt", args.finetune_lr, args.work)
     if not args.eval_only:
         if finetune_from is None:
             from nlp.training.vectors import build_vectors
@@ -305,7 +325,18 @@ def main(argv: list[str] | None = None) -> None:
     report = {
         "command": "python -m nlp.training.train --data ../shared/data/ner --out nlp/models/akg-ar-ner"
         + ("" if args.corpora == ",".join(ALL_CORPORA) else f" --corpora {args.corpora}")
-        + f" --max-steps {args.max_steps} --eval-interval {args.eval_interval} --seed {args.seed}",
+        + f" --max-steps {args.max_steps} --eval-interval {args.eval_interval} --seed {args.seed}"
+        + (
+            f" --oversample {','.join(f'{c}={n}' for c, n in args.oversample.items())}"
+            if args.oversample
+            else ""
+        )
+        + (f" --select-on {args.select_on}" if args.select_on else "")
+        + (f" --finetune-from {args.finetune_from}" if args.finetune_from else "")
+        + (f" --finetune-lr {args.finetune_lr}" if args.finetune_lr else ""),
+        "oversample": args.oversample,
+        "select_on": args.select_on or "all corpora",
+        "finetuned_from": str(args.finetune_from) if args.finetune_from else None,
         "corpora": list(corpora),
         "split": "by document, per corpus, seeded shuffle 80/10/10; AQMAR: one article = one document; "
         "NewsFANE/WikiFANE: contiguous blocks of 40 sentences as pseudo-documents (no boundaries in the "
