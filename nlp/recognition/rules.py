@@ -316,6 +316,8 @@ def name_word(
     form = token.form
     if not form[:1].isalpha() or form in _NOT_NAME or form in TITLE_WORDS or form in TITLE_CONTINUATIONS:
         return False
+    if form in _ORG_HEAD_WORDS:  # رئيس كتلة بدر: the head of a bloc, no name
+        return False
     if form.startswith(("ال", "وال", "بال", "لل")) or len(form) < 2:
         return False
     if probability >= MIN_NAME_PROBABILITY:
