@@ -26,7 +26,7 @@ from nlp.types import Token
 MODEL_FILE = "ner.pt"
 PRETRAIN_FILE = "pretrain.pt"
 LABELS: frozenset[str] = frozenset({"PER", "ORG", "LOC", "FAC"})
-REBUILD = "python -m nlp.training.train --data ../shared/data/ner --out nlp/models/akg-ar-ner"
+REBUILD = "make train (python -m nlp.training.train, two stages: see nlp/models/akg-ar-ner/MODEL_CARD.md)"
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "akg-ar-ner"
 BATCH_SIZE = 64
 

@@ -1,6 +1,12 @@
 """Train the arabic-kg Arabic NER model end to end.
 
-    python -m nlp.training.train --data ../shared/data/ner --out nlp/models/akg-ar-ner
+    python -m nlp.training.train --data ../shared/data/ner --out build/akg-ar-ner-base
+    python -m nlp.training.train --data ../shared/data/ner --out nlp/models/akg-ar-ner \\
+        --finetune-from build/akg-ar-ner-base --finetune-lr 0.02 --oversample newsfane=3 \\
+        --select-on newsfane --max-steps 3000 --eval-interval 250
+
+(``make train`` runs both: the bundled model is the first, trained on all corpora, then
+trained on towards news.)
 
 Steps: read the four corpora (:mod:`nlp.training.corpora`), split train/dev/test by
 document (FANE and Wojood have no document boundaries: contiguous blocks of sentences are
@@ -323,7 +329,7 @@ def main(argv: list[str] | None = None) -> None:
     report_path = args.out / "training_report.json"
     previous: dict[str, Any] = json.loads(report_path.read_text("utf-8")) if report_path.exists() else {}
     report = {
-        "command": "python -m nlp.training.train --data ../shared/data/ner --out nlp/models/akg-ar-ner"
+        "command": f"python -m nlp.training.train --data {args.data} --out {args.out}"
         + ("" if args.corpora == ",".join(ALL_CORPORA) else f" --corpora {args.corpora}")
         + f" --max-steps {args.max_steps} --eval-interval {args.eval_interval} --seed {args.seed}"
         + (
