@@ -132,6 +132,9 @@ def test_a_foreign_name_that_reads_as_clitic_and_word_is_still_a_name() -> None:
 
 def test_no_name_after_a_title_without_evidence() -> None:
     assert _titled("وقال الرئيس الأمريكي إن الهجوم فشل.", set()) == []
+    # الفريق is a rank and "the team": an unknown word after it is no evidence of a name
+    assert _titled("خصوصا ان الفريق استقدم لاعبين جددا", set(), unknown={"استقدم"}) == []
+    assert _titled("وصل الفريق عبدالرحيم حسين", {"عبدالرحيم", "حسين"}) == ["عبدالرحيم حسين"]
     # the head of an organisation: كتلة is no name word, whatever the model gives it
     assert _titled("دعا رئيس كتلة بدر النيابية إلى", {"كتلة", "بدر"}) == []
     assert _titled("قال السكرتير الصحفي لوزارة الدفاع إن", set()) == []
@@ -338,6 +341,8 @@ def test_a_team_word_before_a_person_or_a_common_word_makes_no_team() -> None:
     assert _teams("وقال فريق بايدن إن", unknown={"بايدن"}, person_words={"بايدن"}) == []
     # a known word: فريق العمل, فريق التحقيق
     assert _teams("وصل فريق التحقيق إلى الموقع") == []
+    # an adjective the model does not know: "a Belgian team"
+    assert _teams("اختار اللعب لأفضل فريق بلجيكي", unknown={"بلجيكي"}) == []
     # the definite الفريق is also a rank (الفريق أول)
     assert _teams("وصل الفريق حميدتي", unknown={"حميدتي"}) == []
 

@@ -220,8 +220,15 @@ def titled_person_spans(
             j += 1
         if j < len(tokens) and tokens[j].form in {"،", ","}:
             j += 1
+        # After a title word that is also a common noun (الفريق: the rank, or "the team"), an
+        # unknown word is no evidence: the model must see a name.
+        ambiguous = _bare_title(tokens[i].form) in _AMBIGUOUS_TITLES
         k = j
-        while k < len(tokens) and k - j < 3 and name_word(tokens[k], person_prob[k], known[k], knows):
+        while (
+            k < len(tokens)
+            and k - j < 3
+            and name_word(tokens[k], person_prob[k], known[k] or ambiguous, knows)
+        ):
             k += 1
         if k > j:
             probs = person_prob[j:k]
@@ -239,6 +246,12 @@ _TEAM_HEADS = frozenset(
 )
 _TEAM_PERSON_PROBABILITY = 0.3
 _TEAM_RETYPED = frozenset({"LOC", "GPE", "FAC", "ORG"})
+
+
+def _agrees_with_team(form: str) -> bool:
+    """فريق بلجيكي, "a Belgian team": a masculine nisba adjective agreeing with فريق/نادي.
+    (Not ية: حسنية اكادير is a club.)"""
+    return form.endswith("ي") and len(form) > 3
 
 
 def team_spans(
@@ -275,6 +288,7 @@ def team_spans(
             and not known[k]
             and person_prob[k] < _TEAM_PERSON_PROBABILITY
             and name_word(tokens[k], 0.0, False)
+            and not (k == i + 1 and _agrees_with_team(tokens[k].form))
         ):
             k += 1
         if k > i + 1:
@@ -283,6 +297,13 @@ def team_spans(
                 last = starts[k][0]  # حسنية اكادير: a club named after its city
             out.append(RuleSpan(tokens[i + 1].start, tokens[last].end, EntityType.ORGANIZATION, "team", 0.7))
     return out
+
+
+_AMBIGUOUS_TITLES = frozenset(model_form(w) for w in "الفريق قائد القائد".split())
+
+
+def _bare_title(form: str) -> str:
+    return form[1:] if form[:1] in {"و", "ف"} and form[1:] in _AMBIGUOUS_TITLES else form
 
 
 _POSSESSIVE = (("ته", "ة"), ("تها", "ة"), ("ه", ""), ("ها", ""), ("هم", ""))
