@@ -22,7 +22,7 @@ from service import exporting, memory
 from service.errors import AkgError
 from service.logging import configure
 from service.pipeline import IngestResult, Pipeline
-from service.runtime import embedded_server, load_recognizer, open_store
+from service.runtime import LazyRecognizer, embedded_server, load_recognizer, open_store
 from service.settings import Settings, get_settings, settings_table
 
 SAMPLES_DIR = Path(__file__).resolve().parent.parent / "samples"
@@ -86,12 +86,14 @@ def _ingest(
     store = open_store(settings)
     try:
         store.ensure_schema()
-        pipeline = Pipeline(load_recognizer(settings), store)
         load_failures: list[str] = []
         documents = _documents(paths, load_failures)
         if engine == "auto":
             engine, documents = choose_engine(documents)
             log.info("ingest.engine", engine=engine)
+        # Worker processes and Ray actors load their own model: here it is loaded only if needed.
+        recognizer = LazyRecognizer(settings) if engine in ("processes", "ray") else load_recognizer(settings)
+        pipeline = Pipeline(recognizer, store)
         if engine == "ray":
             from service.ray_engine import ingest_with_ray
 

@@ -12,12 +12,12 @@ import threading
 import time
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from queue import Empty, Queue
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import structlog
 
@@ -25,7 +25,7 @@ from graph_schema.records import DocumentGraph, DocumentRow, EntityRow, MentionR
 from graph_schema.store import GraphStore
 from loaders import LoadedDocument
 from nlp.recognition.propagation import candidate_keys
-from nlp.recognition.recognizer import Analysis, Recognizer, TextRegion, finish
+from nlp.recognition.recognizer import Analysis, TextRegion, finish
 from nlp.resolution.aliases import alias_id, alias_row
 from nlp.resolution.resolver import Resolution, probe_keys, resolve
 from nlp.resolution.transliteration import to_latin
@@ -33,7 +33,6 @@ from nlp.text import model_form
 from nlp.types import EntityType, Mention
 
 if TYPE_CHECKING:
-    from service.engines import RecognizerProcess
     from service.writer import DocumentWriter
 
 log = structlog.get_logger(__name__)
@@ -76,10 +75,19 @@ def document_id(doc: LoadedDocument) -> str:
     return "D" + doc.content_hash()[:24]
 
 
+class TextAnalyzer(Protocol):
+    """What the pipeline needs of a recogniser: ``Recognizer``, ``RecognizerProcess`` (a
+    worker process) or ``runtime.LazyRecognizer`` (loaded when first needed)."""
+
+    def analyze(
+        self, text: str, furniture: Sequence[TextRegion] = (), metadata: Sequence[TextRegion] = ()
+    ) -> Analysis: ...
+
+
 class Pipeline:
     """Recognition, resolution and graph writes for one document at a time."""
 
-    def __init__(self, recognizer: Recognizer | RecognizerProcess, store: GraphStore) -> None:
+    def __init__(self, recognizer: TextAnalyzer, store: GraphStore) -> None:
         self.recognizer = recognizer
         self.store = store
         self._acceptances = ThreadPoolExecutor(max_workers=4, thread_name_prefix="akg-accept")
@@ -296,7 +304,7 @@ class Pipeline:
         return results
 
 
-def analyze(recognizer: Recognizer | RecognizerProcess, doc: LoadedDocument) -> list[Mention]:
+def analyze(recognizer: TextAnalyzer, doc: LoadedDocument) -> list[Mention]:
     """What ``POST /analyze`` returns: the recogniser's mentions (no names from the graph),
     reduced to their names (clitics and titles cut)."""
     analysis = recognizer.analyze(doc.text, *text_regions(doc))

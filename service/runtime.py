@@ -6,13 +6,14 @@ The CLI and the API call the same functions, so both run the same stack.
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 
 import structlog
 
 from graph_schema.store import GraphStore
 from nlp.recognition.errors import ModelNotFoundError
-from nlp.recognition.recognizer import Recognizer
+from nlp.recognition.recognizer import Analysis, Recognizer, TextRegion
 from service.errors import GraphUnavailableError, ModelUnavailableError
 from service.graph_server import DATABASE, USER, EmbeddedGraphServer
 from service.settings import BUNDLED_MODEL, OFFICIAL_MODEL, Settings
@@ -90,6 +91,31 @@ def load_recognizer(settings: Settings) -> Recognizer:
         return Recognizer(tagger, frozenset(settings.disabled_rules))
     except ValueError as exc:
         raise ModelUnavailableError(f"AKG_DISABLED_RULES: {exc}") from exc
+
+
+class LazyRecognizer:
+    """The configured recogniser, loaded when first asked for. For engines whose workers hold
+    their own model (``akg ingest --engine processes|ray``): the main process needs one only
+    for a document that left the graph between the check and the write, so most runs never
+    load it (a model's load time and memory saved)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._lock = threading.Lock()
+        self._loaded: Recognizer | None = None
+
+    @property
+    def loaded(self) -> bool:
+        return self._loaded is not None
+
+    def analyze(
+        self, text: str, furniture: Sequence[TextRegion] = (), metadata: Sequence[TextRegion] = ()
+    ) -> Analysis:
+        with self._lock:
+            if self._loaded is None:
+                self._loaded = load_recognizer(self._settings)
+            recognizer = self._loaded
+        return recognizer.analyze(text, furniture, metadata)
 
 
 class _Periodic:

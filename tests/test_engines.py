@@ -39,6 +39,28 @@ def test_worker_processes_and_the_local_engine_build_the_same_graph(
     assert snapshot(store) == expected
 
 
+def test_with_worker_processes_the_main_process_loads_no_model(store: GraphStore) -> None:
+    from service.runtime import LazyRecognizer
+
+    lazy = LazyRecognizer(Settings())
+    pipeline = Pipeline(lazy, store)
+    passes = process_first_passes(pipeline, Settings(), workers=1)
+    results = list(pipeline.ingest_many(load_path(SAMPLES_DIR), first_passes=passes))
+    assert results
+    assert all(r.created for r in results)
+    assert not lazy.loaded  # the workers recognised everything
+
+
+def test_a_lazy_recogniser_reports_a_missing_model_when_first_used(tmp_path: Path) -> None:
+    from service.errors import ModelUnavailableError
+    from service.runtime import LazyRecognizer
+
+    lazy = LazyRecognizer(Settings(ner_model=str(tmp_path)))  # nothing is loaded yet
+    with pytest.raises(ModelUnavailableError, match=r"ner\.pt"):
+        lazy.analyze("نص قصير")
+    assert not lazy.loaded
+
+
 def test_a_failed_first_pass_is_handed_over_with_its_document() -> None:
     from concurrent.futures import Future
 
