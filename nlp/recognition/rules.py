@@ -242,7 +242,7 @@ def titled_person_spans(
 
 # Head words of a sports team or club, with the clitics news writes them with.
 _TEAM_HEADS = frozenset(
-    model_form(c + w) for w in ("فريق", "نادي", "نادى") for c in ("", "و", "ب", "ل", "وب", "ول", "ف")
+    model_form(c + w) for w in ("فريق", "نادي") for c in ("", "و", "ب", "ل", "وب", "ول", "ف")
 )
 _TEAM_PERSON_PROBABILITY = 0.3
 _TEAM_RETYPED = frozenset({"LOC", "GPE", "FAC", "ORG"})
@@ -261,12 +261,12 @@ def team_spans(
     known: list[bool],
 ) -> list[RuleSpan]:
     """The name after فريق or نادي (a team, a club) is an organisation: فريق ليفربول (the
-        model reads a city), فريق اسيك ابيدجان (it reads nothing). ``model_spans`` are the model's
-        (first token, last token, label). A model span right after the head is retyped unless it
-        is a person (فريق بايدن: the president's team); otherwise up to three words the model does
-        not know and gives little person probability make the name, with a place the model
-    finds right after them (حسنية اكادير: a club named after its city). The definite الفريق is left
-        alone: it is also a military rank (الفريق أول)."""
+    model reads a city), فريق اسيك ابيدجان (it reads nothing). ``model_spans`` are the model's
+    (first token, last token, label). A model span right after the head is retyped unless it
+    is a person (فريق بايدن: the president's team); otherwise up to three words the model does
+    not know and gives little person probability make the name, with a place the model finds
+    right after them (حسنية اكادير: a club named after its city). The definite الفريق is left
+    alone: it is also a military rank (الفريق أول)."""
     starts = {first: (last, label) for first, last, label in model_spans}
     out: list[RuleSpan] = []
     for i, head in enumerate(tokens[:-1]):
@@ -429,8 +429,8 @@ def trim_span_tail(text: str, start: int, end: int) -> int:
     """The end of a span without what cannot end a name: a trailing prepositional phrase
     (منظمة بدر بالاتفاق is منظمة بدر; لل stays: الهيئة العامة للاستثمار is a name), a
     function word (وزارة الدفاع الروسية أي تعليق), the next item of a list (حزب الله اللبناني
-    والميليشيات), or a quoted or bracketed second name the
-    span ran into (وزارة الدفاع الأمريكية “البنتاغون”: the appositions rule takes that one)."""
+    والميليشيات), or a quoted or bracketed second name the span ran into (وزارة الدفاع
+    الأمريكية “البنتاغون”: the appositions rule takes that one)."""
     words = list(re.finditer(r"\S+", text[start:end]))
     for i, word in enumerate(words[1:], start=1):
         if word.group(0)[0] in _OPENING:
