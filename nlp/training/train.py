@@ -260,6 +260,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument(
         "--select-on",
         default=None,
+        choices=ALL_CORPORA,
         help="keep the checkpoint that is best on this corpus's dev documents (default: all corpora)",
     )
     ap.add_argument(
