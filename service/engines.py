@@ -19,13 +19,12 @@ import multiprocessing
 import signal
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from loaders import LoadedDocument
-from nlp.recognition.recognizer import Analysis, Recognizer, TextRegion, finish
-from nlp.types import EntityType, Mention
+from nlp.recognition.recognizer import Analysis, Recognizer, TextRegion
 from service import memory
 from service.errors import ModelUnavailableError
 from service.pipeline import FirstPasses, Pipeline, text_regions
@@ -83,8 +82,8 @@ def _result(
 class RecognizerProcess:
     """The recogniser of ``akg serve``, its model in a worker process (``AKG_NER_PROCESS``).
 
-    Same calls as ``Recognizer`` (``analyze``, ``recognize``), so the pipeline does not know
-    the difference. The point is the interpreter lock: in the server's own process the model's
+    The same ``analyze`` as ``Recognizer`` (the pipeline's ``TextAnalyzer``), so the pipeline
+    does not know the difference. The point is the interpreter lock: in the server's own process the model's
     Python (tokenising, rules, decoding) took turns with the background writer and the
     requests; in a worker it does not. A worker that dies is started again, and the request
     that found it dead gets ``ModelUnavailableError`` (503, retry).
@@ -116,15 +115,6 @@ class RecognizerProcess:
                 if self._pool is pool:
                     self._pool = self._start()
             raise ModelUnavailableError("The NER worker process died and was restarted; retry.") from exc
-
-    def recognize(
-        self,
-        text: str,
-        furniture: Sequence[TextRegion] = (),
-        metadata: Sequence[TextRegion] = (),
-        known_names: Mapping[tuple[str, ...], EntityType] | None = None,
-    ) -> list[Mention]:
-        return finish(self.analyze(text, furniture, metadata), known_names)
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)

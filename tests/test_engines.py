@@ -78,6 +78,7 @@ def test_a_failed_first_pass_is_handed_over_with_its_document() -> None:
 def test_the_servers_model_in_a_worker_process_recognises_the_same(
     recognizer: Recognizer, tmp_path: Path
 ) -> None:
+    from nlp.recognition.recognizer import finish
     from service.engines import RecognizerProcess
     from service.errors import ModelUnavailableError
 
@@ -86,12 +87,12 @@ def test_the_servers_model_in_a_worker_process_recognises_the_same(
     try:
         here = recognizer.recognize(doc.text, *text_regions(doc))
         assert here
-        assert worker.recognize(doc.text, *text_regions(doc)) == here
+        assert finish(worker.analyze(doc.text, *text_regions(doc))) == here
         # Ctrl-C reaches the whole process group; the worker leaves it to the server
         for pid in list(worker._pool._processes):  # type: ignore[union-attr]
             os.kill(pid, signal.SIGINT)
         time.sleep(0.5)
-        assert worker.recognize(doc.text, *text_regions(doc)) == here
+        assert finish(worker.analyze(doc.text, *text_regions(doc))) == here
     finally:
         worker.close()
     # a model that is not there: the worker's error, with the missing files named, not a hang
