@@ -222,7 +222,7 @@ def titled_person_spans(
             j += 1
         # After a title word that is also a common noun (الفريق: the rank, or "the team"), an
         # unknown word is no evidence: the model must see a name.
-        ambiguous = _bare_title(tokens[i].form) in _AMBIGUOUS_TITLES
+        ambiguous = _one_of(tokens[i].form, _AMBIGUOUS_TITLES)
         k = j
         while (
             k < len(tokens)
@@ -302,8 +302,9 @@ def team_spans(
 _AMBIGUOUS_TITLES = frozenset(model_form(w) for w in "الفريق قائد القائد".split())
 
 
-def _bare_title(form: str) -> str:
-    return form[1:] if form[:1] in {"و", "ف"} and form[1:] in _AMBIGUOUS_TITLES else form
+def _one_of(form: str, words: frozenset[str]) -> bool:
+    """``form`` is one of ``words``, or one after the conjunction و or ف (وقال, فالفريق)."""
+    return form in words or (form[:1] in {"و", "ف"} and form[1:] in words)
 
 
 _POSSESSIVE = (("ته", "ة"), ("تها", "ة"), ("ه", ""), ("ها", ""), ("هم", ""))
@@ -373,8 +374,7 @@ def begins_with_an_organisation_word(text: str) -> bool:
     words = text.split()
     if len(words) < 2:
         return False
-    first = model_form(words[0])
-    return first in _ORG_HEAD_WORDS or (first[:1] in {"و", "ف"} and first[1:] in _ORG_HEAD_WORDS)
+    return _one_of(model_form(words[0]), _ORG_HEAD_WORDS)
 
 
 # -- buildings that speak ----------------------------------------------------------------------
@@ -404,8 +404,7 @@ def speaks_as_an_institution(text: str, start: int, end: int) -> bool:
     if m is None:
         return False
     words = [model_form(w or "").strip("،,\"'«»“”") for w in (m.group(1), m.group(2))]
-    verb = words[1][1:] if words[1][:1] in "وف" and words[1][1:] in _SPEECH_VERBS else words[1]
-    return verb in _SPEECH_VERBS or (words[1] in ("في", "باسم") and words[0] in _VOICES_OF)
+    return _one_of(words[1], _SPEECH_VERBS) or (words[1] in ("في", "باسم") and words[0] in _VOICES_OF)
 
 
 _PREPOSITIONAL = ("بال", "وبال", "فبال", "كال", "وكال")
