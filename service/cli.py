@@ -348,19 +348,18 @@ SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 def evaluate(settings: Settings, data: Path, scorer: Path, gold: Path, seeds: Path, ablate: bool) -> None:
     """The model on its held-out split and the seeds scorer on a fresh graph, in one table."""
     from service import evaluation
-    from service.runtime import BUNDLED_MODEL_DIR
+    from service.runtime import model_dir
 
     if ablate:
         _ablate(settings, data, scorer, gold, seeds)
         return
 
-    model_dir = BUNDLED_MODEL_DIR if settings.ner_model == "akg-ar-ner" else Path(settings.ner_model)
     table = Table(title="akg evaluate")
     for col in ("measure", "P", "R", "F1", "n"):
         table.add_column(col, justify="right" if col != "measure" else "left")
     if data.exists():
         blocks = {
-            "held-out NER": evaluation.held_out_scores(data, model_dir)["scores"]["all"],
+            "held-out NER": evaluation.held_out_scores(data, model_dir(settings))["scores"]["all"],
             "held-out news, whole recogniser": evaluation.held_out_news_scores(data, settings),
         }
         for measure, scores in blocks.items():

@@ -71,6 +71,11 @@ WARM_UP_TEXT = "قال وزير الدفاع إن قاعدة عين الأسد �
 first requests (first-request latency; memory stays flat under load)."""
 
 
+def model_dir(settings: Settings) -> Path:
+    """The folder of the configured project model (bundled, or a path; not ``stanza-official``)."""
+    return BUNDLED_MODEL_DIR if settings.ner_model == BUNDLED_MODEL else Path(settings.ner_model)
+
+
 def load_recognizer(settings: Settings) -> Recognizer:
     """Load the configured NER model; ModelUnavailableError names what is missing."""
     import torch
@@ -82,8 +87,7 @@ def load_recognizer(settings: Settings) -> Recognizer:
         if settings.ner_model == OFFICIAL_MODEL:
             tagger = load_official(settings.stanza_resources_dir)
         else:
-            path = BUNDLED_MODEL_DIR if settings.ner_model == BUNDLED_MODEL else Path(settings.ner_model)
-            tagger = StanzaTagger.load(path)
+            tagger = StanzaTagger.load(model_dir(settings))
     except ModelNotFoundError as exc:
         raise ModelUnavailableError(str(exc)) from exc
     log.info("model.loaded", model=settings.ner_model, disabled_rules=settings.disabled_rules)
