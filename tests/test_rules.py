@@ -116,6 +116,19 @@ def test_names_after_titles() -> None:
     assert _titled(text, set(), unknown={"يوآف", "غالانت"}) == ["يوآف غالانت"]
 
 
+def test_names_after_an_occupation_and_any_nationality() -> None:
+    # Sports and arts news name people after their occupation; the nationality between them
+    # is part of the title, whichever country it is (not only those in TITLE_CONTINUATIONS).
+    text = "وأعرب النجم البرازيلي ماركينيو عن رغبته في الاعتزال."
+    assert _titled(text, set(), unknown={"ماركينيو"}) == ["ماركينيو"]
+    text = "وتعاقد النادي مع اللاعب الكونغولي شاباني ندولو مقابل مليون يورو."
+    assert _titled(text, set(), unknown={"شاباني", "ندولو"}) == ["شاباني ندولو"]
+    text = "وقال الرئيس السوداني عمر حسن إن المفاوضات مستمرة."
+    assert _titled(text, {"عمر", "حسن"}) == ["عمر حسن"]
+    # no name after the occupation and its nationality: nothing
+    assert _titled("وقالت الممثلة المغربية إن الدور صعب.", set()) == []
+
+
 def test_a_foreign_name_ending_in_ya_is_no_pronoun_suffix() -> None:
     # انتوني is unknown to the vocabulary while انتون is known: the ي is part of the name, not
     # "my" (news is written in the third person). A known word with a pronoun is still no name.

@@ -216,7 +216,11 @@ def titled_person_spans(
             i += 1
             continue
         j = i + 1
-        while j < len(tokens) and (tokens[j].form in TITLE_CONTINUATIONS or tokens[j].form in TITLE_WORDS):
+        while j < len(tokens) and (
+            tokens[j].form in TITLE_CONTINUATIONS
+            or tokens[j].form in TITLE_WORDS
+            or _describes_the_title(tokens[j].form, person_prob[j])
+        ):
             j += 1
         if j < len(tokens) and tokens[j].form in {"،", ","}:
             j += 1
@@ -297,6 +301,17 @@ def team_spans(
                 last = starts[k][0]  # حسنية اكادير: a club named after its city
             out.append(RuleSpan(tokens[i + 1].start, tokens[last].end, EntityType.ORGANIZATION, "team", 0.7))
     return out
+
+
+def _describes_the_title(form: str, person_probability: float) -> bool:
+    """A definite nisba adjective after a title (اللاعب البرازيلي, الرئيس السوداني, الكاتب
+    الروائي) that the model does not read as a name: it belongs to the title."""
+    return (
+        form.startswith("ال")
+        and form.endswith(("ي", "ية", "يه"))
+        and len(form) >= 6
+        and person_probability < 0.5
+    )
 
 
 _AMBIGUOUS_TITLES = frozenset(model_form(w) for w in "الفريق قائد القائد".split())
