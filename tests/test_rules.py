@@ -67,6 +67,30 @@ def test_names_propagate_within_the_document() -> None:
     }
 
 
+def test_a_part_of_a_name_known_in_full_becomes_the_full_name() -> None:
+    from nlp.recognition.propagation import widen_to_full_names
+    from nlp.tokenize import tokenize
+    from nlp.types import EntityType, Mention
+
+    text = "التقى إيهود أولمرت الوفد. وقال بإيهود أولمرت إنه واثق، وشكر أولمرت الوفد."
+    full = text.index("إيهود أولمرت")
+    part = text.index("أولمرت", text.index("بإيهود"))
+    spans = [
+        Mention(full, full + len("إيهود أولمرت"), "إيهود أولمرت", EntityType.PERSON, 0.9),
+        Mention(part, part + len("أولمرت"), "أولمرت", EntityType.PERSON, 0.8),
+    ]
+    widened = widen_to_full_names(text, tokenize(text), spans)
+    assert sorted((text[m.start : m.end], m.source) for m in widened) == [
+        ("إيهود أولمرت", "model"),
+        ("بإيهود أولمرت", "widened_name"),
+    ]
+    # a part of another type, or a part that carries a link, stays as it is
+    other = [spans[0], Mention(part, part + len("أولمرت"), "أولمرت", EntityType.ORGANIZATION, 0.8)]
+    assert widen_to_full_names(text, tokenize(text), other) == other
+    linked = [spans[0], Mention(part, part + 6, "أولمرت", EntityType.PERSON, 0.8, attributes={"a": "1"})]
+    assert widen_to_full_names(text, tokenize(text), linked) == linked
+
+
 def test_short_surnames_do_not_propagate() -> None:
     from nlp.recognition.propagation import propagate
     from nlp.tokenize import tokenize

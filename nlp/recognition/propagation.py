@@ -11,6 +11,10 @@ News repeats names: the model may tag "إسماعيل هنية" in the first par
   that person's type when it stands alone, provided it has at least four letters and is not
   a name particle (عبد, الله...): short surnames are too often ordinary words (شكر, تقي).
 
+Before that, where a name of two words or more is written again and the model tagged only
+part of it (only أولمرت in بإيهود أولمرت), the part becomes the whole name
+(``widen_to_full_names``).
+
 Propagated mentions never overlap existing ones and never come from page furniture.
 When one name was tagged with several types, the most frequent type wins.
 """
@@ -85,6 +89,40 @@ def propagate(
                 taken.append((start, end))
                 conf = round(confidence[forms] * (1.0 if rule == "known_name" else 0.9), 4)
                 out.append(Mention(start, end, text[start:end], etype, conf, rule))
+    return out
+
+
+def widen_to_full_names(text: str, tokens: Sequence[Token], spans: Sequence[Mention]) -> list[Mention]:
+    """A part of a name recognised in full elsewhere in the text becomes the full name where
+    the full name is written: the model found ايهود اولمرت once, and only اولمرت in
+    بايهود اولمرت. An occurrence of a name of two words or more replaces the spans inside it
+    when they all have its type and none carries a link (an apposition)."""
+    names: dict[tuple[str, ...], Counter[EntityType]] = defaultdict(Counter)
+    confidence: dict[tuple[str, ...], float] = {}
+    for m in spans:
+        forms = _name_forms(tokens, m)
+        if len(forms) >= 2:
+            names[forms][m.type] += 1
+            confidence[forms] = max(confidence.get(forms, 0.0), m.confidence)
+    if not names:
+        return list(spans)
+    index = _TokenIndex(tokens)
+    out = list(spans)
+    for forms, types in sorted(names.items(), key=lambda kv: -len(kv[0])):
+        etype = types.most_common(1)[0][0]
+        for start, end in index.occurrences(forms):
+            inside = [m for m in out if m.start < end and start < m.end]
+            if inside and all(
+                m.type is etype
+                and start <= m.start
+                and m.end <= end
+                and m.end - m.start < end - start
+                and not m.attributes
+                for m in inside
+            ):
+                out = [m for m in out if m not in inside]
+                conf = round(confidence[forms] * 0.9, 4)
+                out.append(Mention(start, end, text[start:end], etype, conf, "widened_name"))
     return out
 
 

@@ -10,8 +10,9 @@ Steps, in order (each one documented where it is implemented):
    overlaps;
 4. every other occurrence of a base name in the document is a base too;
 5. drop spans inside page furniture;
-6. propagate names within the document (``propagation.py``): other occurrences of a
-   recognised name, and a person's surname standing alone;
+6. propagate names within the document (``propagation.py``): a part of a name written
+   where the whole name is (بإيهود أولمرت, the model tagging only أولمرت) becomes the whole
+   name; other occurrences of a recognised name, and a person's surname standing alone;
 7. note the title written before a person's name (وزير الدفاع الأمريكي لويد أوستن).
 """
 
@@ -24,7 +25,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-from nlp.recognition.propagation import propagate, word_occurrences
+from nlp.recognition.propagation import propagate, widen_to_full_names, word_occurrences
 from nlp.recognition.rules import (
     RuleSpan,
     apposition_spans,
@@ -93,7 +94,7 @@ RULES: dict[str, str] = {
     "bylines": "the loader's byline, dateline and source lines",
     "appositions": "a second name in quotes or parentheses joins the first (Latin names too)",
     "generic_descriptions": "descriptions (القوات الأمريكية) are dropped",
-    "propagation": "other occurrences of a recognised name in the same text, surnames alone",
+    "propagation": "other occurrences of a recognised name in the text, surnames alone, parts made whole",
     "known_names": "names the graph already knows, wherever they occur",
 }
 """Every rule that can be switched off (``AKG_DISABLED_RULES``), to measure what each adds."""
@@ -220,6 +221,8 @@ def finish(
     if "known_names" in analysis.disabled:
         known_names = None
     spans = _retype_known_places(tokens, list(analysis.spans), known_names)
+    if "propagation" not in analysis.disabled:
+        spans = widen_to_full_names(text, tokens, spans)
     if "propagation" not in analysis.disabled or known_names:
         propagated = propagate(text, tokens, spans, known_names)
         if "propagation" in analysis.disabled:  # only the names the graph knows
