@@ -110,3 +110,16 @@ def test_official_file_layout_follows_stanzas_own_package_tables() -> None:
         Path("ar") / "forward_charlm" / f"{charlm}.pt",
         Path("ar") / "backward_charlm" / f"{charlm}.pt",
     ) == OFFICIAL_CHARLM
+
+
+def test_half_a_character_lm_pair_is_named_as_missing(tmp_path: Path) -> None:
+    # A model trained with character LMs needs both beside it: one alone is an error at once.
+    for name in ("ner.pt", "pretrain.pt", "forward_charlm.pt"):
+        (tmp_path / name).write_bytes(b"")
+    start = time.perf_counter()
+    with pytest.raises(ModelNotFoundError) as err:
+        StanzaTagger.load(tmp_path)
+    assert time.perf_counter() - start < 1.0
+    missing = str(err.value).split("missing", 1)[1].split(".", 1)[0]
+    assert "backward_charlm" in missing
+    assert "forward_charlm" not in missing

@@ -25,6 +25,8 @@ from nlp.types import Token
 
 MODEL_FILE = "ner.pt"
 PRETRAIN_FILE = "pretrain.pt"
+CHARLM_FILES = (Path("forward_charlm.pt"), Path("backward_charlm.pt"))
+"""A model trained with character LMs (``nlp.training.charlm``) has both beside it."""
 LABELS: frozenset[str] = frozenset({"PER", "ORG", "LOC", "FAC"})
 REBUILD = "make train (python -m nlp.training.train, two stages: see nlp/models/akg-ar-ner/MODEL_CARD.md)"
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "akg-ar-ner"
@@ -77,15 +79,29 @@ class StanzaTagger:
 
     @classmethod
     def load(cls, model_dir: Path) -> StanzaTagger:
-        """Load ``ner.pt`` and ``pretrain.pt`` from ``model_dir`` (CPU).
+        """Load ``ner.pt`` and ``pretrain.pt`` from ``model_dir`` (CPU), and the character LM
+        pair beside them when the model has one.
 
-        Raises :class:`ModelNotFoundError` at once (before importing torch) when a file is missing.
+        Raises :class:`ModelNotFoundError` at once (before importing torch) when a file is
+        missing: one of the pair without the other, or a model that was trained with the pair
+        without it.
         """
         model_dir = Path(model_dir)
-        missing = _missing(model_dir, [Path(MODEL_FILE), Path(PRETRAIN_FILE)])
+        needed = [Path(MODEL_FILE), Path(PRETRAIN_FILE)]
+        has_charlm = any((model_dir / f).is_file() for f in CHARLM_FILES)
+        missing = _missing(model_dir, needed + (list(CHARLM_FILES) if has_charlm else []))
         if missing:
             raise _not_found(model_dir, missing, f"Rebuild it with: {REBUILD}")
-        return cls(_load_trainer(model_dir / MODEL_FILE, model_dir / PRETRAIN_FILE))
+        # Without the pair, the saved paths must not be followed: they point where it was trained.
+        charlm = {
+            "charlm_forward_file": str(model_dir / CHARLM_FILES[0]),
+            "charlm_backward_file": str(model_dir / CHARLM_FILES[1]),
+        }
+        try:
+            trainer = _load_trainer(model_dir / MODEL_FILE, model_dir / PRETRAIN_FILE, charlm)
+        except FileNotFoundError as e:  # Stanza's Forward/BackwardCharlmNotFoundError
+            raise _not_found(model_dir, [str(f) for f in CHARLM_FILES], f"Rebuild it with: {REBUILD}") from e
+        return cls(trainer)
 
     @classmethod
     def load_official(cls, resources_dir: Path) -> StanzaTagger:

@@ -29,12 +29,14 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from nlp.training.charlm import BACKWARD_FILE, FORWARD_FILE
 from nlp.training.corpora import LABELS, Document, Sentence, read_all, spans_of
 
 log = logging.getLogger("nlp.training")
 
 SEED = 1234
 ALL_CORPORA = ("aqmar", "newsfane", "wikifane", "wojood")
+CHARLM_FILES = (FORWARD_FILE, BACKWARD_FILE)
 
 
 def split_documents(
@@ -181,16 +183,31 @@ def train_stanza(
     eval_interval: int,
     seed: int,
     finetune_from: Path | None = None,
+    charlm: Path | None = None,
 ) -> None:
     """Run Stanza's NER trainer in-process on CPU; from scratch, or on from a saved model
-    (``finetune_from``: its weights, vocabulary and optimiser settings)."""
+    (``finetune_from``: its weights, vocabulary and optimiser settings). ``charlm``: a folder
+    with a forward and a backward character LM (:mod:`nlp.training.charlm`), read in place of
+    the model's own character LSTM."""
     import torch
     from stanza.models import ner_tagger
 
     torch.set_num_threads(2)
     resume = ["--finetune", "--finetune_load_name", str(finetune_from)] if finetune_from else []
+    with_charlm = []
+    if charlm is not None:
+        # (Stanza wants a shorthand even when it is given both files.)
+        with_charlm = [
+            "--charlm",
+            "--charlm_shorthand",
+            "ar_akg",
+            "--charlm_forward_file",
+            str(charlm / FORWARD_FILE),
+        ]
+        with_charlm += ["--charlm_backward_file", str(charlm / BACKWARD_FILE)]
     args = [
         *resume,
+        *with_charlm,
         "--mode",
         "train",
         "--shorthand",
@@ -275,6 +292,13 @@ def main(argv: list[str] | None = None) -> None:
         default=None,
         help="learning rate when going on (default: the model's own)",
     )
+    ap.add_argument(
+        "--charlm",
+        type=Path,
+        default=None,
+        help="folder of a character LM pair (python -m nlp.training.charlm) to read words with; "
+        "copied into --out (default: none; when going on from a model that has one, that one)",
+    )
     ap.add_argument("--eval-only", action="store_true", help="skip training, evaluate the model in --out")
     args = ap.parse_args(argv)
 
@@ -304,11 +328,18 @@ def main(argv: list[str] | None = None) -> None:
     t_train = 0.0
     n_vectors = None
     finetune_from = None
+    charlm = args.charlm
     if args.finetune_from is not None:
-        # The saved model's embedding rows belong to its own vectors: keep them.
+        # The saved model's embedding rows belong to its own vectors: keep them; and the
+        # character LMs it was trained with.
         if args.finetune_from.resolve() != args.out.resolve():
             shutil.copyfile(args.finetune_from / "pretrain.pt", pretrain)
         finetune_from = with_learning_rate(args.finetune_from / "ner.pt", args.finetune_lr, args.work)
+        if charlm is None and (args.finetune_from / CHARLM_FILES[0]).exists():
+            charlm = args.finetune_from
+    if charlm is not None and charlm.resolve() != args.out.resolve():
+        for name in CHARLM_FILES:
+            shutil.copyfile(charlm / name, args.out / name)
     if not args.eval_only:
         if finetune_from is None:
             from nlp.training.vectors import build_vectors
@@ -320,7 +351,14 @@ def main(argv: list[str] | None = None) -> None:
             log.info("vectors built in %.0fs", time.time() - t0)
         t0 = time.time()
         train_stanza(
-            args.work, args.out, pretrain, args.max_steps, args.eval_interval, args.seed, finetune_from
+            args.work,
+            args.out,
+            pretrain,
+            args.max_steps,
+            args.eval_interval,
+            args.seed,
+            finetune_from,
+            args.out if charlm is not None else None,
         )
         t_train = time.time() - t0
         log.info("stanza training took %.0fs", t_train)
@@ -340,7 +378,9 @@ def main(argv: list[str] | None = None) -> None:
         )
         + (f" --select-on {args.select_on}" if args.select_on else "")
         + (f" --finetune-from {args.finetune_from}" if args.finetune_from else "")
-        + (f" --finetune-lr {args.finetune_lr}" if args.finetune_lr else ""),
+        + (f" --finetune-lr {args.finetune_lr}" if args.finetune_lr else "")
+        + (f" --charlm {args.charlm}" if args.charlm else ""),
+        "charlm": str(charlm) if charlm else None,
         "oversample": args.oversample,
         "select_on": args.select_on or "all corpora",
         "finetuned_from": str(args.finetune_from) if args.finetune_from else None,
