@@ -240,6 +240,35 @@ def test_a_prepositional_tail_is_trimmed() -> None:
     assert text[start : trim_span_tail(text, start, len(text))] == "الهيئة العامة للاستثمار"
 
 
+def test_a_bare_direction_ends_no_name() -> None:
+    from nlp.recognition.rules import trim_span_tail
+
+    text = "استهدفت الغارة منزلا في خان يونس جنوب القطاع"
+    start = text.index("خان")
+    end = trim_span_tail(text, start, text.index("جنوب") + len("جنوب"))
+    assert text[start:end] == "خان يونس"
+    text = "وصل الوفد إلى كوريا الجنوبية"
+    start = text.index("كوريا")
+    assert text[start : trim_span_tail(text, start, len(text))] == "كوريا الجنوبية"
+
+
+def test_a_person_span_over_names_joined_by_waw_is_cut_before_each() -> None:
+    from nlp.recognition.rules import coordinated_name_starts
+    from nlp.text import model_form
+
+    vocabulary = {"بلير", "عبير", "احمد", "ايت", "وايت", "جدي"}
+
+    def cuts(names: str) -> list[int]:
+        return coordinated_name_starts([model_form(w) for w in names.split()], vocabulary.__contains__)
+
+    assert cuts("بوش وبلير") == [1]
+    assert cuts("لمياء طارق وعبير أحمد وعبير الجندي") == [2, 4]
+    assert cuts("كمال وجدي") == []  # a given name that begins with و
+    assert cuts("دون ستيوارت وايت") == []  # وايت (White): a known word of وا
+    assert cuts("تشارلز وينستون") == []  # the rest (ينستون) is unknown: a foreign name
+    assert coordinated_name_starts(["بوش", "وبلير"], None) == []
+
+
 class _NoModel:
     """A tagger that finds nothing: what remains is the rules' work."""
 

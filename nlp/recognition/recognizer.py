@@ -23,6 +23,7 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import Protocol
 
 from nlp.recognition.propagation import propagate, widen_to_full_names, word_occurrences
@@ -31,6 +32,7 @@ from nlp.recognition.rules import (
     apposition_spans,
     base_spans,
     begins_with_an_organisation_word,
+    coordinated_name_starts,
     is_generic_description,
     looks_like_a_person,
     looks_like_a_second_name,
@@ -85,6 +87,7 @@ RULES: dict[str, str] = {
     "titles": "a name after a title is a person (وزير الدفاع لويد أوستن)",
     "person_completion": "a lone first name takes the next name word (إسماعيل -> إسماعيل هنية)",
     "span_tails": "a span ends before a trailing prepositional phrase, function word or quotation",
+    "coordinated_names": "a person span over names joined by و is one person each (بوش وبلير)",
     "definite_phrase_retype": "a 'person' that is a definite noun phrase is an organisation",
     "organisation_words": "a 'person' that begins with an organisation word (كتلة بدر) is an organisation",
     "speaking_buildings": "a building that speaks is its institution (أعلن البيت الأبيض: an organisation)",
@@ -143,8 +146,7 @@ class Recognizer:
                 model_spans = [(s.first, s.last, s.label) for s in tagged.spans]
                 teams += team_spans(sent, model_spans, tagged.person_prob, tagged.known)
             for s in tagged.spans:
-                etype = MODEL_LABELS.get(s.label)
-                if etype is None:
+                if s.label not in MODEL_LABELS:
                     continue
                 last = s.last
                 if (
@@ -154,29 +156,11 @@ class Recognizer:
                     and _completes(sent, s.last, tagged, knows, occurrences)
                 ):
                     last += 1
-                start, end = sent[s.first].start, sent[last].end
-                if "span_tails" not in off:
-                    end = trim_span_tail(text, start, end)
-                found_by = "model" if s.label != "FAC" else "model:facility"
-                if (
-                    s.label == "FAC"
-                    and "speaking_buildings" not in off
-                    and speaks_as_an_institution(text, start, end)
-                ):
-                    etype, found_by = EntityType.ORGANIZATION, "model:speaking_buildings"
-                if (
-                    etype is EntityType.PERSON
-                    and "definite_phrase_retype" not in off
-                    and not looks_like_a_person(text[start:end])
-                ):
-                    etype, found_by = EntityType.ORGANIZATION, "model:retyped_definite_phrase"
-                if (
-                    etype is EntityType.PERSON
-                    and "organisation_words" not in off
-                    and begins_with_an_organisation_word(text[start:end])
-                ):
-                    etype, found_by = EntityType.ORGANIZATION, "model:organisation_word"
-                spans.append(Mention(start, end, text[start:end], etype, round(s.confidence, 4), found_by))
+                pieces = [(s.first, last, "model")]
+                if s.label == "PER" and "coordinated_names" not in off:
+                    pieces = _coordinated_pieces(sent, s.first, last, knows)
+                for first, last_piece, found_by in pieces:
+                    spans.append(self._model_mention(text, sent, first, last_piece, s, found_by))
 
         rules = [
             *(base_spans(text, knows) if "bases" not in off else []),
@@ -199,6 +183,46 @@ class Recognizer:
             spans = _add_appositions(text, spans)
         tokens = [t for sent in sents for t in sent]
         return Analysis(text, tuple(tokens), tuple(spans), tuple(furniture), off)
+
+    def _model_mention(
+        self, text: str, sent: Sequence[Token], first: int, last: int, s: TaggedSpanLike, found_by: str
+    ) -> Mention:
+        """The mention of the model's span over tokens ``first..last``, its tail trimmed and its
+        type corrected by the rules that are on."""
+        off = self.disabled
+        etype = MODEL_LABELS[s.label]
+        start, end = sent[first].start, sent[last].end
+        if "span_tails" not in off:
+            end = trim_span_tail(text, start, end)
+        if s.label == "FAC":
+            found_by = "model:facility"
+            if "speaking_buildings" not in off and speaks_as_an_institution(text, start, end):
+                etype, found_by = EntityType.ORGANIZATION, "model:speaking_buildings"
+        if (
+            etype is EntityType.PERSON
+            and "definite_phrase_retype" not in off
+            and not looks_like_a_person(text[start:end])
+        ):
+            etype, found_by = EntityType.ORGANIZATION, "model:retyped_definite_phrase"
+        if (
+            etype is EntityType.PERSON
+            and "organisation_words" not in off
+            and begins_with_an_organisation_word(text[start:end])
+        ):
+            etype, found_by = EntityType.ORGANIZATION, "model:organisation_word"
+        return Mention(start, end, text[start:end], etype, round(s.confidence, 4), found_by)
+
+
+def _coordinated_pieces(
+    sent: Sequence[Token], first: int, last: int, knows: Callable[[str], bool] | None
+) -> list[tuple[int, int, str]]:
+    """A person span cut before each name of a list it ran over (بوش وبلير): (first, last,
+    found_by) per piece; the span itself when it is one name."""
+    cuts = coordinated_name_starts([t.form for t in sent[first : last + 1]], knows)
+    if not cuts:
+        return [(first, last, "model")]
+    bounds = [first, *(first + c for c in cuts), last + 1]
+    return [(a, b - 1, "model:coordinated_names") for a, b in pairwise(bounds)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -423,8 +423,11 @@ def speaks_as_an_institution(text: str, start: int, end: int) -> bool:
 
 
 _PREPOSITIONAL = ("بال", "وبال", "فبال", "كال", "وكال")
-# Words that end no name: function words, and أي ("any", "that is": لم تصدر الوزارة أي تعليق).
-_NO_NAME_END = _NOT_NAME | frozenset(model_form(w) for w in "أي اي".split())
+# Words that end no name: function words, أي ("any", "that is": لم تصدر الوزارة أي تعليق),
+# and a bare direction (خان يونس جنوب القطاع: "south of"; الجنوبية with the article may end one).
+_NO_NAME_END = _NOT_NAME | frozenset(
+    model_form(w) for w in "أي اي جنوب شمال شرق غرب وسط جنوبي شمالي شرقي غربي".split()
+)
 _OPENING = "\"“”«„'‘(["
 
 
@@ -483,3 +486,34 @@ def is_generic_description(text: str) -> bool:
 def _is_adjective(word: str) -> bool:
     bare = word[2:] if word.startswith("ال") else word
     return bare.endswith(("ية", "يه", "ي")) and len(bare) > 3
+
+
+# -- coordinated names ------------------------------------------------------------------------------
+# Given names that begin with و: a person span does not split before them.
+_WAW_NAMES = frozenset(
+    model_form(w)
+    for w in """
+    وليد وائل وحيد وديع وجدي وجيه وفيق وسام وسيم وصفي وهبي وهيب وداد وفاء وعد ولاء وئام ورد وردة
+    وهاب ولي ولد وضاح وجدان وحيدة وسيلة وليدة وصال وجيهة
+    """.split()
+)
+
+
+def coordinated_name_starts(forms: Sequence[str], knows: Callable[[str], bool] | None) -> list[int]:
+    """Where a person span the model ran over a list of names starts a new name: at a word
+    written with the conjunction و whose rest is a word the model knows (بوش وبلير, لمياء
+    طارق وعبير أحمد), unless the word is a given name that begins with و (وليد, وجدي). A word
+    whose rest the model does not know may be a foreign name that begins with و: no cut; nor
+    at a known word of وا, which foreign names begin with as often (وايت: White, not و + ايت)."""
+    if knows is None:
+        return []
+    return [
+        i
+        for i, form in enumerate(forms)
+        if i > 0
+        and form.startswith("و")
+        and len(form) >= 4
+        and form not in _WAW_NAMES
+        and knows(form[1:])
+        and not (form.startswith("وا") and knows(form))
+    ]
