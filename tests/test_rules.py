@@ -153,6 +153,23 @@ def test_names_after_an_occupation_and_any_nationality() -> None:
     assert _titled("وقالت الممثلة المغربية إن الدور صعب.", set()) == []
 
 
+def test_a_name_before_a_title_in_apposition() -> None:
+    # اميتاب باتشان نجم السينما: the name first, then the title heading what follows it
+    text = "ورفض أميتاب باتشان نجم السينما الهندية الدعوة."
+    assert _titled(text, set(), unknown={"أميتاب", "باتشان"}) == ["أميتاب باتشان"]
+    text = "وقال سليم ناصيف رئيس حزب الأمة إن"  # a title heading an organisation word
+    assert _titled(text, {"سليم"}, unknown={"ناصيف"}) == ["سليم ناصيف"]
+    # one word before a title is as often a verb; a list; "of" before the title
+    assert _titled("وأوضحت وزيرة الخارجية أن", set(), unknown={"وأوضحت"}) == []
+    assert (
+        _titled("بدستورها وبرلمان استبعدت وزيرة الخارجية", set(), unknown={"بدستورها", "وبرلمان", "استبعدت"})
+        == []
+    )
+    assert _titled("تعتبران معقلا لمؤيدي رئيس الوزراء", set(), unknown={"تعتبران", "معقلا", "لمؤيدي"}) == []
+    # a name the model knows, it tags itself
+    assert _titled("وقال محمد علي رئيس الوزراء إن", set()) == []
+
+
 def test_a_foreign_name_ending_in_ya_is_no_pronoun_suffix() -> None:
     # انتوني is unknown to the vocabulary while انتون is known: the ي is part of the name, not
     # "my" (news is written in the third person). A known word with a pronoun is still no name.

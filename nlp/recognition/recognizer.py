@@ -84,7 +84,7 @@ class TextRegion:
 
 
 RULES: dict[str, str] = {
-    "titles": "a name after a title is a person (وزير الدفاع لويد أوستن)",
+    "titles": "a name after a title is a person (وزير الدفاع لويد أوستن), or before one in apposition",
     "person_completion": "a lone first name takes the next name word (إسماعيل -> إسماعيل هنية)",
     "span_tails": "a span ends before a trailing prepositional phrase, function word or quotation",
     "coordinated_names": "a person span over names joined by و is one person each (بوش وبلير)",
@@ -171,7 +171,8 @@ class Recognizer:
         rules += _repeat_base_names(text, [r for r in rules if r.type is EntityType.BASE])
         spans = _apply_rules(text, spans, rules)
         persons = [m for m in spans if m.type is EntityType.PERSON]
-        spans = _apply_rules(text, spans, [t for t in titled if not _overlaps_any(t, persons)])
+        titled = [t for t in titled if not _overlaps_any(t, spans if t.rule == "before_title" else persons)]
+        spans = _apply_rules(text, spans, titled)
         spans = [
             m
             for m in spans

@@ -241,6 +241,50 @@ def titled_person_spans(
                 RuleSpan(tokens[j].start, tokens[k - 1].end, EntityType.PERSON, "after_title", confidence)
             )
         i = max(k, i + 1)
+    return out + _names_before_a_title(tokens, person_prob, known, knows)
+
+
+# A title in the construct state after a name, in apposition: اميتاب باتشان نجم السينما
+# الهندية, مثال الآلوسي رئيس حزب الأمة.
+_APPOSITIVE_TITLES = frozenset(
+    model_form(w)
+    for w in """
+    رئيس رئيسة نائب وزير وزيرة سفير مدير مديرة مستشار مبعوث قائد زعيم نجم نجمة لاعب مدرب مؤسس
+    عضو أمين محافظ مساعد
+    """.split()
+)
+
+
+def _names_before_a_title(
+    tokens: list[Token], person_prob: list[float], known: list[bool], knows: Callable[[str], bool] | None
+) -> list[RuleSpan]:
+    """Two or three name words right before a title in the construct state that is followed by
+    what it heads (a word with the article or an organisation word): a person in apposition.
+    Name words as ``name_word`` reads them, at least one the model does not know (a name it
+    knows, it tags itself), none after the first written with و, the last not with ل. The
+    recogniser keeps these only where the model found nothing."""
+    out: list[RuleSpan] = []
+    for t in range(1, len(tokens) - 1):
+        nxt = tokens[t + 1].form
+        if tokens[t].form not in _APPOSITIVE_TITLES or not (
+            nxt.startswith(("ال", "لل")) or nxt in _ORG_HEAD_WORDS
+        ):
+            continue
+        k = t
+        while k > 0 and t - k < 3 and name_word(tokens[k - 1], person_prob[k - 1], known[k - 1], knows):
+            k -= 1
+        words = [tok.form for tok in tokens[k:t]]
+        if (
+            len(words) >= 2  # one word before a title is as often a verb (أوضحت وزيرة الخارجية)
+            and not any(w.startswith("و") for w in words[1:])  # a list, not one name
+            and not words[-1].startswith("ل")  # معقلا لمؤيدي رئيس الوزراء: "of"
+            and not all(known[k:t])
+        ):
+            probs = person_prob[k:t]
+            confidence = round(max(0.5, sum(probs) / len(probs)), 4)
+            out.append(
+                RuleSpan(tokens[k].start, tokens[t - 1].end, EntityType.PERSON, "before_title", confidence)
+            )
     return out
 
 
