@@ -101,6 +101,19 @@ def test_short_surnames_do_not_propagate() -> None:
     assert propagate(text, tokenize(text), spans) == []
 
 
+def test_a_surname_that_is_an_adjective_does_not_propagate() -> None:
+    from nlp.recognition.propagation import propagate
+    from nlp.tokenize import tokenize
+    from nlp.types import EntityType, Mention
+
+    text = "اعتقل أبو حمزة المصري. وقال الأصولي المصري إنه بريء، وحضر الملك عبد الله الثاني في الثاني عشر."
+    spans = [
+        Mention(text.index("أبو"), text.index("المصري") + 6, "أبو حمزة المصري", EntityType.PERSON, 0.9),
+        Mention(text.index("عبد"), text.index("الثاني") + 6, "عبد الله الثاني", EntityType.PERSON, 0.9),
+    ]
+    assert propagate(text, tokenize(text), spans) == []
+
+
 def test_apposition_after_an_organisation() -> None:
     from nlp.recognition.rules import apposition_spans
     from nlp.types import EntityType

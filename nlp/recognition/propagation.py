@@ -9,7 +9,8 @@ News repeats names: the model may tag "إسماعيل هنية" in the first par
   name learnt from one article is found in the next;
 * the surname of a person (the last word of a name of two words or more) is a mention of
   that person's type when it stands alone, provided it has at least four letters and is not
-  a name particle (عبد, الله...): short surnames are too often ordinary words (شكر, تقي).
+  a name particle (عبد, الله...): short surnames are too often ordinary words (شكر, تقي);
+  nor a nationality, ordinal or common adjective (المصري, الثاني).
 
 Before that, where a name of two words or more is written again and the model tagged only
 part of it (only أولمرت in بإيهود أولمرت), the part becomes the whole name
@@ -25,14 +26,20 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 
-from nlp.resolution.names import NAME_PARTICLES, clitic_length
-from nlp.text import key_form
+from nlp.resolution.names import NAME_PARTICLES, TITLE_CONTINUATIONS, clitic_length
+from nlp.text import key_form, model_form
 from nlp.types import EntityType, Mention, Token
 
 _CLITIC_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
 MIN_SURNAME_LETTERS = 4
 _TEH_MARBUTA = str.maketrans("ة", "ه")
 
+
+# Last words of names that alone are as often adjectives: nationalities (أبو حمزة المصري, but
+# الأصولي المصري) and ordinals or common adjectives (عبد الله الثاني, but الثاني عشر).
+_ADJECTIVE_SURNAMES = TITLE_CONTINUATIONS | frozenset(
+    model_form(w) for w in "الأول الثاني الثالث الرابع الخامس الوحيد الكبير الصغير الجديد القديم".split()
+)
 
 KNOWN_NAME_CONFIDENCE = 0.7
 MAX_NAME_WORDS = 4
@@ -64,6 +71,7 @@ def propagate(
             and len(forms) >= 2
             and len(last) >= MIN_SURNAME_LETTERS
             and key_form(last) not in NAME_PARTICLES
+            and last not in _ADJECTIVE_SURNAMES
         ):
             surnames[(last,)][m.type] += 1
             confidence.setdefault((last,), m.confidence)
