@@ -68,29 +68,6 @@ def test_fane_quirks_are_undone_and_clitics_rejoined(tmp_path: Path) -> None:
     assert [t for t, _ in second] == ["ا", "ف", "ب"]  # a letter abbreviation stays apart
 
 
-def test_rejoined_clitics_are_spelled_as_real_text_spells_them() -> None:
-    from nlp.training.corpora import rejoin_clitics
-
-    pairs = [("ل", "O"), ("الحكومة", "O"), ("و", "O"), ("ل", "O"), ("الجيش", "O"), ("ثقة", "O"), ("ه", "O")]
-    assert [t for t, _ in rejoin_clitics(pairs)] == ["للحكومة", "وللجيش", "ثقته"]
-
-
-def test_fanes_article_before_lam_is_restored_where_the_file_says_so() -> None:
-    from nlp.training.corpora import restore_article_lam
-
-    sentences = [
-        [("الالبنانية", "O"), ("والالاعبين", "O"), ("الالماني", "O"), ("الاله", "O")],
-        [("لبنانية", "O"), ("لاعبين", "O"), ("الماني", "O"), ("له", "O"), ("له", "O")],
-    ]
-    # لبنانية and لاعبين occur with ل, الماني (ألماني) with an alef; اله is too short to tell
-    assert [t for t, _ in restore_article_lam(sentences)[0]] == [
-        "اللبنانية",
-        "واللاعبين",
-        "الالماني",
-        "الاله",
-    ]
-
-
 def test_aqmar_tag_typos_are_read(tmp_path: Path) -> None:
     (tmp_path / "aqmar" / "articles").mkdir(parents=True)
     text = "كتب B-PER\nالمؤرخ I-PER\nعن O\nمجلس B-MIS-1\nالمدينة I--ORG\nفي IO\nدمشق B-LOC\n\n"
@@ -168,16 +145,3 @@ def test_going_on_at_another_learning_rate_changes_only_the_saved_rate(tmp_path:
     assert saved["config"] == {"lr": 0.02, "optim": "sgd"}
     assert torch.equal(saved["model"]["w"], torch.ones(2))
     assert torch.load(model, weights_only=False)["config"]["lr"] == 0.05
-
-
-def test_character_lms_learn_from_the_training_sentences_only() -> None:
-    from nlp.training.charlm import charlm_command, sentence_lines
-
-    docs = [Document("newsfane", "d1", [[("قال", "O"), ("هنية", "B-PER")], [("في", "O"), ("غزة", "B-LOC")]])]
-    assert sentence_lines(docs) == ["قال هنية", "في غزة"]
-    command = charlm_command("backward", Path("work"), Path("out"), hidden=128, epochs=2, seed=7)
-    args = dict(zip(command[3::2], command[4::2], strict=False))
-    assert args["--direction"] == "backward"
-    assert args["--save_name"] == "backward_charlm.pt"
-    assert args["--train_dir"] == str(Path("work") / "train")
-    assert args["--char_hidden_dim"] == "128"

@@ -29,7 +29,6 @@ After mapping, every sentence is repaired to valid IOB2 (an ``I-X`` that does no
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -229,60 +228,18 @@ def rejoin_clitics(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
             and not tag.startswith("B-")
         ):
             prev_tok, prev_tag = out[-1]
-            out[-1] = (join_enclitic(prev_tok, tok), prev_tag)
+            out[-1] = (prev_tok + tok, prev_tag)
         else:
             out.append((tok, tag))
     joined: list[tuple[str, str]] = []
     for tok, tag in reversed(out):
         if tok in PROCLITICS and joined and _is_word(joined[-1][0]) and not tag.startswith("B-"):
             next_tok, next_tag = joined[-1]
-            joined[-1] = (join_proclitic(tok, next_tok), next_tag)
+            joined[-1] = (tok + next_tok, next_tag)
         else:
             joined.append((tok, tag))
     joined.reverse()
     return joined
-
-
-def join_enclitic(host: str, suffix: str) -> str:
-    """A pronoun suffix written on its host as Arabic writes it: ة becomes ت before it
-    (ثقة + ه -> ثقته, not ثقةه)."""
-    return (host[:-1] + "ت" if host.endswith("ة") else host) + suffix
-
-
-def join_proclitic(prefix: str, host: str) -> str:
-    """A proclitic written on its host as Arabic writes it: the article's alef goes after
-    the preposition ل (ل + الحكومة -> للحكومة, و ل + الحكومة -> وللحكومة)."""
-    if prefix.endswith("ل") and host.startswith("ال"):
-        return prefix + host[1:]
-    return prefix + host
-
-
-# (clitics before the word, FANE's spelling, the right one): الالبنانية -> اللبنانية, and
-# with the preposition ل (joined by ``join_proclitic``): للالبنانية -> للبنانية.
-_ARTICLE_LAM = tuple((p, "الال", "الل") for p in ("", "و", "ف", "ب", "ك")) + tuple(
-    (p, "للال", "لل") for p in ("", "و", "ف")
-)
-
-
-def restore_article_lam(sentences: list[Sentence]) -> list[Sentence]:
-    """FANE writes the article before a word beginning with ل as الال (الالبنانية for
-    اللبنانية, الالاعبين for اللاعبين), which real text never does; but الال also begins real
-    words (الالماني, الالعاب: the article before an alef). A word is read as the article and
-    an ل-word when the rest, with ل, occurs in the same file more often than with an alef
-    (لبنانية 25 times, البنانية never; العاب 57 times, لعاب never); the rest must have three
-    letters or more (الاله: the god, not ال + له)."""
-    counts = Counter(tok for sent in sentences for tok, _ in sent)
-
-    def restored(tok: str) -> str:
-        for prefix, article, fixed in _ARTICLE_LAM:
-            if tok.startswith(prefix + article):
-                rest = tok[len(prefix) + len(article) :]
-                if len(rest) >= 3 and counts["ل" + rest] + counts["الل" + rest] > counts["ال" + rest]:
-                    return prefix + fixed + rest
-                return tok
-        return tok
-
-    return [[(restored(tok), tag) for tok, tag in sent] for sent in sentences]
 
 
 def _read_fane_sentences(path: Path) -> list[Sentence]:
@@ -309,7 +266,7 @@ def _read_fane_sentences(path: Path) -> list[Sentence]:
         cleaned = _clean_sentence(pairs)
         if cleaned:
             out.append(cleaned)
-    return restore_article_lam(out)
+    return out
 
 
 FANE_BLOCK = 40
