@@ -360,6 +360,20 @@ def test_a_lone_first_name_takes_a_surname_the_article_repeats() -> None:
     assert not _completed("قال الرئيس صالح عقب الاجتماع إن الوضع هادئ.", "صالح")
 
 
+def test_a_two_word_person_takes_only_a_next_word_the_model_does_not_know() -> None:
+    # جان بيير رافاران: the model stopped at بيير; رافاران is unknown to it. بغطاء is ب + غطاء.
+    from nlp.recognition.recognizer import _Analyzed, _unknown_next
+    from nlp.tokenize import tokenize
+
+    tokens = tokenize("قال جان بيير رافاران إن فيفي عبده بغطاء رأس")
+    unknown = {"رافاران", "بغطاء"}
+    tagged = _Analyzed([], [0.0] * len(tokens), [t.text not in unknown for t in tokens])
+    knows = {"غطاء"}.__contains__
+    assert _unknown_next(tokens, 2, tagged, knows)  # after بيير
+    assert not _unknown_next(tokens, 6, tagged, knows)  # after عبده
+    assert not _unknown_next(tokens, 3, tagged, knows)  # after رافاران: إن is known
+
+
 @pytest.mark.parametrize(
     ("text", "name", "speaks"),
     [
