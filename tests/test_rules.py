@@ -282,6 +282,28 @@ def test_a_bare_direction_ends_no_name() -> None:
     assert text[start : trim_span_tail(text, start, len(text))] == "كوريا الجنوبية"
 
 
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("مدينة ميلان", "ميلان"),
+        ("بمدينة غزة", "غزة"),
+        ("مخيم جنين", "جنين"),
+        ("ولاية كاليفورنيا", "كاليفورنيا"),
+        ("جمهورية مصر العربية", "جمهورية مصر العربية"),  # the name itself
+        ("جزيرة العرب", "جزيرة العرب"),
+        ("مدينة", "مدينة"),  # nothing after it: left alone
+        ("المدينة المنورة", "المدينة المنورة"),
+    ],
+)
+def test_a_place_name_starts_after_a_generic_place_word(phrase: str, name: str) -> None:
+    from nlp.recognition.rules import place_name_start
+
+    text = f"وصل الوفد إلى {phrase} أمس"
+    start = text.index(phrase)
+    end = start + len(phrase)
+    assert text[place_name_start(text, start, end) : end] == name
+
+
 def test_a_person_span_over_names_joined_by_waw_is_cut_before_each() -> None:
     from nlp.recognition.rules import coordinated_name_starts
     from nlp.text import model_form

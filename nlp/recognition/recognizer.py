@@ -37,6 +37,7 @@ from nlp.recognition.rules import (
     looks_like_a_person,
     looks_like_a_second_name,
     name_word,
+    place_name_start,
     quoted_org_spans,
     speaks_as_an_institution,
     team_spans,
@@ -88,6 +89,7 @@ RULES: dict[str, str] = {
     "person_completion": "a lone first name takes the next name word (إسماعيل -> إسماعيل هنية)",
     "span_tails": "a span ends before a trailing prepositional phrase, function word or quotation",
     "coordinated_names": "a person span over names joined by و is one person each (بوش وبلير)",
+    "place_heads": "a place's name starts after a generic place word (مدينة غزة is غزة)",
     "definite_phrase_retype": "a 'person' that is a definite noun phrase is an organisation",
     "organisation_words": "a 'person' that begins with an organisation word (كتلة بدر) is an organisation",
     "speaking_buildings": "a building that speaks is its institution (أعلن البيت الأبيض: an organisation)",
@@ -198,6 +200,8 @@ class Recognizer:
         start, end = sent[first].start, sent[last].end
         if "span_tails" not in off:
             end = trim_span_tail(text, start, end)
+        if etype is EntityType.LOCATION and "place_heads" not in off:
+            start = place_name_start(text, start, end)
         if s.label == "FAC":
             found_by = "model:facility"
             if "speaking_buildings" not in off and speaks_as_an_institution(text, start, end):
