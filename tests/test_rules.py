@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -302,6 +304,22 @@ def test_a_place_name_starts_after_a_generic_place_word(phrase: str, name: str) 
     start = text.index(phrase)
     end = start + len(phrase)
     assert text[place_name_start(text, start, end) : end] == name
+
+
+def test_organisations_and_people_start_after_their_head_word_or_title() -> None:
+    from nlp.recognition.rules import organisation_name_start, person_name_start
+
+    def name(phrase: str, start_of: Callable[[str, int, int], int]) -> str:
+        text = f"قال {phrase} أمس"
+        start = text.index(phrase)
+        end = start + len(phrase)
+        return text[start_of(text, start, end) : end]
+
+    assert name("لنادي ليون الفرنسي", organisation_name_start) == "ليون الفرنسي"
+    assert name("صحيفة يديعوت أحرونوت", organisation_name_start) == "يديعوت أحرونوت"
+    assert name("حزب المحافظين", organisation_name_start) == "حزب المحافظين"  # حزب is part of it
+    assert name("الملك الحسين", person_name_start) == "الحسين"
+    assert name("محمد الحسين", person_name_start) == "محمد الحسين"
 
 
 def test_a_person_span_over_names_joined_by_waw_is_cut_before_each() -> None:

@@ -37,6 +37,8 @@ from nlp.recognition.rules import (
     looks_like_a_person,
     looks_like_a_second_name,
     name_word,
+    organisation_name_start,
+    person_name_start,
     place_name_start,
     quoted_org_spans,
     speaks_as_an_institution,
@@ -89,7 +91,7 @@ RULES: dict[str, str] = {
     "person_completion": "a lone first name takes the next name word (إسماعيل -> إسماعيل هنية)",
     "span_tails": "a span ends before a trailing prepositional phrase, function word or quotation",
     "coordinated_names": "a person span over names joined by و is one person each (بوش وبلير)",
-    "place_heads": "a place's name starts after a generic place word (مدينة غزة is غزة)",
+    "name_heads": "a name starts after a generic word before it (مدينة غزة, نادي ليفربول, الملك حسين)",
     "definite_phrase_retype": "a 'person' that is a definite noun phrase is an organisation",
     "organisation_words": "a 'person' that begins with an organisation word (كتلة بدر) is an organisation",
     "speaking_buildings": "a building that speaks is its institution (أعلن البيت الأبيض: an organisation)",
@@ -200,8 +202,13 @@ class Recognizer:
         start, end = sent[first].start, sent[last].end
         if "span_tails" not in off:
             end = trim_span_tail(text, start, end)
-        if etype is EntityType.LOCATION and "place_heads" not in off:
-            start = place_name_start(text, start, end)
+        if "name_heads" not in off:
+            if etype is EntityType.LOCATION:
+                start = place_name_start(text, start, end)
+            elif etype is EntityType.ORGANIZATION:
+                start = organisation_name_start(text, start, end)
+            elif etype is EntityType.PERSON:
+                start = person_name_start(text, start, end)
         if s.label == "FAC":
             found_by = "model:facility"
             if "speaking_buildings" not in off and speaks_as_an_institution(text, start, end):
