@@ -567,10 +567,20 @@ def organisation_name_start(text: str, start: int, end: int) -> int:
 
 
 def person_name_start(text: str, start: int, end: int) -> int:
-    """Where a person's name begins: after a title word (الملك الحسين is الحسين)."""
+    """Where a person's name begins: after a title word (الملك الحسين is الحسين) or a
+    nationality (للكيني كومان ويلي رونو: "to the Kenyan ..."), a definite nisba adjective."""
     from nlp.resolution.names import TITLE_WORDS
 
-    return name_start(text, start, end, TITLE_WORDS)
+    after_title = name_start(text, start, end, TITLE_WORDS)
+    if after_title != start:
+        return after_title
+    m = re.match(r"(\S+)\s+(?=\S)", text[start:end])
+    if m is not None and _DEFINITE_NISBA.fullmatch(model_form(m.group(1))):
+        return start + m.end()
+    return start
+
+
+_DEFINITE_NISBA = re.compile(r"(?:[وفب]?ال|[وف]?لل)\w{2,}ي")
 
 
 # -- coordinated names ------------------------------------------------------------------------------
