@@ -260,28 +260,21 @@ def test_a_clitic_and_a_known_word_end_a_base_name() -> None:
     assert [text[s.start : s.end] for s in base_spans(text, lambda f: f == "ريف")] == ["حميميم"]
 
 
-def test_a_prepositional_tail_is_trimmed() -> None:
+@pytest.mark.parametrize(
+    ("text", "first", "last", "name"),
+    [
+        ("رحبت منظمة بدر بالاتفاق الجديد", "منظمة", "بالاتفاق", "منظمة بدر"),  # a prepositional phrase
+        ("قالت الهيئة العامة للاستثمار", "الهيئة", "للاستثمار", "الهيئة العامة للاستثمار"),  # لل stays
+        ("استهدفت الغارة منزلا في خان يونس جنوب القطاع", "خان", "جنوب", "خان يونس"),  # a bare direction
+        ("وصل الوفد إلى كوريا الجنوبية", "كوريا", "الجنوبية", "كوريا الجنوبية"),
+    ],
+)
+def test_what_cannot_end_a_name_is_trimmed(text: str, first: str, last: str, name: str) -> None:
     from nlp.recognition.rules import trim_span_tail
 
-    text = "رحبت منظمة بدر بالاتفاق الجديد"
-    start = text.index("منظمة")
-    end = trim_span_tail(text, start, text.index("بالاتفاق") + len("بالاتفاق"))
-    assert text[start:end] == "منظمة بدر"
-    text = "قالت الهيئة العامة للاستثمار"
-    start = text.index("الهيئة")
-    assert text[start : trim_span_tail(text, start, len(text))] == "الهيئة العامة للاستثمار"
-
-
-def test_a_bare_direction_ends_no_name() -> None:
-    from nlp.recognition.rules import trim_span_tail
-
-    text = "استهدفت الغارة منزلا في خان يونس جنوب القطاع"
-    start = text.index("خان")
-    end = trim_span_tail(text, start, text.index("جنوب") + len("جنوب"))
-    assert text[start:end] == "خان يونس"
-    text = "وصل الوفد إلى كوريا الجنوبية"
-    start = text.index("كوريا")
-    assert text[start : trim_span_tail(text, start, len(text))] == "كوريا الجنوبية"
+    start = text.index(first)
+    end = trim_span_tail(text, start, text.index(last) + len(last))
+    assert text[start:end] == name
 
 
 @pytest.mark.parametrize(
