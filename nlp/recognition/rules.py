@@ -350,12 +350,7 @@ def team_spans(
 def _describes_the_title(form: str, person_probability: float) -> bool:
     """A definite nisba adjective after a title (اللاعب البرازيلي, الرئيس السوداني, الكاتب
     الروائي) that the model does not read as a name: it belongs to the title."""
-    return (
-        form.startswith("ال")
-        and form.endswith(("ي", "ية", "يه"))
-        and len(form) >= 6
-        and person_probability < 0.5
-    )
+    return form.startswith("ال") and _is_adjective(form) and person_probability < 0.5
 
 
 _AMBIGUOUS_TITLES = frozenset(model_form(w) for w in "الفريق قائد القائد".split())
@@ -532,55 +527,49 @@ def _is_adjective(word: str) -> bool:
     return bare.endswith(("ية", "يه", "ي")) and len(bare) > 3
 
 
-# -- generic place words before a place's name ----------------------------------------------------
-# News names the place after these words without them (مدينة غزة: the place is غزة; the
+# -- words before a name that are no part of it -------------------------------------------------
+# News names a place after these words without them (مدينة غزة: the place is غزة; the
 # NewsFANE, WikiFANE and AQMAR annotators leave them out in nine cases out of ten, Wojood
 # keeps them). Not جزيرة, جمهورية, مملكة: جزيرة العرب, جمهورية مصر العربية are the names.
 _PLACE_HEADS = frozenset(model_form(w) for w in "مدينة بلدة قرية مخيم منطقة محافظة ولاية".split())
-
-
 # The same for organisations and people in news: نادي/فريق (NewsFANE: before the name 54
 # times, inside it 4), شركة (22/7), صحيفة/جريدة (24/9); a title before a person (الشيخ,
 # الملك, الرئيس...: 235/14). The title stays on the mention as its title.
 _ORGANISATION_HEADS = frozenset(model_form(w) for w in "نادي فريق شركة صحيفة جريدة".split())
+_CONJUNCTIONS_AND_PREPOSITIONS = frozenset("وفبلك")
 
 
-def name_start(text: str, start: int, end: int, heads: frozenset[str]) -> int:
-    """Where the name at ``text[start:end]`` begins: after its first word when that word is
-    one of ``heads`` (with a clitic or not: بمدينة ميلان is ميلان) and a name follows it."""
+def _after_first_word(text: str, start: int, end: int, is_head: Callable[[str], bool]) -> int:
+    """``start`` moved past the first word of ``text[start:end]`` when ``is_head`` accepts
+    that word's model form, or that form without a clitic (بمدينة), and a word follows it."""
     m = re.match(r"(\S+)\s+(?=\S)", text[start:end])
     if m is None:
         return start
     form = model_form(m.group(1))
-    head = form[1:] if form[:1] in {"و", "ف", "ب", "ل", "ك"} and form[1:] in heads else form
-    return start + m.end() if head in heads else start
+    bare = form[1:] if form[:1] in _CONJUNCTIONS_AND_PREPOSITIONS else form
+    return start + m.end() if is_head(form) or is_head(bare) else start
 
 
 def place_name_start(text: str, start: int, end: int) -> int:
     """Where a place's name begins: after a generic place word (مدينة ميلان is ميلان)."""
-    return name_start(text, start, end, _PLACE_HEADS)
+    return _after_first_word(text, start, end, _PLACE_HEADS.__contains__)
 
 
 def organisation_name_start(text: str, start: int, end: int) -> int:
     """Where an organisation's name begins: after نادي, فريق, شركة, صحيفة, جريدة."""
-    return name_start(text, start, end, _ORGANISATION_HEADS)
+    return _after_first_word(text, start, end, _ORGANISATION_HEADS.__contains__)
 
 
 def person_name_start(text: str, start: int, end: int) -> int:
     """Where a person's name begins: after a title word (الملك الحسين is الحسين) or a
-    nationality (للكيني كومان ويلي رونو: "to the Kenyan ..."), a definite nisba adjective."""
+    nationality, a definite nisba word (للكيني كومان ويلي رونو: "to the Kenyan ...")."""
     from nlp.resolution.names import TITLE_WORDS
 
-    after_title = name_start(text, start, end, TITLE_WORDS)
-    if after_title != start:
-        return after_title
-    m = re.match(r"(\S+)\s+(?=\S)", text[start:end])
-    if m is not None and _DEFINITE_NISBA.fullmatch(model_form(m.group(1))):
-        return start + m.end()
-    return start
+    def title_or_nationality(form: str) -> bool:
+        definite = form.startswith("ال") or (form.startswith("لل") and len(form) > 4)
+        return form in TITLE_WORDS or (definite and _is_adjective(form))
 
-
-_DEFINITE_NISBA = re.compile(r"(?:[وفب]?ال|[وف]?لل)\w{2,}ي")
+    return _after_first_word(text, start, end, title_or_nationality)
 
 
 # -- coordinated names ------------------------------------------------------------------------------
