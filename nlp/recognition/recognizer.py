@@ -4,7 +4,10 @@ Steps, in order (each one documented where it is implemented):
 
 1. tokenise with exact offsets (``nlp.tokenize``) and tag with the NER model;
 2. map the model's labels to our types (PER, ORG, LOC; a facility is a LOCATION unless a
-   base rule claims it);
+   base rule claims it) and correct the model's spans (``Recognizer._model_mention``): a
+   span over a list of names is cut (بوش وبلير), a word news leaves out of a name (مدينة,
+   نادي, a title) and a tail that ends no name are cut off, a definite phrase or one that
+   begins with an organisation word is no person;
 3. add rule spans: military bases (``rules.base_spans``), quoted organisation names,
    bylines and datelines found by the loader; a rule span replaces the model spans it
    overlaps;
