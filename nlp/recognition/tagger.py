@@ -92,7 +92,8 @@ class StanzaTagger:
         missing = _missing(model_dir, needed + (list(CHARLM_FILES) if has_charlm else []))
         if missing:
             raise _not_found(model_dir, missing, f"Rebuild it with: {REBUILD}")
-        # Without the pair, the saved paths must not be followed: they point where it was trained.
+        # A pair is read from beside the model, never from the paths saved where it was trained
+        # (a model without one ignores these).
         charlm = {
             "charlm_forward_file": str(model_dir / CHARLM_FILES[0]),
             "charlm_backward_file": str(model_dir / CHARLM_FILES[1]),
