@@ -116,6 +116,19 @@ def test_a_surname_that_is_an_adjective_does_not_propagate() -> None:
     assert propagate(text, tokenize(text), spans) == []
 
 
+def test_a_name_after_a_demonstrative_is_a_common_noun() -> None:
+    from nlp.recognition.propagation import propagate
+    from nlp.tokenize import tokenize
+    from nlp.types import EntityType, Mention
+
+    text = "تبنى تنظيم القاعدة الهجوم. وكانت هذه القاعدة أساس الخطة، وهدد القاعدة بالمزيد."
+    start = text.index("القاعدة")
+    spans = [Mention(start, start + 7, "القاعدة", EntityType.ORGANIZATION, 0.9)]
+    found = [text[m.start : m.end] for m in propagate(text, tokenize(text), spans)]
+    assert found == ["القاعدة"]
+    assert text.index("القاعدة", text.index("وهدد")) == propagate(text, tokenize(text), spans)[0].start
+
+
 def test_apposition_after_an_organisation() -> None:
     from nlp.recognition.rules import apposition_spans
     from nlp.types import EntityType

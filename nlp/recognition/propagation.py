@@ -208,6 +208,11 @@ class _TokenIndex:
         keys = [f.translate(_TEH_MARBUTA) for f in forms]
         found = []
         for i in self.first.get(keys[0], ()):
+            if i > 0 and self.tokens[i - 1].form in _DEMONSTRATIVES:
+                continue  # هذه القاعدة: "this base", not القاعدة the organisation
             if i + n <= len(self.tokens) and self.keys[i + 1 : i + n] == keys[1:]:
                 found.append((self.tokens[i].start, self.tokens[i + n - 1].end))
         return found
+
+
+_DEMONSTRATIVES = frozenset(model_form(w) for w in "هذا هذه ذلك تلك هؤلاء أولئك وهذا وهذه وذلك وتلك".split())
