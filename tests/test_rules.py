@@ -325,6 +325,7 @@ def test_organisations_and_people_start_after_their_head_word_or_title() -> None
     assert name("صحيفة يديعوت أحرونوت", organisation_name_start) == "يديعوت أحرونوت"
     assert name("حزب المحافظين", organisation_name_start) == "حزب المحافظين"  # حزب is part of it
     assert name("الملك الحسين", person_name_start) == "الحسين"
+    assert name("وللشيخ القرضاوي", person_name_start) == "القرضاوي"  # و + ل + الشيخ
     assert name("محمد الحسين", person_name_start) == "محمد الحسين"
     assert name("للكيني كومان رونو", person_name_start) == "كومان رونو"  # a nationality before it
     assert name("الحسيني", person_name_start) == "الحسيني"  # one word: left alone

@@ -541,12 +541,16 @@ _CONJUNCTIONS_AND_PREPOSITIONS = frozenset("وفبلك")
 
 def _after_first_word(text: str, start: int, end: int, is_head: Callable[[str], bool]) -> int:
     """``start`` moved past the first word of ``text[start:end]`` when ``is_head`` accepts
-    that word's model form, or that form without a clitic (بمدينة), and a word follows it."""
+    that word's model form, or that form without a clitic (بمدينة, للشيخ), and a word follows
+    it."""
     m = re.match(r"(\S+)\s+(?=\S)", text[start:end])
     if m is None:
         return start
     form = model_form(m.group(1))
     bare = form[1:] if form[:1] in _CONJUNCTIONS_AND_PREPOSITIONS else form
+    after_conjunction = form[1:] if form[:1] in {"و", "ف"} else form
+    if after_conjunction.startswith("لل"):
+        bare = "ال" + after_conjunction[2:]  # للشيخ, وللشيخ = (و +) ل + الشيخ
     return start + m.end() if is_head(form) or is_head(bare) else start
 
 
