@@ -116,6 +116,15 @@ def test_a_surname_that_is_an_adjective_does_not_propagate() -> None:
     assert propagate(text, tokenize(text), spans) == []
 
 
+def test_a_given_name_that_begins_with_al_is_no_definite_phrase() -> None:
+    from nlp.recognition.rules import looks_like_a_person
+
+    assert not looks_like_a_person("البيت الأبيض")
+    assert looks_like_a_person("إلياس المر")
+    assert looks_like_a_person("وإلياس المر")
+    assert looks_like_a_person("محمد الحسين")
+
+
 def test_a_name_after_a_demonstrative_is_a_common_noun() -> None:
     from nlp.recognition.propagation import propagate
     from nlp.tokenize import tokenize

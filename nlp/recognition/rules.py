@@ -412,10 +412,19 @@ def name_word(
 _FORCES = frozenset(model_form(w) for w in "قوات القوات وقوات والقوات بقوات للقوات لقوات".split())
 
 
+# Given names that begin with ال without the article (إلياس المر is no definite phrase).
+_AL_GIVEN_NAMES = frozenset(
+    model_form(w)
+    for w in "إلياس إليا ألبرت ألبرتو ألكسندر ألكسندرا أليكس ألفريد ألان أليسون إليزابيث إلسا أليس".split()
+)
+
+
 def looks_like_a_person(text: str) -> bool:
     """False for a definite noun phrase (every word with the article: البيت الأبيض), which
-    is no person's name."""
+    is no person's name; a given name that begins with ال is no article (إلياس المر)."""
     words = [model_form(w) for w in text.split()]
+    if words and (words[0] in _AL_GIVEN_NAMES or _one_of(words[0], _AL_GIVEN_NAMES)):
+        return True
     return not (len(words) >= 2 and all(w.startswith(("ال", "وال", "بال", "لل")) for w in words))
 
 
