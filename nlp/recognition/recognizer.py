@@ -91,7 +91,7 @@ class TextRegion:
 
 RULES: dict[str, str] = {
     "titles": "a name after a title is a person (وزير الدفاع لويد أوستن), or before one in apposition",
-    "person_completion": "a lone first name takes the next name word (إسماعيل -> إسماعيل هنية)",
+    "person_completion": "a one- or two-word person takes the next name word if it recurs (إسماعيل هنية)",
     "span_tails": "a span ends before a trailing prepositional phrase, function word or quotation",
     "coordinated_names": "a person span over names joined by و is one person each (بوش وبلير)",
     "name_heads": "a name starts after a generic word before it (مدينة غزة, نادي ليفربول, الملك حسين)",
