@@ -321,8 +321,8 @@ def test_a_place_name_starts_after_a_generic_place_word(phrase: str, name: str) 
     assert text[place_name_start(text, start, end) : end] == name
 
 
-def test_organisations_and_people_start_after_their_head_word_or_title() -> None:
-    from nlp.recognition.rules import organisation_name_start, person_name_start
+def test_people_start_after_their_title_or_nationality() -> None:
+    from nlp.recognition.rules import person_name_start
 
     def name(phrase: str, start_of: Callable[[str, int, int], int]) -> str:
         text = f"قال {phrase} أمس"
@@ -330,9 +330,6 @@ def test_organisations_and_people_start_after_their_head_word_or_title() -> None
         end = start + len(phrase)
         return text[start_of(text, start, end) : end]
 
-    assert name("لنادي ليون الفرنسي", organisation_name_start) == "ليون الفرنسي"
-    assert name("صحيفة يديعوت أحرونوت", organisation_name_start) == "يديعوت أحرونوت"
-    assert name("حزب المحافظين", organisation_name_start) == "حزب المحافظين"  # حزب is part of it
     assert name("الملك الحسين", person_name_start) == "الحسين"
     assert name("وللشيخ القرضاوي", person_name_start) == "القرضاوي"  # و + ل + الشيخ
     assert name("محمد الحسين", person_name_start) == "محمد الحسين"

@@ -6,7 +6,7 @@ Steps, in order (each one documented where it is implemented):
 2. map the model's labels to our types (PER, ORG, LOC; a facility is a LOCATION unless a
    base rule claims it) and correct the model's spans (``Recognizer._model_mention``): a
    span over a list of names is cut (بوش وبلير), a word news leaves out of a name (مدينة,
-   نادي, a title) and a tail that ends no name are cut off, a definite phrase or one that
+   a title) and a tail that ends no name are cut off, a definite phrase or one that
    begins with an organisation word is no person;
 3. add rule spans: military bases (``rules.base_spans``), quoted organisation names,
    bylines and datelines found by the loader; a rule span replaces the model spans it
@@ -40,7 +40,6 @@ from nlp.recognition.rules import (
     looks_like_a_person,
     looks_like_a_second_name,
     name_word,
-    organisation_name_start,
     person_name_start,
     place_name_start,
     quoted_org_spans,
@@ -94,7 +93,7 @@ RULES: dict[str, str] = {
     "person_completion": "a one- or two-word person takes the next name word if it recurs (إسماعيل هنية)",
     "span_tails": "a span ends before a trailing prepositional phrase, function word or quotation",
     "coordinated_names": "a person span over names joined by و is one person each (بوش وبلير)",
-    "name_heads": "a name starts after a generic word before it (مدينة غزة, نادي ليفربول, الملك حسين)",
+    "name_heads": "a name starts after a generic place word or a title before it (مدينة غزة, الملك الحسين)",
     "definite_phrase_retype": "a 'person' that is a definite noun phrase is an organisation",
     "organisation_words": "a 'person' that begins with an organisation word (كتلة بدر) is an organisation",
     "speaking_buildings": "a building that speaks is its institution (أعلن البيت الأبيض: an organisation)",
@@ -208,8 +207,6 @@ class Recognizer:
         if "name_heads" not in off:
             if etype is EntityType.LOCATION:
                 start = place_name_start(text, start, end)
-            elif etype is EntityType.ORGANIZATION:
-                start = organisation_name_start(text, start, end)
             elif etype is EntityType.PERSON:
                 start = person_name_start(text, start, end)
         if s.label == "FAC":
