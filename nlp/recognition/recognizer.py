@@ -31,6 +31,7 @@ from typing import Protocol
 
 from nlp.recognition.propagation import propagate, widen_to_full_names, word_occurrences
 from nlp.recognition.rules import (
+    PROCLITIC_LETTERS,
     RuleSpan,
     apposition_spans,
     base_spans,
@@ -377,10 +378,7 @@ def _unknown_next(
     if not tagged.known or i + 1 >= len(sent) or tagged.known[i + 1]:
         return False
     form = sent[i + 1].form
-    return not (knows is not None and form[:1] in _PROCLITIC_LETTERS and knows(form[1:]))
-
-
-_PROCLITIC_LETTERS = frozenset("وفبلك")
+    return not (knows is not None and form[:1] in PROCLITIC_LETTERS and knows(form[1:]))
 
 
 def _overlaps_any(r: RuleSpan, spans: Sequence[Mention]) -> bool:

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from nlp.resolution.names import CONJUNCTIONS, PREPOSITIONS, TITLE_CONTINUATIONS, TITLE_WORDS
 from nlp.text import model_form
 from nlp.types import EntityType, Token
 
@@ -207,8 +208,6 @@ def titled_person_spans(
     the model's vocabulary (foreign names rarely are), and it is no function word, no
     title word and no word with the article; at most three words, up to punctuation.
     """
-    from nlp.resolution.names import TITLE_CONTINUATIONS, TITLE_WORDS
-
     out: list[RuleSpan] = []
     i = 0
     while i < len(tokens):
@@ -387,8 +386,6 @@ def name_word(
     the model does not know, that is no function word, title or word with the article. A word
     unknown only because of a pronoun suffix (مكتبها: مكتب + ها) is no name. (Not so for a
     clitic before a known word: foreign names read that way too, باترك as ب + اترك.)"""
-    from nlp.resolution.names import TITLE_CONTINUATIONS, TITLE_WORDS
-
     form = token.form
     if not form[:1].isalpha() or form in _NOT_NAME or form in TITLE_WORDS or form in TITLE_CONTINUATIONS:
         return False
@@ -423,7 +420,7 @@ def looks_like_a_person(text: str) -> bool:
     """False for a definite noun phrase (every word with the article: البيت الأبيض), which
     is no person's name; a given name that begins with ال is no article (إلياس المر)."""
     words = [model_form(w) for w in text.split()]
-    if words and (words[0] in _AL_GIVEN_NAMES or _one_of(words[0], _AL_GIVEN_NAMES)):
+    if words and _one_of(words[0], _AL_GIVEN_NAMES):
         return True
     return not (len(words) >= 2 and all(w.startswith(("ال", "وال", "بال", "لل")) for w in words))
 
@@ -546,7 +543,8 @@ _PLACE_HEADS = frozenset(model_form(w) for w in "مدينة بلدة قرية م
 # organisations: NewsFANE leaves نادي, شركة, صحيفة out of the name, but WikiFANE, AQMAR and
 # Wojood keep them in (نادي: 191, 34 times inside), and cutting them cost those corpora more
 # than it gained on NewsFANE.
-_CONJUNCTIONS_AND_PREPOSITIONS = frozenset("وفبلك")
+PROCLITIC_LETTERS = frozenset(CONJUNCTIONS + PREPOSITIONS)
+"""One-letter proclitics: و ف (conjunctions), ب ل ك (prepositions)."""
 
 
 def _after_first_word(text: str, start: int, end: int, is_head: Callable[[str], bool]) -> int:
@@ -557,8 +555,8 @@ def _after_first_word(text: str, start: int, end: int, is_head: Callable[[str], 
     if m is None:
         return start
     form = model_form(m.group(1))
-    bare = form[1:] if form[:1] in _CONJUNCTIONS_AND_PREPOSITIONS else form
-    after_conjunction = form[1:] if form[:1] in {"و", "ف"} else form
+    bare = form[1:] if form[:1] in PROCLITIC_LETTERS else form
+    after_conjunction = form[1:] if form[:1] in CONJUNCTIONS else form
     if after_conjunction.startswith("لل"):
         bare = "ال" + after_conjunction[2:]  # للشيخ, وللشيخ = (و +) ل + الشيخ
     return start + m.end() if is_head(form) or is_head(bare) else start
@@ -572,7 +570,6 @@ def place_name_start(text: str, start: int, end: int) -> int:
 def person_name_start(text: str, start: int, end: int) -> int:
     """Where a person's name begins: after a title word (الملك الحسين is الحسين) or a
     nationality, a definite nisba word (للكيني كومان ويلي رونو: "to the Kenyan ...")."""
-    from nlp.resolution.names import TITLE_WORDS
 
     def title_or_nationality(form: str) -> bool:
         definite = form.startswith("ال") or (form.startswith("لل") and len(form) > 4)
