@@ -24,12 +24,13 @@ import sys
 import time
 from pathlib import Path
 
+from nlp.recognition.tagger import CHARLM_FILES
 from nlp.training.corpora import Document, read_all
 
 log = logging.getLogger("nlp.training.charlm")
 
-FORWARD_FILE = "forward_charlm.pt"
-BACKWARD_FILE = "backward_charlm.pt"
+# The names the tagger looks for beside a model (``StanzaTagger.load``).
+FORWARD_FILE, BACKWARD_FILE = (f.name for f in CHARLM_FILES)
 DIRECTIONS = {"forward": FORWARD_FILE, "backward": BACKWARD_FILE}
 
 

@@ -36,7 +36,6 @@ log = logging.getLogger("nlp.training")
 
 SEED = 1234
 ALL_CORPORA = ("aqmar", "newsfane", "wikifane", "wojood")
-CHARLM_FILES = (FORWARD_FILE, BACKWARD_FILE)
 
 
 def split_documents(
@@ -197,13 +196,8 @@ def train_stanza(
     with_charlm = []
     if charlm is not None:
         # (Stanza wants a shorthand even when it is given both files.)
-        with_charlm = [
-            "--charlm",
-            "--charlm_shorthand",
-            "ar_akg",
-            "--charlm_forward_file",
-            str(charlm / FORWARD_FILE),
-        ]
+        with_charlm = ["--charlm", "--charlm_shorthand", "ar_akg"]
+        with_charlm += ["--charlm_forward_file", str(charlm / FORWARD_FILE)]
         with_charlm += ["--charlm_backward_file", str(charlm / BACKWARD_FILE)]
     args = [
         *resume,
@@ -335,10 +329,10 @@ def main(argv: list[str] | None = None) -> None:
         if args.finetune_from.resolve() != args.out.resolve():
             shutil.copyfile(args.finetune_from / "pretrain.pt", pretrain)
         finetune_from = with_learning_rate(args.finetune_from / "ner.pt", args.finetune_lr, args.work)
-        if charlm is None and (args.finetune_from / CHARLM_FILES[0]).exists():
+        if charlm is None and (args.finetune_from / FORWARD_FILE).exists():
             charlm = args.finetune_from
     if charlm is not None and charlm.resolve() != args.out.resolve():
-        for name in CHARLM_FILES:
+        for name in (FORWARD_FILE, BACKWARD_FILE):
             shutil.copyfile(charlm / name, args.out / name)
     if not args.eval_only:
         if finetune_from is None:
