@@ -26,6 +26,7 @@ from .errors import (
     EncodingError,
     LoaderError,
     MalformedJsonError,
+    NotArabicError,
     UnsupportedFormatError,
 )
 from .formats import decode_utf8, load_html, load_jsonl_bytes, load_path, load_stream
@@ -48,6 +49,7 @@ __all__ = [
     "LoaderError",
     "MalformedJsonError",
     "Metadata",
+    "NotArabicError",
     "Span",
     "UnsupportedFormatError",
     "decode_utf8",

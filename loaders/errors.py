@@ -30,3 +30,7 @@ class UnsupportedFormatError(LoaderError):
 
 class DocumentTooLargeError(LoaderError):
     """A document or input is larger than the configured limit."""
+
+
+class NotArabicError(LoaderError):
+    """The text is not Arabic: too few of its letters are Arabic, or it reads as Persian/Urdu."""

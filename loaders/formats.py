@@ -36,6 +36,7 @@ from .errors import (
     EncodingError,
     LoaderError,
     MalformedJsonError,
+    NotArabicError,
     UnsupportedFormatError,
 )
 from .types import LoadedDocument
@@ -103,7 +104,7 @@ def _record(obj: Any, origin: str) -> LoadedDocument:
         fields[name] = value
     try:
         return prepare(text, origin=origin, **fields)
-    except (EmptyDocumentError, EncodingError, DocumentTooLargeError):
+    except (EmptyDocumentError, EncodingError, DocumentTooLargeError, NotArabicError):
         raise
     except LoaderError as exc:
         raise MalformedJsonError(str(exc)) from None

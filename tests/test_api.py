@@ -249,9 +249,14 @@ def test_malformed_json_and_binary_bodies(client: TestClient) -> None:
     assert_problem(client.post("/documents", content=b"text=1", headers={"content-type": "text/plain"}), 422)
 
 
-def test_non_arabic_text_is_accepted_without_arabic_entities(client: TestClient) -> None:
-    r = client.post("/documents", json={"text": "The weather in Oslo was mild today."})
-    assert r.status_code == 201
+def test_non_arabic_text_is_refused_and_changes_nothing(client: TestClient) -> None:
+    before = client.get("/stats").json()
+    english = {"text": "The weather in Oslo was mild today, the ministry said."}
+    r = client.post("/documents", json=english)
+    assert_problem(r, 422)
+    assert "Arabic" in r.json()["detail"]
+    assert_problem(client.post("/analyze", json=english), 422)
+    assert client.get("/stats").json() == before
 
 
 # -- access and limits ---------------------------------------------------------------------------

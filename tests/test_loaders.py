@@ -16,6 +16,7 @@ from loaders import (
     LoadedDocument,
     LoaderError,
     MalformedJsonError,
+    NotArabicError,
     Span,
     UnsupportedFormatError,
     decode_utf8,
@@ -335,6 +336,36 @@ def test_nul_and_surrogates() -> None:
         prepare("abc\x00def", origin="bin.txt")
     with pytest.raises(EncodingError, match="surrogate"):
         prepare("abc\ud800", origin="x")
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("The weather in Oslo was mild today, said the minister.", "letters are Arabic"),
+        ("Reuters reported from بغداد that the Geneva talks had ended.", "letters are Arabic"),
+        (
+            "وزیر امور خارجه ایران گفت که این مذاکرات برای منطقه مهم است و دولت آن را دنبال می کند. "
+            "این سفر یک گام مهم است.",
+            "Persian or Urdu",
+        ),
+    ],
+)
+def test_non_arabic_text_is_refused(text: str, reason: str) -> None:
+    with pytest.raises(NotArabicError, match=reason):
+        prepare(text, origin="x.txt")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        BODY,
+        "قال متحدث باسم وكالة Reuters إن شركة Siemens وقعت العقد مع وزارة الكهرباء العراقية في بغداد.",
+        "التقى وزير الخارجية عباس عراقچی نظيره التركي في أنقرة، وقال کاظم غریب آبادی إن المحادثات مستمرة.",
+        "2024 - 3 : 1",
+    ],
+)
+def test_arabic_with_latin_names_persian_letters_or_no_letters_is_accepted(text: str) -> None:
+    assert prepare(text).text == text
 
 
 def test_invalid_utf8_names_byte_offset(tmp_path: Path) -> None:

@@ -65,7 +65,8 @@ def test_injection_payloads_in_every_parameter_change_nothing(
 
 def test_documents_with_payloads_are_stored_as_text(client: TestClient, store: GraphStore) -> None:
     for payload in PAYLOADS[:4]:
-        r = client.post("/documents", json={"text": f"خبر: {payload}", "source": payload, "title": payload})
+        text = f"خبر عاجل من العاصمة عن اجتماع وزراء الخارجية العرب: {payload}"
+        r = client.post("/documents", json={"text": text, "source": payload, "title": payload})
         assert r.status_code == 201
         doc = client.get(f"/documents/{r.json()['id']}").json()
         assert doc["source"] == payload
