@@ -566,3 +566,111 @@ def test_a_person_that_begins_with_an_organisation_word_is_an_organisation() -> 
     assert found == {("كتلة بدر", "ORGANIZATION"), ("مهدي تقي", "PERSON")}
     off = Recognizer(tagger, frozenset({"organisation_words"})).recognize(text)  # type: ignore[arg-type]
     assert {(m.text, m.type.value) for m in off} == {("كتلة بدر", "PERSON"), ("مهدي تقي", "PERSON")}
+
+
+def test_names_after_what_a_title_heads() -> None:
+    # الأمين العام للحلف, المبعوث ... للأمم المتحدة إلى السودان: the name comes after
+    text = "والتقى الوزير الأمين العام للحلف ينس ستولتنبرغ في بروكسل."
+    assert _titled(text, set(), unknown={"ينس", "ستولتنبرغ"}) == ["ينس ستولتنبرغ"]
+    text = "وقدم المبعوث الشخصي للأمين العام للأمم المتحدة إلى السودان رمطان لعمامرة إحاطة."
+    assert _titled(text, set(), unknown={"رمطان", "لعمامرة"}) == ["رمطان لعمامرة"]
+    # one word there is as often a verb the model does not know
+    text = "وقال إن المدير الفني الحالي للفريق سيشارك في اختيار خليفته."
+    assert _titled(text, set(), unknown={"سيشارك"}) == []
+
+
+def test_an_organisation_word_alone_is_no_name() -> None:
+    from nlp.recognition.rules import is_generic_description
+
+    assert is_generic_description("شركة")
+    assert is_generic_description("وللشركة")
+    assert is_generic_description("الوكالة")
+    assert not is_generic_description("شركة أرامكو")
+    assert not is_generic_description("حماس")
+
+
+def test_a_name_before_an_acronym_in_parentheses_is_an_organisation() -> None:
+    from nlp.recognition.rules import acronym_named_spans
+
+    def named(text: str, known: set[str] = frozenset()) -> list[str]:  # type: ignore[assignment]
+        return [text[r.start : r.end] for r in acronym_named_spans(text, known.__contains__)]
+
+    assert named("وكشفت القيادة المركزية الأمريكية (سنتكوم) أن قائدها زار المنطقة.") == [
+        "القيادة المركزية الأمريكية"
+    ]
+    assert named("وفق ما نقلته الوكالة العربية السورية للأنباء (سانا) عن مصدر.") == [
+        "الوكالة العربية السورية للأنباء"
+    ]
+    assert named('بموجب عقد وقعته "بوتاش" (BOTAŞ) مع الشركة الإيرانية.') == ["بوتاش"]
+    # a word the model knows in parentheses is no acronym; one definite word is no phrase
+    assert named("ارتفعت الأسعار الشهر الماضي (أيلول) بنسبة كبيرة.", {"ايلول"}) == []  # model forms
+    assert named("وقال المتحدث (مبتسما) إن الوضع هادئ.") == []
+    assert named("صرح الرئيس الأمريكي (Biden) للصحفيين.") == []  # not an acronym
+
+
+def test_the_acronym_joins_the_name_and_the_rule_can_be_switched_off() -> None:
+    from nlp.recognition.recognizer import Recognizer
+
+    text = "وأفادت الوكالة العربية السورية للأنباء (سانا) بأن الهجوم وقع فجرا."
+    tagger = _TaggerThatTagsAndKnows({}, unknown={"سانا"})
+    found = {(m.text, m.type.value, m.source) for m in Recognizer(tagger).recognize(text)}  # type: ignore[arg-type]
+    assert found == {
+        ("الوكالة العربية السورية للأنباء", "ORGANIZATION", "acronym_of"),
+        ("سانا", "ORGANIZATION", "apposition"),
+    }
+    off = Recognizer(tagger, frozenset({"acronyms"})).recognize(text)  # type: ignore[arg-type]
+    assert off == []
+
+
+def test_a_quoted_name_then_a_latin_acronym_gives_the_acronym_without_the_parenthesis() -> None:
+    from nlp.recognition.recognizer import Recognizer
+
+    text = 'وأفادت وكالة الأنباء الإيرانية الرسمية "إرنا" (IRNA) بأن الوزير سيزور أنقرة.'
+    found = {(m.text, m.type.value) for m in Recognizer(_NoModel()).recognize(text)}  # type: ignore[arg-type]
+    assert ("إرنا", "ORGANIZATION") in found
+    assert ("IRNA", "ORGANIZATION") in found
+
+
+def test_ala_is_the_preposition_where_the_text_writes_fi_with_ya() -> None:
+    from nlp.recognition.recognizer import Recognizer
+    from nlp.recognition.rules import writes_final_ya
+
+    assert writes_final_ya("هجوم في المدينة وفي الريف")
+    assert not writes_final_ya("فوز مثير فى القمة وفى الدورى")
+    tagger = _TaggerThatTags({"علي الفاشر": "PER"})
+    text = "شنت القوات هجوما على الفاشر في دارفور، وقتل مدنيون في القصف."
+    assert Recognizer(tagger).recognize(text) == []  # type: ignore[arg-type]
+    off = Recognizer(tagger, frozenset({"ala_preposition"})).recognize(text)  # type: ignore[arg-type]
+    assert [m.text for m in off] == ["على الفاشر"]
+    # Egyptian style writes the name with ى too: nothing is dropped
+    egyptian = "وقال على ماهر فى المؤتمر الصحفى إن الفريق جاهز فى المباراة."
+    tagger = _TaggerThatTags({"علي ماهر": "PER"})
+    assert [m.text for m in Recognizer(tagger).recognize(egyptian)] == ["على ماهر"]  # type: ignore[arg-type]
+
+
+class _TaggerThatTagsAndKnows(_TaggerThatTags):
+    """Tags the given phrases; knows every word but the unknown ones."""
+
+    def __init__(self, phrases: dict[str, str], unknown: set[str]) -> None:
+        super().__init__(phrases)
+        self.unknown = unknown
+
+    def knows(self, form: str) -> bool:
+        return form not in self.unknown
+
+
+def test_an_organisation_goes_by_its_name_without_its_nationality() -> None:
+    from nlp.recognition.recognizer import Recognizer
+
+    text = "أعلنت شركة أرامكو السعودية نتائجها. وقال رئيس «أرامكو» إن أرباح أرامكو تراجعت."
+    tagger = _TaggerThatTagsAndKnows({"ارامكو السعودية": "ORG"}, unknown={"ارامكو"})
+    found = [(m.text, m.source) for m in Recognizer(tagger).recognize(text)]  # type: ignore[arg-type]
+    assert found == [
+        ("أرامكو السعودية", "model"),
+        ("أرامكو", "short_name_of_organisation"),
+        ("أرامكو", "short_name_of_organisation"),
+    ]
+    # a word the model knows (a country) says nothing of the organisation
+    text = "قالت سوريا الديمقراطية إن الهجوم فشل، وإن سوريا تمر بأزمة."
+    tagger = _TaggerThatTagsAndKnows({"سوريا الديمقراطية": "ORG"}, unknown=set())
+    assert [m.text for m in Recognizer(tagger).recognize(text)] == ["سوريا الديمقراطية"]  # type: ignore[arg-type]

@@ -7,6 +7,8 @@ News repeats names: the model may tag "إسماعيل هنية" in the first par
   clitics are attached (و ف ب ل ك, and لل for a name with the article);
 * names already in the graph (passed in as ``known``) are recognised the same way, so a
   name learnt from one article is found in the next;
+* an organisation's name without its nationality (أرامكو of أرامكو السعودية) is a mention of
+  it, when the model does not know the name's word (``organisation_short_names``);
 * the surname of a person (the last word of a name of two words or more) is a mention of
   that person's type when it stands alone, provided it has at least four letters and is not
   a name particle (عبد, الله...): short surnames are too often ordinary words (شكر, تقي);
@@ -45,16 +47,47 @@ KNOWN_NAME_CONFIDENCE = 0.7
 MAX_NAME_WORDS = 4
 
 
+def organisation_short_names(
+    tokens: Sequence[Token], spans: Sequence[Mention], knows: Callable[[str], bool] | None
+) -> tuple[tuple[str, ...], ...]:
+    """The name an organisation goes by without its nationality: أرامكو السعودية is «أرامكو»
+    further on. Only a name of one or two words whose first word has no article and is not in
+    the model's vocabulary (a known word, سوريا in سوريا الديمقراطية, says nothing of the
+    organisation); model forms, for :func:`propagate`."""
+    if knows is None:
+        return ()
+    out: set[tuple[str, ...]] = set()
+    for m in spans:
+        if m.type is not EntityType.ORGANIZATION:
+            continue
+        forms = _name_forms(tokens, m)
+        k = len(forms)
+        while k > 1 and _is_nisba(forms[k - 1]):
+            k -= 1
+        if k == len(forms) or k > 2 or forms[0].startswith("ال") or knows(forms[0]):
+            continue
+        out.add(forms[:k])
+    return tuple(sorted(out))
+
+
+def _is_nisba(form: str) -> bool:
+    """السعودية, الأمريكي: a definite nisba adjective."""
+    return form.startswith("ال") and form.endswith(("ي", "ية", "يه")) and len(form) > 5
+
+
 def propagate(
     text: str,
     tokens: Sequence[Token],
     spans: Sequence[Mention],
     known: Mapping[tuple[str, ...], EntityType] | None = None,
+    short_names: Sequence[tuple[str, ...]] = (),
 ) -> list[Mention]:
     """New mentions for other occurrences of the names in ``spans`` (not overlapping them).
 
     ``known``: names already in the graph (model forms of their words -> type); their
     occurrences become mentions too (``known_name``), after the document's own names.
+    ``short_names``: organisations' names without their nationality
+    (:func:`organisation_short_names`), found after the document's full names and surnames.
     """
     names: dict[tuple[str, ...], Counter[EntityType]] = defaultdict(Counter)
     confidence: dict[tuple[str, ...], float] = {}
@@ -76,6 +109,11 @@ def propagate(
             surnames[(last,)][m.type] += 1
             confidence.setdefault((last,), m.confidence)
 
+    shortened: dict[tuple[str, ...], Counter[EntityType]] = defaultdict(Counter)
+    for forms in short_names:
+        shortened[forms][EntityType.ORGANIZATION] += 1
+        confidence.setdefault(forms, 0.8)
+
     graph_names: dict[tuple[str, ...], Counter[EntityType]] = defaultdict(Counter)
     for forms, etype in (known or {}).items():
         if forms not in names:
@@ -85,11 +123,16 @@ def propagate(
     index = _TokenIndex(tokens)
     taken = [(m.start, m.end) for m in spans]
     out: list[Mention] = []
-    tables = ((names, "repeated_name"), (surnames, "surname_of_name"), (graph_names, "known_name"))
+    tables = (
+        (names, "repeated_name"),
+        (surnames, "surname_of_name"),
+        (shortened, "short_name_of_organisation"),
+        (graph_names, "known_name"),
+    )
     for table, rule in tables:
         for forms, types in sorted(table.items(), key=lambda kv: -len(kv[0])):
-            if rule == "surname_of_name" and forms in names:
-                continue  # the surname was tagged on its own: already a name
+            if rule in {"surname_of_name", "short_name_of_organisation"} and forms in names:
+                continue  # tagged on its own: already a name
             etype = types.most_common(1)[0][0]
             for start, end in index.occurrences(forms):
                 if any(start < e and s < end for s, e in taken):

@@ -29,10 +29,16 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Protocol
 
-from nlp.recognition.propagation import propagate, widen_to_full_names, word_occurrences
+from nlp.recognition.propagation import (
+    organisation_short_names,
+    propagate,
+    widen_to_full_names,
+    word_occurrences,
+)
 from nlp.recognition.rules import (
     PROCLITIC_LETTERS,
     RuleSpan,
+    acronym_named_spans,
     apposition_spans,
     base_spans,
     begins_with_an_organisation_word,
@@ -48,6 +54,7 @@ from nlp.recognition.rules import (
     team_spans,
     titled_person_spans,
     trim_span_tail,
+    writes_final_ya,
 )
 from nlp.resolution.names import TITLE_CONTINUATIONS, TITLE_WORDS
 from nlp.text import has_arabic, model_form
@@ -100,7 +107,9 @@ RULES: dict[str, str] = {
     "speaking_buildings": "a building that speaks is its institution (أعلن البيت الأبيض: an organisation)",
     "bases": "military bases by pattern (قاعدة X الجوية, معسكر X), and their repeats",
     "quoted_orgs": 'quoted names after an organisation word (وكالة "رويترز")',
+    "acronyms": "a name before an acronym in parentheses is an organisation (الوكالة العربية السورية (سانا))",
     "teams": "the name after فريق or نادي is a team, an organisation (فريق ليفربول)",
+    "ala_preposition": "على is the preposition, no name (علي), where the text writes في with ي",
     "bylines": "the loader's byline, dateline and source lines",
     "appositions": "a second name in quotes or parentheses joins the first (Latin names too)",
     "generic_descriptions": "descriptions (القوات الأمريكية) are dropped",
@@ -172,12 +181,20 @@ class Recognizer:
                 for first, last_piece, found_by in pieces:
                     spans.append(self._model_mention(text, sent, first, last_piece, s, found_by))
 
+        if "ala_preposition" not in off and writes_final_ya(text):
+            spans = [m for m in spans if not (m.type is EntityType.PERSON and m.text.startswith("على "))]
         rules = [
             *(base_spans(text, knows) if "bases" not in off else []),
             *(quoted_org_spans(text) if "quoted_orgs" not in off else []),
             *teams,
             *(_metadata_spans(metadata) if "bylines" not in off else []),
         ]
+        if "acronyms" not in off:  # only where the model found nothing
+            rules += [
+                r
+                for r in acronym_named_spans(text, knows)
+                if not any(r.start < m.end and m.start < r.end for m in spans)
+            ]
         rules += _repeat_base_names(text, [r for r in rules if r.type is EntityType.BASE])
         spans = _apply_rules(text, spans, rules)
         persons = [m for m in spans if m.type is EntityType.PERSON]
@@ -193,7 +210,8 @@ class Recognizer:
         if "appositions" not in off:
             spans = _add_appositions(text, spans)
         tokens = [t for sent in sents for t in sent]
-        return Analysis(text, tuple(tokens), tuple(spans), tuple(furniture), off)
+        short_names = organisation_short_names(tokens, spans, knows) if "propagation" not in off else ()
+        return Analysis(text, tuple(tokens), tuple(spans), tuple(furniture), off, short_names)
 
     def _model_mention(
         self, text: str, sent: Sequence[Token], first: int, last: int, s: TaggedSpanLike, found_by: str
@@ -251,6 +269,8 @@ class Analysis:
     furniture: tuple[TextRegion, ...]
     disabled: frozenset[str] = frozenset()
     """Rules switched off for this text (``RULES``); ``finish`` respects them too."""
+    short_names: tuple[tuple[str, ...], ...] = ()
+    """Organisations' names without their nationality, to propagate (model forms)."""
 
 
 def finish(
@@ -264,7 +284,7 @@ def finish(
     if "propagation" not in analysis.disabled:
         spans = widen_to_full_names(text, tokens, spans)
     if "propagation" not in analysis.disabled or known_names:
-        propagated = propagate(text, tokens, spans, known_names)
+        propagated = propagate(text, tokens, spans, known_names, analysis.short_names)
         if "propagation" in analysis.disabled:  # only the names the graph knows
             propagated = [m for m in propagated if m.source.startswith("known")]
         spans += [m for m in propagated if not _inside_any(m, furniture)]

@@ -168,6 +168,8 @@ def apposition_spans(text: str, anchors: list[tuple[int, int, EntityType]]) -> l
     """
     out = []
     for start, end, etype in anchors:
+        if start > 0 and text[start - 1] in _QUOTE_OPEN and text[end : end + 1] in set(_QUOTE_CLOSE):
+            end += 1  # "بوتاش" (BOTAŞ): after the quote that closes the name
         m = _APPOSITION_RE.match(text, end)
         if m is None:
             continue
@@ -178,6 +180,49 @@ def apposition_spans(text: str, anchors: list[tuple[int, int, EntityType]]) -> l
             continue
         s = m.start("name") + m.group("name").index(name)
         out.append((RuleSpan(s, s + len(name), etype, "apposition", 0.85), start))
+    return out
+
+
+# -- على, the preposition ---------------------------------------------------------------------
+# The model reads ى as ي (its training text writes both alike), so على ("on") can look like the
+# name علي. A text that writes في with ي keeps final ى for ى: there على is the preposition.
+# (Egyptian style writes فى, and the name too: أبو على.)
+_FI_RE = re.compile(rf"(?<![{_AR}])[وف]?(?P<fi>في|فى)(?![{_AR}])")
+
+
+def writes_final_ya(text: str) -> bool:
+    """More في than فى: final ي and ى are told apart in this text."""
+    counts = {"في": 0, "فى": 0}
+    for m in _FI_RE.finditer(text):
+        counts[m.group("fi")] += 1
+    return counts["في"] > counts["فى"]
+
+
+# -- names followed by an acronym ---------------------------------------------------------------
+# An acronym in parentheses names an organisation, and so does the phrase it abbreviates:
+# القيادة المركزية الأمريكية (سنتكوم), الوكالة العربية السورية للأنباء (سانا), "بوتاش" (BOTAŞ).
+_ACRONYM = r"(?P<acronym>[A-ZÀ-ÞĞŞİ]{2,10}|[" + _AR + r"]{3,12})"
+_DEFINITE_PHRASE_ACRONYM_RE = re.compile(
+    rf"(?<![{_AR}])(?P<name>(?:[وفبلك]{{0,2}}ال|لل)[{_AR}]+(?:{_SEP}(?:ال|لل)[{_AR}]+){{1,4}})"
+    rf"{_SEP}?\({_ACRONYM}\)"
+)
+_QUOTED_ACRONYM_RE = re.compile(
+    rf"[{_QUOTE_OPEN}](?P<name>[{_AR}]+(?:{_SEP}[{_AR}]+){{0,2}})[{_QUOTE_CLOSE}]{_SEP}?\((?P<acronym>[A-ZÀ-ÞĞŞİ]{{2,10}})\)"
+)
+
+
+def acronym_named_spans(text: str, knows: Callable[[str], bool] | None) -> list[RuleSpan]:
+    """A phrase with the article on every word (two to five words) or a quoted name, right
+    before an acronym in parentheses: an organisation (the acronym itself joins it as an
+    apposition). An Arabic acronym must be a word the model does not know (not (أيلول))."""
+    out = []
+    for m in _DEFINITE_PHRASE_ACRONYM_RE.finditer(text):
+        acronym = m.group("acronym")
+        if not acronym[0].isupper() and (knows is None or knows(model_form(acronym))):
+            continue
+        out.append(RuleSpan(m.start("name"), m.end("name"), EntityType.ORGANIZATION, "acronym_of", 0.8))
+    for m in _QUOTED_ACRONYM_RE.finditer(text):
+        out.append(RuleSpan(m.start("name"), m.end("name"), EntityType.ORGANIZATION, "acronym_of", 0.8))
     return out
 
 
@@ -194,6 +239,13 @@ _NOT_NAME = frozenset(
 MIN_NAME_PROBABILITY = 0.03
 
 
+# What a title heads may come between it and the name: الأمين العام للحلف ينس ستولتنبرغ,
+# المبعوث الشخصي للأمين العام للأمم المتحدة إلى السودان رمطان لعمامرة. At most this many
+# words with the article or لل (not read by the model as a name), or إلى/في/لدى + such a word.
+_MAX_TITLE_COMPLEMENT = 5
+_TITLE_PREPOSITIONS = frozenset(model_form(w) for w in "إلى في لدى".split())
+
+
 def titled_person_spans(
     tokens: list[Token],
     person_prob: list[float],
@@ -206,7 +258,8 @@ def titled_person_spans(
     A word after the title counts as part of the name when the model gives it some
     probability of being in a person's name (>= ``MIN_NAME_PROBABILITY``), or when it is not in
     the model's vocabulary (foreign names rarely are), and it is no function word, no
-    title word and no word with the article; at most three words, up to punctuation.
+    title word and no word with the article; at most three words, up to punctuation. What the
+    title heads may come first (``_MAX_TITLE_COMPLEMENT``).
     """
     out: list[RuleSpan] = []
     i = 0
@@ -215,12 +268,31 @@ def titled_person_spans(
             i += 1
             continue
         j = i + 1
-        while j < len(tokens) and (
-            tokens[j].form in TITLE_CONTINUATIONS
-            or tokens[j].form in TITLE_WORDS
-            or _describes_the_title(tokens[j].form, person_prob[j])
-        ):
-            j += 1
+        complement = 0  # words of what the title heads: للحلف, للأمم المتحدة, إلى السودان
+        while j < len(tokens):
+            form = tokens[j].form
+            if (
+                form in TITLE_CONTINUATIONS
+                or form in TITLE_WORDS
+                or _describes_the_title(form, person_prob[j])
+            ):
+                j += 1
+            elif (
+                complement < _MAX_TITLE_COMPLEMENT
+                and form.startswith(("ال", "لل"))
+                and person_prob[j] < MIN_NAME_PROBABILITY
+            ):
+                j, complement = j + 1, complement + 1
+            elif (
+                complement < _MAX_TITLE_COMPLEMENT - 1
+                and form in _TITLE_PREPOSITIONS
+                and j + 1 < len(tokens)
+                and tokens[j + 1].form.startswith("ال")
+                and person_prob[j + 1] < MIN_NAME_PROBABILITY
+            ):
+                j, complement = j + 2, complement + 2
+            else:
+                break
         if j < len(tokens) and tokens[j].form in {"،", ","}:
             j += 1
         # After a title word that is also a common noun (الفريق: the rank, or "the team"), an
@@ -233,7 +305,9 @@ def titled_person_spans(
             and name_word(tokens[k], person_prob[k], known[k] or ambiguous, knows)
         ):
             k += 1
-        if k > j:
+        # After what the title heads, one word is as often a verb (المدير الفني للفريق سيشارك):
+        # a name there has two words at least.
+        if k - j >= (2 if complement else 1):
             probs = person_prob[j:k]
             confidence = round(max(0.5, sum(probs) / len(probs)), 4)
             out.append(
@@ -522,9 +596,27 @@ def looks_like_a_second_name(text: str) -> bool:
     return words[0].startswith("ال")
 
 
+# An organisation word alone, with or without the article or a preposition (شركة, للشركة):
+# "the company", no name. The model tags one when a quoted name follows (شركة «الراجحي»).
+_BARE_ORGANISATION_WORDS = frozenset(
+    form
+    for w in _ORG_HEAD.split("|")
+    for form in (
+        model_form(w),
+        model_form("ال" + w),
+        model_form("لل" + w),
+        model_form("ب" + w),
+        model_form("ل" + w),
+    )
+)
+
+
 def is_generic_description(text: str) -> bool:
-    """القوات الأمريكية, قوات إسرائيلية: forces described by nationality, no organisation name."""
+    """القوات الأمريكية, قوات إسرائيلية: forces described by nationality, no organisation name;
+    and an organisation word alone (شركة, الوكالة)."""
     words = [model_form(w) for w in text.split()]
+    if len(words) == 1 and _one_of(words[0], _BARE_ORGANISATION_WORDS):
+        return True
     return len(words) >= 2 and words[0] in _FORCES and all(_is_adjective(w) for w in words[1:])
 
 
