@@ -38,6 +38,11 @@ class Token:
     form: str
 
 
+APPOSITION_OF = "apposition_of"
+"""``Mention.attributes`` key: the start of another mention that names the same entity
+(وزارة الدفاع الأمريكية (البنتاغون); ترمب of ترامب); the resolver joins the two."""
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """An entity mention: ``text == raw[start:end]`` of the original document text."""

@@ -87,3 +87,18 @@ def test_a_name_the_model_is_unsure_of_is_found_after_its_title(recognizer: Reco
     text = "قال الرئيس الأمريكي جو بايدن في واشنطن إن بلاده ستواصل دعم أوكرانيا."
     found = {(m.text, m.type) for m in recognizer.recognize(text)}
     assert ("جو بايدن", P) in found
+
+
+def test_a_source_line_the_model_reads_as_a_person_is_the_byline(recognizer: Recognizer) -> None:
+    from loaders import prepare
+
+    for text, name, etype in [
+        ("الرباط - محمد العلوي\n\nقال وزير العدل إن المشروع جاهز.", "محمد العلوي", EntityType.PERSON),
+        ("أنقرة/ الأناضول\n\nقال وزير الطاقة إن الاتفاق قريب.", "الأناضول", EntityType.ORGANIZATION),
+    ]:
+        doc = prepare(text)
+        found = {(m.text, m.type) for m in recognizer.recognize(doc.text, *text_regions(doc))}
+        assert (name, etype) in found, found
+    # a source line that names no one is no mention
+    doc = prepare("جنيف - وكالات\n\nحذرت المنظمة من انهيار العمل الإنساني.")
+    assert all(m.text not in {"وكالات", "الات"} for m in recognizer.recognize(doc.text, *text_regions(doc)))

@@ -674,3 +674,51 @@ def test_an_organisation_goes_by_its_name_without_its_nationality() -> None:
     text = "قالت سوريا الديمقراطية إن الهجوم فشل، وإن سوريا تمر بأزمة."
     tagger = _TaggerThatTagsAndKnows({"سوريا الديمقراطية": "ORG"}, unknown=set())
     assert [m.text for m in Recognizer(tagger).recognize(text)] == ["سوريا الديمقراطية"]  # type: ignore[arg-type]
+
+
+def test_both_halves_of_an_acronym_pair_and_no_acronyms_of_things() -> None:
+    from nlp.recognition.rules import acronym_named_spans
+
+    def named(text: str) -> list[str]:
+        return [text[r.start : r.end] for r in acronym_named_spans(text, lambda _: True)]
+
+    text = "وأكدت منظمة الأمم المتحدة للطفولة (يونيسف - UNICEF) أن الأطفال يعانون."
+    assert named(text) == ["يونيسف", "UNICEF"]
+    # an institution's head word before the definite phrase is part of the name
+    assert named("وأفاد برنامج الأغذية العالمي (WFP) بأن مخزونه نفد.") == ["برنامج الأغذية العالمي"]
+    assert named("وتطوير تقنيات الذكاء الاصطناعي (AI) في المنطقة.") == []
+
+
+def test_a_title_then_of_a_known_word_is_no_name() -> None:
+    from nlp.recognition.rules import titled_person_spans
+    from nlp.tokenize import tokenize
+
+    text = "ودعا الأمين العام لحلف شمال الأطلسي الدول الأعضاء."
+    tokens = tokenize(text)
+    found = titled_person_spans(tokens, [0.0] * len(tokens), [False] * len(tokens), {"حلف"}.__contains__)
+    assert found == []
+
+
+def test_other_spellings_of_a_surname_are_the_person() -> None:
+    from nlp.recognition.recognizer import Recognizer
+
+    text = "التقى دونالد ترامب بالسيناتور ليندسي غراهام. وقال ترمب إن جراهام يؤيد الخطة، وأيد ترامب ذلك."
+    tagger = _TaggerThatTags({"دونالد ترامب": "PER", "ليندسي غراهام": "PER"})
+    found = [(m.text, m.source) for m in Recognizer(tagger).recognize(text)]  # type: ignore[arg-type]
+    assert ("ترمب", "surname_variant") in found
+    assert ("جراهام", "surname_variant") in found
+    # a short skeleton is no name: بدن ("body") is no بايدن
+    text = "قال جو بايدن إن بدن الطائرة تضرر."
+    tagger = _TaggerThatTags({"جو بايدن": "PER"})
+    assert [m.text for m in Recognizer(tagger).recognize(text)] == ["جو بايدن"]  # type: ignore[arg-type]
+
+
+def test_a_surname_typed_as_an_organisation_is_the_person() -> None:
+    from nlp.recognition.recognizer import Recognizer
+
+    text = "والتقى المشير خليفة حفتر الوفد، غير أن مصادر مقربة من حفتر نفت ذلك."
+    tagger = _TaggerThatTags({"خليفة حفتر": "PER", "حفتر": "ORG"})
+    found = {(m.text, m.type.value) for m in Recognizer(tagger).recognize(text)}  # type: ignore[arg-type]
+    assert found == {("خليفة حفتر", "PERSON"), ("حفتر", "PERSON")}
+    off = Recognizer(tagger, frozenset({"propagation"})).recognize(text)  # type: ignore[arg-type]
+    assert ("حفتر", "ORGANIZATION") in {(m.text, m.type.value) for m in off}

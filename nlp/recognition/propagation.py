@@ -12,11 +12,13 @@ News repeats names: the model may tag "إسماعيل هنية" in the first par
 * the surname of a person (the last word of a name of two words or more) is a mention of
   that person's type when it stands alone, provided it has at least four letters and is not
   a name particle (عبد, الله...): short surnames are too often ordinary words (شكر, تقي);
-  nor a nationality, ordinal or common adjective (المصري, الثاني).
+  nor a nationality, ordinal or common adjective (المصري, الثاني); and so is another
+  spelling of such a surname (ترمب of ترامب, جراهام of غراهام: ``_surname_variants``).
 
 Before that, where a name of two words or more is written again and the model tagged only
 part of it (only أولمرت in بإيهود أولمرت), the part becomes the whole name
-(``widen_to_full_names``).
+(``widen_to_full_names``); and a surname the model typed as an organisation is the person
+(``surnames_as_people``).
 
 Propagated mentions never overlap existing ones and never come from page furniture.
 When one name was tagged with several types, the most frequent type wins.
@@ -26,11 +28,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from nlp.resolution.names import NAME_PARTICLES, TITLE_CONTINUATIONS, clitic_length
 from nlp.text import key_form, model_form
-from nlp.types import EntityType, Mention, Token
+from nlp.types import APPOSITION_OF, EntityType, Mention, Token
 
 _CLITIC_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
 MIN_SURNAME_LETTERS = 4
@@ -45,6 +48,41 @@ _ADJECTIVE_SURNAMES = TITLE_CONTINUATIONS | frozenset(
 
 KNOWN_NAME_CONFIDENCE = 0.7
 MAX_NAME_WORDS = 4
+
+
+MIN_VARIANT_SKELETON = 4
+_VOWEL_LETTERS = str.maketrans("", "", "اويى")
+
+
+def _skeleton(form: str) -> str:
+    """A foreign name's letters as news spells it either way: ة as ه, غ as ج (غراهام,
+    جراهام), and no long vowels after the first letter (ترامب, ترمب; زيلينسكي, زيلنسكي)."""
+    form = form.translate(_TEH_MARBUTA).replace("غ", "ج")
+    return form[:1] + form[1:].translate(_VOWEL_LETTERS)
+
+
+def _surname_variants(
+    tokens: Sequence[Token],
+    surnames: Mapping[tuple[str, ...], Counter[EntityType]],
+    names: Mapping[tuple[str, ...], Counter[EntityType]],
+) -> dict[tuple[str, ...], tuple[str, Counter[EntityType]]]:
+    """Other spellings of the text's surnames (ترمب of دونالد ترامب): words without the
+    article whose :func:`_skeleton` is a surname's, of ``MIN_VARIANT_SKELETON`` letters at
+    least (بدن, "body", is no بايدن). Name form -> (the surname it spells, its types)."""
+    by_skeleton: dict[str, tuple[str, Counter[EntityType]]] = {}
+    for (surname,), types in surnames.items():
+        skeleton = _skeleton(surname)
+        if not surname.startswith("ال") and len(skeleton) >= MIN_VARIANT_SKELETON:
+            by_skeleton[skeleton] = (surname, types)
+    out: dict[tuple[str, ...], tuple[str, Counter[EntityType]]] = {}
+    if not by_skeleton:
+        return out
+    for t in tokens:
+        for form in _variants(t.form) | {t.form}:
+            found = by_skeleton.get(_skeleton(form))
+            if found and not form.startswith("ال") and (form,) not in surnames and (form,) not in names:
+                out[(form,)] = found
+    return out
 
 
 def organisation_short_names(
@@ -109,6 +147,17 @@ def propagate(
             surnames[(last,)][m.type] += 1
             confidence.setdefault((last,), m.confidence)
 
+    variants: dict[tuple[str, ...], Counter[EntityType]] = {}
+    spells: dict[tuple[str, ...], int] = {}  # a variant -> start of a full name it spells
+    for forms, (surname, types) in _surname_variants(tokens, surnames, names).items():
+        variants[forms] = types
+        confidence.setdefault(forms, 0.7)
+        for m in spans:
+            full = _name_forms(tokens, m)
+            if m.type is EntityType.PERSON and len(full) >= 2 and full[-1] == surname:
+                spells[forms] = m.start
+                break
+
     shortened: dict[tuple[str, ...], Counter[EntityType]] = defaultdict(Counter)
     for forms in short_names:
         shortened[forms][EntityType.ORGANIZATION] += 1
@@ -126,6 +175,7 @@ def propagate(
     tables = (
         (names, "repeated_name"),
         (surnames, "surname_of_name"),
+        (variants, "surname_variant"),
         (shortened, "short_name_of_organisation"),
         (graph_names, "known_name"),
     )
@@ -139,7 +189,34 @@ def propagate(
                     continue
                 taken.append((start, end))
                 conf = round(confidence[forms] * (1.0 if rule == "known_name" else 0.9), 4)
-                out.append(Mention(start, end, text[start:end], etype, conf, rule))
+                link = (
+                    {APPOSITION_OF: str(spells[forms])}
+                    if rule == "surname_variant" and forms in spells
+                    else {}
+                )
+                out.append(Mention(start, end, text[start:end], etype, conf, rule, attributes=link))
+    return out
+
+
+def surnames_as_people(tokens: Sequence[Token], spans: Sequence[Mention]) -> list[Mention]:
+    """A one-word organisation that is the surname of a person named in full in the same
+    text is that person (مصادر مقربة من حفتر, after المشير خليفة حفتر): the model typed it
+    by its context alone."""
+    surnames = set()
+    for m in spans:
+        forms = _name_forms(tokens, m)
+        if m.type is EntityType.PERSON and len(forms) >= 2 and forms[-1] not in _ADJECTIVE_SURNAMES:
+            surnames.add(forms[-1].translate(_TEH_MARBUTA))
+    out = []
+    for m in spans:
+        forms = _name_forms(tokens, m)
+        if (
+            m.type is EntityType.ORGANIZATION
+            and len(forms) == 1
+            and forms[0].translate(_TEH_MARBUTA) in surnames
+        ):
+            m = replace(m, type=EntityType.PERSON, source="surname_of_name")
+        out.append(m)
     return out
 
 

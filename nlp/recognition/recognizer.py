@@ -32,6 +32,7 @@ from typing import Protocol
 from nlp.recognition.propagation import (
     organisation_short_names,
     propagate,
+    surnames_as_people,
     widen_to_full_names,
     word_occurrences,
 )
@@ -59,7 +60,7 @@ from nlp.recognition.rules import (
 from nlp.resolution.names import TITLE_CONTINUATIONS, TITLE_WORDS
 from nlp.text import has_arabic, model_form
 from nlp.tokenize import sentences
-from nlp.types import EntityType, Mention, Token
+from nlp.types import APPOSITION_OF, EntityType, Mention, Token
 
 MODEL_LABELS: dict[str, EntityType] = {
     "PER": EntityType.PERSON,
@@ -187,7 +188,7 @@ class Recognizer:
             *(base_spans(text, knows) if "bases" not in off else []),
             *(quoted_org_spans(text) if "quoted_orgs" not in off else []),
             *teams,
-            *(_metadata_spans(metadata) if "bylines" not in off else []),
+            *(_metadata_spans(text, metadata, self._reads_as_a_person) if "bylines" not in off else []),
         ]
         if "acronyms" not in off:  # only where the model found nothing
             rules += [
@@ -208,10 +209,19 @@ class Recognizer:
             and ("generic_descriptions" in off or not is_generic_description(m.text))
         ]
         if "appositions" not in off:
-            spans = _add_appositions(text, spans)
+            spans = _link_acronym_pairs(text, _add_appositions(text, spans))
         tokens = [t for sent in sents for t in sent]
         short_names = organisation_short_names(tokens, spans, knows) if "propagation" not in off else ()
         return Analysis(text, tuple(tokens), tuple(spans), tuple(furniture), off, short_names)
+
+    def _reads_as_a_person(self, name: str) -> bool:
+        """Does the model read ``name`` as a person's, all of it, in a sentence of its own
+        (وقال ... إن)? A source line carries no context to read it by."""
+        sents = sentences(f"وقال {name} إن")
+        with self._lock:
+            (tagged,) = _analyze(self.tagger, sents)
+        n = len(sents[0]) - 2
+        return any(s.label == "PER" and s.first == 1 and s.last == n for s in tagged.spans)
 
     def _model_mention(
         self, text: str, sent: Sequence[Token], first: int, last: int, s: TaggedSpanLike, found_by: str
@@ -282,7 +292,7 @@ def finish(
         known_names = None
     spans = _retype_known_places(tokens, list(analysis.spans), known_names)
     if "propagation" not in analysis.disabled:
-        spans = widen_to_full_names(text, tokens, spans)
+        spans = widen_to_full_names(text, tokens, surnames_as_people(tokens, spans))
     if "propagation" not in analysis.disabled or known_names:
         propagated = propagate(text, tokens, spans, known_names, analysis.short_names)
         if "propagation" in analysis.disabled:  # only the names the graph knows
@@ -291,7 +301,19 @@ def finish(
     return [_with_title(text, m) for m in sorted(spans, key=lambda m: (m.start, m.end))]
 
 
-APPOSITION_OF = "apposition_of"
+def _link_acronym_pairs(text: str, spans: list[Mention]) -> list[Mention]:
+    """(يونيسف - UNICEF): the Latin half names what the Arabic half names."""
+    by_end = {m.end: m for m in spans if m.type is EntityType.ORGANIZATION}
+    out = []
+    for m in spans:
+        window = max(0, m.start - 40)
+        before = text[window : m.start].rstrip(" \u00a0")
+        if m.source == "acronym_pair" and m.text.isascii() and before.endswith(("-", "–")):
+            anchor = by_end.get(window + len(before[:-1].rstrip(" \u00a0")))
+            if anchor is not None:
+                m = replace(m, attributes={**m.attributes, APPOSITION_OF: str(anchor.start)})
+        out.append(m)
+    return out
 
 
 def _add_appositions(text: str, spans: list[Mention]) -> list[Mention]:
@@ -405,9 +427,36 @@ def _overlaps_any(r: RuleSpan, spans: Sequence[Mention]) -> bool:
     return any(r.start < m.end and m.start < r.end for m in spans)
 
 
-def _metadata_spans(metadata: Sequence[TextRegion]) -> list[RuleSpan]:
-    kinds = {"byline": EntityType.PERSON, "dateline": EntityType.LOCATION, "source": EntityType.ORGANIZATION}
-    return [RuleSpan(r.start, r.end, kinds[r.kind], r.kind, 0.95) for r in metadata if r.kind in kinds]
+_METADATA_TYPES = {
+    "byline": EntityType.PERSON,
+    "dateline": EntityType.LOCATION,
+    "source": EntityType.ORGANIZATION,
+}
+
+# Source lines that name no one: الرياض - خاص, جنيف - وكالات.
+_NO_SOURCE_NAME = frozenset(
+    model_form(w) for w in "وكالات متابعات متابعة خاص مراسلنا مراسلونا مراسلون المحرر الموقع".split()
+)
+
+
+def _metadata_spans(
+    text: str, metadata: Sequence[TextRegion], is_a_person: Callable[[str], bool]
+) -> list[RuleSpan]:
+    """The loader's byline, dateline and source lines as mentions. A source line of two or
+    three words that ``is_a_person`` (الرباط - سناء الزياني) is the writer's byline."""
+    out = []
+    for r in metadata:
+        if r.kind not in _METADATA_TYPES:
+            continue
+        etype, rule = _METADATA_TYPES[r.kind], r.kind
+        if r.kind == "source":
+            written = text[r.start : r.end]
+            if " ".join(model_form(w) for w in written.split()) in _NO_SOURCE_NAME:
+                continue
+            if 2 <= len(written.split()) <= 3 and is_a_person(written):
+                etype, rule = EntityType.PERSON, "byline"
+        out.append(RuleSpan(r.start, r.end, etype, rule, 0.95))
+    return out
 
 
 def _repeat_base_names(text: str, bases: list[RuleSpan]) -> list[RuleSpan]:

@@ -202,9 +202,23 @@ def writes_final_ya(text: str) -> bool:
 # An acronym in parentheses names an organisation, and so does the phrase it abbreviates:
 # القيادة المركزية الأمريكية (سنتكوم), الوكالة العربية السورية للأنباء (سانا), "بوتاش" (BOTAŞ).
 _ACRONYM = r"(?P<acronym>[A-ZÀ-ÞĞŞİ]{2,10}|[" + _AR + r"]{3,12})"
+_INSTITUTION_HEAD = (
+    "برنامج|مكتب|منظمة|وكالة|مجلس|هيئة|صندوق|مركز|مؤسسة|وزارة|جهاز|لجنة|اتحاد|حركة|حزب|جمعية"
+    "|شركة|بنك|مصرف|محكمة|جامعة"
+)
+# Acronyms of things, not organisations: الذكاء الاصطناعي (AI), الناتج المحلي (GDP).
+_THING_ACRONYMS = frozenset(
+    "AI GDP GNP LNG LPG CEO CFO COO CTO IPO VAR PCR GPS ETF NFT IT DNA RNA HIV SMS USB VIP PDF TV "
+    "LED UAV VAT CPI PMI ATM ID".split()
+)
 _DEFINITE_PHRASE_ACRONYM_RE = re.compile(
-    rf"(?<![{_AR}])(?P<name>(?:[وفبلك]{{0,2}}ال|لل)[{_AR}]+(?:{_SEP}(?:ال|لل)[{_AR}]+){{1,4}})"
+    rf"(?<![{_AR}])(?P<name>(?:[وفبلك]{{0,2}}(?:{_INSTITUTION_HEAD}){_SEP})?"
+    rf"(?:[وفبلك]{{0,2}}ال|لل)[{_AR}]+(?:{_SEP}(?:و?ال|لل)[{_AR}]+){{0,4}})"
     rf"{_SEP}?\({_ACRONYM}\)"
+)
+# (يونيسف - UNICEF): an Arabic acronym and its Latin one, both the organisation's names.
+_ACRONYM_PAIR_RE = re.compile(
+    rf"\((?P<arabic>[{_AR}]{{2,12}}){_SEP}?[-–]{_SEP}?(?P<latin>[A-ZÀ-ÞĞŞİ]{{2,10}})\)"
 )
 _QUOTED_ACRONYM_RE = re.compile(
     rf"[{_QUOTE_OPEN}](?P<name>[{_AR}]+(?:{_SEP}[{_AR}]+){{0,2}})[{_QUOTE_CLOSE}]{_SEP}?\((?P<acronym>[A-ZÀ-ÞĞŞİ]{{2,10}})\)"
@@ -212,17 +226,28 @@ _QUOTED_ACRONYM_RE = re.compile(
 
 
 def acronym_named_spans(text: str, knows: Callable[[str], bool] | None) -> list[RuleSpan]:
-    """A phrase with the article on every word (two to five words) or a quoted name, right
-    before an acronym in parentheses: an organisation (the acronym itself joins it as an
-    apposition). An Arabic acronym must be a word the model does not know (not (أيلول))."""
+    """A phrase with the article on every word (two to five words, after an institution's
+    head word or not: برنامج الأغذية العالمي (WFP)) or a quoted name, right before an acronym
+    in parentheses: an organisation (the acronym itself joins it as an apposition). An Arabic
+    acronym must be a word the model does not know (not (أيلول)). And both halves of an
+    acronym pair, (يونيسف - UNICEF)."""
     out = []
     for m in _DEFINITE_PHRASE_ACRONYM_RE.finditer(text):
         acronym = m.group("acronym")
+        if len(m.group("name").split()) < 2 or acronym in _THING_ACRONYMS:
+            continue
         if not acronym[0].isupper() and (knows is None or knows(model_form(acronym))):
             continue
         out.append(RuleSpan(m.start("name"), m.end("name"), EntityType.ORGANIZATION, "acronym_of", 0.8))
     for m in _QUOTED_ACRONYM_RE.finditer(text):
+        if m.group("acronym") in _THING_ACRONYMS:
+            continue
         out.append(RuleSpan(m.start("name"), m.end("name"), EntityType.ORGANIZATION, "acronym_of", 0.8))
+    for m in _ACRONYM_PAIR_RE.finditer(text):
+        if m.group("latin") in _THING_ACRONYMS:
+            continue
+        for group in ("arabic", "latin"):
+            out.append(RuleSpan(m.start(group), m.end(group), EntityType.ORGANIZATION, "acronym_pair", 0.8))
     return out
 
 
@@ -240,10 +265,18 @@ MIN_NAME_PROBABILITY = 0.03
 
 
 # What a title heads may come between it and the name: الأمين العام للحلف ينس ستولتنبرغ,
-# المبعوث الشخصي للأمين العام للأمم المتحدة إلى السودان رمطان لعمامرة. At most this many
-# words with the article or لل (not read by the model as a name), or إلى/في/لدى + such a word.
+# المبعوث الشخصي للأمين العام للأمم المتحدة إلى السودان رمطان لعمامرة, وزير الطاقة والموارد
+# الطبيعية التركي ألب أرسلان بيرقدار, السفيرة الأمريكية في بغداد ألينا رومانوسكي. At most
+# this many words with the article (or لل, وال) or after إلى/في/لدى, none read by the model as
+# a name.
 _MAX_TITLE_COMPLEMENT = 5
 _TITLE_PREPOSITIONS = frozenset(model_form(w) for w in "إلى في لدى".split())
+
+
+def _of_a_known_word(form: str, knows: Callable[[str], bool] | None) -> bool:
+    """لحلف: ل + a word the model knows, "of the alliance" after a title (الأمين العام لحلف
+    شمال الأطلسي), no name (لويد is no ل + ويد)."""
+    return knows is not None and form.startswith("ل") and len(form) > 3 and knows(form[1:])
 
 
 def titled_person_spans(
@@ -279,7 +312,7 @@ def titled_person_spans(
                 j += 1
             elif (
                 complement < _MAX_TITLE_COMPLEMENT
-                and form.startswith(("ال", "لل"))
+                and form.startswith(("ال", "لل", "وال"))
                 and person_prob[j] < MIN_NAME_PROBABILITY
             ):
                 j, complement = j + 1, complement + 1
@@ -287,7 +320,7 @@ def titled_person_spans(
                 complement < _MAX_TITLE_COMPLEMENT - 1
                 and form in _TITLE_PREPOSITIONS
                 and j + 1 < len(tokens)
-                and tokens[j + 1].form.startswith("ال")
+                and tokens[j + 1].form[:1].isalpha()
                 and person_prob[j + 1] < MIN_NAME_PROBABILITY
             ):
                 j, complement = j + 2, complement + 2
@@ -303,6 +336,7 @@ def titled_person_spans(
             k < len(tokens)
             and k - j < 3
             and name_word(tokens[k], person_prob[k], known[k] or ambiguous, knows)
+            and not (k == j and _of_a_known_word(tokens[k].form, knows))
         ):
             k += 1
         # After what the title heads, one word is as often a verb (المدير الفني للفريق سيشارك):
