@@ -722,3 +722,33 @@ def test_a_surname_typed_as_an_organisation_is_the_person() -> None:
     assert found == {("خليفة حفتر", "PERSON"), ("حفتر", "PERSON")}
     off = Recognizer(tagger, frozenset({"propagation"})).recognize(text)  # type: ignore[arg-type]
     assert ("حفتر", "ORGANIZATION") in {(m.text, m.type.value) for m in off}
+
+
+def test_a_country_or_capital_the_model_calls_an_organisation_is_a_place() -> None:
+    from nlp.recognition.places import place_name
+    from nlp.recognition.recognizer import Recognizer
+
+    assert place_name(["مالي"])
+    assert place_name(["وباماكو"])
+    assert place_name(["الولايات", "المتحدة"])
+    assert not place_name(["روما"])  # also a club: فاز روما
+    tagger = _TaggerThatTags({"ومالي": "ORG", "باماكو الجزائر": "ORG"})
+    text = "تصاعد التوتر بين الجزائر ومالي، وتتهم باماكو الجزائر بالتدخل."
+    found = [(m.text, m.type.value) for m in Recognizer(tagger).recognize(text)]  # type: ignore[arg-type]
+    assert ("ومالي", "LOCATION") in found
+    assert ("باماكو", "LOCATION") in found
+    assert ("الجزائر", "LOCATION") in found
+    assert all(t != "ORGANIZATION" for _, t in found)
+    off = Recognizer(tagger, frozenset({"places"})).recognize(text)  # type: ignore[arg-type]
+    assert any(m.type.value == "ORGANIZATION" for m in off)
+
+
+def test_a_base_named_after_a_person_keeps_the_whole_name() -> None:
+    from nlp.recognition.recognizer import Recognizer
+
+    text = "أقلعت المقاتلات من قاعدة الأمير سلطان الجوية، ووصل وزير الدفاع الأمير خالد بن سلمان."
+    assert [text[s.start : s.end] for s in base_spans(text, lambda _: True)] == ["الأمير سلطان"]
+    tagger = _TaggerThatTags({"خالد بن سلمان": "PER", "سلطان": "PER"})
+    found = {(m.text, m.type.value) for m in Recognizer(tagger).recognize(text)}  # type: ignore[arg-type]
+    assert ("الأمير سلطان", "BASE") in found
+    assert ("الأمير", "BASE") not in found  # the base is not repeated over the prince's title

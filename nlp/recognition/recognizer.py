@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Protocol
 
+from nlp.recognition.places import place_name
 from nlp.recognition.propagation import (
     organisation_short_names,
     propagate,
@@ -116,6 +117,7 @@ RULES: dict[str, str] = {
     "generic_descriptions": "descriptions (القوات الأمريكية) are dropped",
     "propagation": "other occurrences of a recognised name in the text, surnames alone, parts made whole",
     "known_names": "names the graph already knows, wherever they occur",
+    "places": "a country or capital the model called an organisation or a person is a place (باماكو تتهم)",
 }
 """Every rule that can be switched off (``AKG_DISABLED_RULES``), to measure what each adds."""
 
@@ -198,9 +200,12 @@ class Recognizer:
             ]
         rules += _repeat_base_names(text, [r for r in rules if r.type is EntityType.BASE])
         spans = _apply_rules(text, spans, rules)
-        persons = [m for m in spans if m.type is EntityType.PERSON]
+        # (a base named after a person, قاعدة الملك عبدالعزيز, stays a base)
+        persons = [m for m in spans if m.type in (EntityType.PERSON, EntityType.BASE)]
         titled = [t for t in titled if not _overlaps_any(t, spans if t.rule == "before_title" else persons)]
         spans = _apply_rules(text, spans, titled)
+        if "places" not in off:
+            spans = _places_as_locations(text, spans)
         spans = [
             m
             for m in spans
@@ -299,6 +304,36 @@ def finish(
             propagated = [m for m in propagated if m.source.startswith("known")]
         spans += [m for m in propagated if not _inside_any(m, furniture)]
     return [_with_title(text, m) for m in sorted(spans, key=lambda m: (m.start, m.end))]
+
+
+def _places_as_locations(text: str, spans: list[Mention]) -> list[Mention]:
+    """The model's organisations and people that are countries or capitals become locations;
+    one over two of them (وتتهم باماكو الجزائر) becomes the two."""
+    out = []
+    for m in spans:
+        words = m.text.split()
+        forms = [model_form(w) for w in words]
+        if m.type not in (EntityType.ORGANIZATION, EntityType.PERSON) or not m.source.startswith("model"):
+            out.append(m)
+        elif place_name(forms):
+            out.append(replace(m, type=EntityType.LOCATION, source="model:place"))
+        elif len(words) == 2 and place_name(forms[:1]) and place_name(forms[1:]):
+            second = m.start + m.text.rindex(words[1])
+            out.append(
+                replace(
+                    m,
+                    end=m.start + len(words[0]),
+                    text=words[0],
+                    type=EntityType.LOCATION,
+                    source="model:place",
+                )
+            )
+            out.append(
+                replace(m, start=second, text=words[1], type=EntityType.LOCATION, source="model:place")
+            )
+        else:
+            out.append(m)
+    return out
 
 
 def _link_acronym_pairs(text: str, spans: list[Mention]) -> list[Mention]:

@@ -84,12 +84,17 @@ class RuleSpan:
     confidence: float
 
 
+# A base named after a person: قاعدة الأمير سلطان الجوية, قاعدة الملك عبدالعزيز الجوية.
+_HONORIFICS = frozenset(model_form(w) for w in "الملك الأمير الشيخ السلطان الإمام الشهيد".split())
+
+
 def base_spans(text: str, knows: Callable[[str], bool] | None = None) -> list[RuleSpan]:
     """Names of military bases after a base head word: the name alone, 1-3 words.
 
-    A word after the first belongs to the name only when it has the article (عين الأسد,
-    الملك فيصل) or, given ``knows`` (is this word in the model's vocabulary?), is unknown:
-    in قاعدة عين الأسد أدى the verb أدى is a known word and ends the name.
+    A word after the first belongs to the name only when it has the article (عين الأسد) or,
+    given ``knows`` (is this word in the model's vocabulary?), is unknown: in قاعدة عين الأسد
+    أدى the verb أدى is a known word and ends the name. After an honorific (الملك, الأمير) the
+    name is a person's, known words and all: قاعدة الأمير سلطان الجوية.
     """
     out: list[RuleSpan] = []
     for m in _BASE_RE.finditer(text):
@@ -103,7 +108,13 @@ def base_spans(text: str, knows: Callable[[str], bool] | None = None) -> list[Ru
                 break
             if not name_words and form.startswith(_PREPOSITION_ARTICLE):
                 break  # قاعدة بالعراق: "a base in Iraq", no name
-            if name_words and not form.startswith("ال") and (knows is None or knows(form)):
+            named_after = bool(name_words) and model_form(name_words[0][1]) in _HONORIFICS
+            if (
+                name_words
+                and not named_after
+                and not form.startswith("ال")
+                and (knows is None or knows(form))
+            ):
                 break
             if name_words and form[:1] in "بلكوف" and knows is not None and knows(form[1:]):
                 break  # حميميم بريف اللاذقية: ب + ريف, "in the countryside of"
