@@ -205,7 +205,7 @@ class Recognizer:
         titled = [t for t in titled if not _overlaps_any(t, spans if t.rule == "before_title" else persons)]
         spans = _apply_rules(text, spans, titled)
         if "places" not in off:
-            spans = _places_as_locations(text, spans)
+            spans = _places_as_locations(spans)
         spans = [
             m
             for m in spans
@@ -306,7 +306,7 @@ def finish(
     return [_with_title(text, m) for m in sorted(spans, key=lambda m: (m.start, m.end))]
 
 
-def _places_as_locations(text: str, spans: list[Mention]) -> list[Mention]:
+def _places_as_locations(spans: list[Mention]) -> list[Mention]:
     """The model's organisations and people that are countries or capitals become locations;
     one over two of them (وتتهم باماكو الجزائر) becomes the two."""
     out = []
