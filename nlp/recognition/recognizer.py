@@ -38,12 +38,12 @@ from nlp.recognition.propagation import (
     word_occurrences,
 )
 from nlp.recognition.rules import (
-    PROCLITIC_LETTERS,
     RuleSpan,
     acronym_named_spans,
     apposition_spans,
     base_spans,
     begins_with_an_organisation_word,
+    clitic_on_a_known_word,
     coordinated_name_starts,
     is_generic_description,
     looks_like_a_person,
@@ -157,7 +157,8 @@ class Recognizer:
         spans: list[Mention] = []
         titled: list[RuleSpan] = []
         teams: list[RuleSpan] = []
-        occurrences = word_occurrences(t for sent in sents for t in sent)
+        tokens = [t for sent in sents for t in sent]
+        occurrences = word_occurrences(tokens)
         for sent, tagged in zip(sents, analyzed, strict=True):
             if tagged.person_prob and "titles" not in off:
                 titled += titled_person_spans(sent, tagged.person_prob, tagged.known, knows)
@@ -193,11 +194,7 @@ class Recognizer:
             *(_metadata_spans(text, metadata, self._reads_as_a_person) if "bylines" not in off else []),
         ]
         if "acronyms" not in off:  # only where the model found nothing
-            rules += [
-                r
-                for r in acronym_named_spans(text, knows)
-                if not any(r.start < m.end and m.start < r.end for m in spans)
-            ]
+            rules += [r for r in acronym_named_spans(text, knows) if not _overlaps_any(r, spans)]
         rules += _repeat_base_names(text, [r for r in rules if r.type is EntityType.BASE])
         spans = _apply_rules(text, spans, rules)
         # (a base named after a person, قاعدة الملك عبدالعزيز, stays a base)
@@ -215,7 +212,6 @@ class Recognizer:
         ]
         if "appositions" not in off:
             spans = _link_acronym_pairs(text, _add_appositions(text, spans))
-        tokens = [t for sent in sents for t in sent]
         short_names = organisation_short_names(tokens, spans, knows) if "propagation" not in off else ()
         return Analysis(text, tuple(tokens), tuple(spans), tuple(furniture), off, short_names)
 
@@ -454,8 +450,7 @@ def _unknown_next(
     (بغطاء: ب + غطاء)? A two-word person span takes only such a word (جان بيير رافاران)."""
     if not tagged.known or i + 1 >= len(sent) or tagged.known[i + 1]:
         return False
-    form = sent[i + 1].form
-    return not (knows is not None and form[:1] in PROCLITIC_LETTERS and knows(form[1:]))
+    return not clitic_on_a_known_word(sent[i + 1].form, knows)
 
 
 def _overlaps_any(r: RuleSpan, spans: Sequence[Mention]) -> bool:

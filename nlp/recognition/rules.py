@@ -84,6 +84,18 @@ class RuleSpan:
     confidence: float
 
 
+PROCLITIC_LETTERS = frozenset(CONJUNCTIONS + PREPOSITIONS)
+"""One-letter proclitics: و ف (conjunctions), ب ل ك (prepositions)."""
+_LAM = frozenset("ل")
+
+
+def clitic_on_a_known_word(
+    form: str, knows: Callable[[str], bool] | None, clitics: frozenset[str] = PROCLITIC_LETTERS
+) -> bool:
+    """One of ``clitics`` written on a word the model knows (بريف: ب + ريف, لحلف: ل + حلف)."""
+    return knows is not None and form[:1] in clitics and knows(form[1:])
+
+
 # A base named after a person: قاعدة الأمير سلطان الجوية, قاعدة الملك عبدالعزيز الجوية.
 _HONORIFICS = frozenset(model_form(w) for w in "الملك الأمير الشيخ السلطان الإمام الشهيد".split())
 
@@ -116,7 +128,7 @@ def base_spans(text: str, knows: Callable[[str], bool] | None = None) -> list[Ru
                 and (knows is None or knows(form))
             ):
                 break
-            if name_words and form[:1] in "بلكوف" and knows is not None and knows(form[1:]):
+            if name_words and clitic_on_a_known_word(form, knows):
                 break  # حميميم بريف اللاذقية: ب + ريف, "in the countryside of"
             name_words.append((w, bare))
             if bare != token or len(name_words) == 3:
@@ -179,7 +191,7 @@ def apposition_spans(text: str, anchors: list[tuple[int, int, EntityType]]) -> l
     """
     out = []
     for start, end, etype in anchors:
-        if start > 0 and text[start - 1] in _QUOTE_OPEN and text[end : end + 1] in set(_QUOTE_CLOSE):
+        if start > 0 and text[start - 1] in _QUOTE_OPEN and end < len(text) and text[end] in _QUOTE_CLOSE:
             end += 1  # "بوتاش" (BOTAŞ): after the quote that closes the name
         m = _APPOSITION_RE.match(text, end)
         if m is None:
@@ -287,7 +299,7 @@ _TITLE_PREPOSITIONS = frozenset(model_form(w) for w in "إلى في لدى".spli
 def _of_a_known_word(form: str, knows: Callable[[str], bool] | None) -> bool:
     """لحلف: ل + a word the model knows, "of the alliance" after a title (الأمين العام لحلف
     شمال الأطلسي), no name (لويد is no ل + ويد)."""
-    return knows is not None and form.startswith("ل") and len(form) > 3 and knows(form[1:])
+    return len(form) > 3 and clitic_on_a_known_word(form, knows, _LAM)
 
 
 def titled_person_spans(
@@ -468,7 +480,7 @@ def team_spans(
 def _describes_the_title(form: str, person_probability: float) -> bool:
     """A definite nisba adjective after a title (اللاعب البرازيلي, الرئيس السوداني, الكاتب
     الروائي) that the model does not read as a name: it belongs to the title."""
-    return form.startswith("ال") and _is_adjective(form) and person_probability < 0.5
+    return definite_nisba(form) and person_probability < 0.5
 
 
 _AMBIGUOUS_TITLES = frozenset(model_form(w) for w in "الفريق قائد القائد".split())
@@ -670,6 +682,11 @@ def _is_adjective(word: str) -> bool:
     return bare.endswith(("ية", "يه", "ي")) and len(bare) > 3
 
 
+def definite_nisba(form: str) -> bool:
+    """السعودية, الأمريكي: a nisba adjective with the article."""
+    return form.startswith("ال") and _is_adjective(form)
+
+
 # -- words before a name that are no part of it -------------------------------------------------
 # News names a place after these words without them (مدينة غزة: the place is غزة; the
 # NewsFANE, WikiFANE and AQMAR annotators leave them out in nine cases out of ten, Wojood
@@ -680,8 +697,6 @@ _PLACE_HEADS = frozenset(model_form(w) for w in "مدينة بلدة قرية م
 # organisations: NewsFANE leaves نادي, شركة, صحيفة out of the name, but WikiFANE, AQMAR and
 # Wojood keep them in (نادي: 191, 34 times inside), and cutting them cost those corpora more
 # than it gained on NewsFANE.
-PROCLITIC_LETTERS = frozenset(CONJUNCTIONS + PREPOSITIONS)
-"""One-letter proclitics: و ف (conjunctions), ب ل ك (prepositions)."""
 
 
 def _after_first_word(text: str, start: int, end: int, is_head: Callable[[str], bool]) -> int:
