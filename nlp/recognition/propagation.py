@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
+from nlp.recognition.rules import definite_nisba
 from nlp.resolution.names import NAME_PARTICLES, TITLE_CONTINUATIONS, clitic_length
 from nlp.text import key_form, model_form
 from nlp.types import APPOSITION_OF, EntityType, Mention, Token
@@ -100,17 +101,12 @@ def organisation_short_names(
             continue
         forms = _name_forms(tokens, m)
         k = len(forms)
-        while k > 1 and _is_nisba(forms[k - 1]):
+        while k > 1 and definite_nisba(forms[k - 1]):
             k -= 1
         if k == len(forms) or k > 2 or forms[0].startswith("ال") or knows(forms[0]):
             continue
         out.add(forms[:k])
     return tuple(sorted(out))
-
-
-def _is_nisba(form: str) -> bool:
-    """السعودية, الأمريكي: a definite nisba adjective."""
-    return form.startswith("ال") and form.endswith(("ي", "ية", "يه")) and len(form) > 5
 
 
 def propagate(
@@ -130,6 +126,7 @@ def propagate(
     names: dict[tuple[str, ...], Counter[EntityType]] = defaultdict(Counter)
     confidence: dict[tuple[str, ...], float] = {}
     surnames: dict[tuple[str, ...], Counter[EntityType]] = defaultdict(Counter)
+    full_name_start: dict[str, int] = {}  # a surname -> start of the first full name it ends
     for m in spans:
         forms = _name_forms(tokens, m)
         if not forms:
@@ -146,17 +143,14 @@ def propagate(
         ):
             surnames[(last,)][m.type] += 1
             confidence.setdefault((last,), m.confidence)
+            full_name_start.setdefault(last, m.start)
 
     variants: dict[tuple[str, ...], Counter[EntityType]] = {}
     spells: dict[tuple[str, ...], int] = {}  # a variant -> start of a full name it spells
     for forms, (surname, types) in _surname_variants(tokens, surnames, names).items():
         variants[forms] = types
         confidence.setdefault(forms, 0.7)
-        for m in spans:
-            full = _name_forms(tokens, m)
-            if m.type is EntityType.PERSON and len(full) >= 2 and full[-1] == surname:
-                spells[forms] = m.start
-                break
+        spells[forms] = full_name_start[surname]
 
     shortened: dict[tuple[str, ...], Counter[EntityType]] = defaultdict(Counter)
     for forms in short_names:
@@ -189,11 +183,7 @@ def propagate(
                     continue
                 taken.append((start, end))
                 conf = round(confidence[forms] * (1.0 if rule == "known_name" else 0.9), 4)
-                link = (
-                    {APPOSITION_OF: str(spells[forms])}
-                    if rule == "surname_variant" and forms in spells
-                    else {}
-                )
+                link = {APPOSITION_OF: str(spells[forms])} if rule == "surname_variant" else {}
                 out.append(Mention(start, end, text[start:end], etype, conf, rule, attributes=link))
     return out
 
@@ -202,14 +192,14 @@ def surnames_as_people(tokens: Sequence[Token], spans: Sequence[Mention]) -> lis
     """A one-word organisation that is the surname of a person named in full in the same
     text is that person (مصادر مقربة من حفتر, after المشير خليفة حفتر): the model typed it
     by its context alone."""
-    surnames = set()
-    for m in spans:
-        forms = _name_forms(tokens, m)
-        if m.type is EntityType.PERSON and len(forms) >= 2 and forms[-1] not in _ADJECTIVE_SURNAMES:
-            surnames.add(forms[-1].translate(_TEH_MARBUTA))
+    forms_of = [_name_forms(tokens, m) for m in spans]
+    surnames = {
+        forms[-1].translate(_TEH_MARBUTA)
+        for m, forms in zip(spans, forms_of, strict=True)
+        if m.type is EntityType.PERSON and len(forms) >= 2 and forms[-1] not in _ADJECTIVE_SURNAMES
+    }
     out = []
-    for m in spans:
-        forms = _name_forms(tokens, m)
+    for m, forms in zip(spans, forms_of, strict=True):
         if (
             m.type is EntityType.ORGANIZATION
             and len(forms) == 1
