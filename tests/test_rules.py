@@ -752,3 +752,94 @@ def test_a_base_named_after_a_person_keeps_the_whole_name() -> None:
     found = {(m.text, m.type.value) for m in Recognizer(tagger).recognize(text)}  # type: ignore[arg-type]
     assert ("الأمير سلطان", "BASE") in found
     assert ("الأمير", "BASE") not in found  # the base is not repeated over the prince's title
+
+
+def _institutions(
+    text: str,
+    org_words: set[str] = frozenset(),  # type: ignore[assignment]
+    model: dict[str, str] | None = None,
+    known: set[str] | None = None,
+) -> list[str]:
+    """Institution names in ``text``: ``org_words`` get organisation probability 0.4 (the rest
+    0.02); ``model``: the model's one-word spans (word -> label); ``known``: the model's
+    vocabulary (every word when None)."""
+    from nlp.recognition.rules import institution_spans
+    from nlp.text import model_form
+    from nlp.tokenize import tokenize
+
+    model = model or {}
+    tokens = tokenize(text)
+    probs = [0.4 if t.text in org_words else 0.02 for t in tokens]
+    labels = [model.get(t.text) for t in tokens]
+    vocab = None if known is None else {model_form(w) for w in known}
+    knows = (lambda form: True) if vocab is None else (lambda form: form in vocab)
+    return [text[s.start : s.end] for s in institution_spans(tokens, probs, labels, knows)]
+
+
+def test_an_institution_word_and_what_names_it_is_an_organisation() -> None:
+    words = {"مجلس", "السيادة", "المجلس", "الوطني", "لحقوق", "الإنسان", "السلطة", "الفلسطينية"}
+    assert _institutions("واستقبل رئيس مجلس السيادة الوفد", words) == ["مجلس السيادة"]
+    text = "وقال المجلس الوطني لحقوق الإنسان في بيان"
+    assert _institutions(text, words) == ["المجلس الوطني لحقوق الإنسان"]
+    # the conjunction stays on the mention as on the model's; the resolver reads it
+    assert _institutions("لتقويض السلطة الفلسطينية ودفعها", words) == ["السلطة الفلسطينية"]
+    # a place the model found is the genitive: مصرف ليبيا المركزي
+    text = "محافظ مصرف ليبيا المركزي الجديد"
+    got = _institutions(text, {"مصرف", "ليبيا", "المركزي", "الجديد"}, model={"ليبيا": "LOC"})
+    assert got == ["مصرف ليبيا المركزي الجديد"]
+    # a known noun before an unknown word: جبهة تحرير أزواد
+    text = "لمقاتلي جبهة تحرير أزواد التي"
+    got = _institutions(text, {"جبهة", "تحرير", "أزواد"}, known={"جبهة", "تحرير", "التي"})
+    assert got == ["جبهة تحرير أزواد"]
+    # forces of an institution are the institution
+    text = "وقالت قوات التحالف الدولي إن"
+    assert _institutions(text, {"قوات", "التحالف", "الدولي"}) == ["التحالف الدولي"]
+
+
+def test_descriptions_and_half_seen_phrases_make_no_institution() -> None:
+    # the model gives the phrase too little probability
+    assert _institutions("وقال مجلس السيادة إن") == []
+    # a government, an administration or forces described by a nationality
+    words = {"الحكومة", "العراقية", "الإدارة", "الأمريكية", "قوات", "الأمن", "الولايات", "المتحدة"}
+    assert _institutions("وقالت الحكومة العراقية إن", words) == []
+    assert _institutions("وحذرت الإدارة الأمريكية من", words) == []
+    assert _institutions("واشتبكت قوات الأمن مع", words) == []
+    assert (
+        _institutions("انسحبت قوات الولايات المتحدة من", words, model={"الولايات": "LOC", "المتحدة": "LOC"})
+        == []
+    )
+    # an adjective is no genitive: قوات أمريكية ومستشارو التحالف
+    text = "وصلت قوات أمريكية ومستشارو التحالف"
+    assert (
+        _institutions(text, {"قوات", "أمريكية", "ومستشارو", "التحالف"}, known={"قوات", "أمريكية", "مستشارو"})
+        == []
+    )
+    # a person or an organisation the model found is left to the model
+    assert _institutions("وقال مجلس بايدن إن", {"مجلس", "بايدن"}, model={"بايدن": "PER"}) == []
+    # days end the name
+    assert _institutions("وأعلنت المحكمة العليا الخميس", {"المحكمة", "العليا", "الخميس"}) == [
+        "المحكمة العليا"
+    ]
+
+
+def test_a_quoted_name_that_begins_with_an_institution_word_is_an_organisation() -> None:
+    from nlp.recognition.rules import quoted_institution_spans
+
+    def quoted(text: str) -> list[str]:
+        return [text[s.start : s.end] for s in quoted_institution_spans(text)]
+
+    assert quoted('أعلنت "جماعة نصرة الإسلام والمسلمين" مسؤوليتها') == ["جماعة نصرة الإسلام والمسلمين"]
+    assert quoted("عناصر من «الفيلق الأفريقي» الروسي") == ["الفيلق الأفريقي"]
+    # a quotation, a description, one word, or no institution word: none
+    assert quoted('وقال إن "الحكومة لن تقبل بذلك"') == []
+    assert quoted('وصنفتها "منظمة إرهابية" العام الماضي') == []
+    assert quoted('بحسب "الحكومة"') == []
+    assert quoted('ووصف الهجوم بأنه "عمل جبان"') == []
+
+
+def test_a_branch_of_the_armed_forces_is_no_description() -> None:
+    from nlp.recognition.rules import is_generic_description
+
+    assert is_generic_description("القوات الأمريكية")
+    assert not is_generic_description("القوات الجوية الملكية السعودية")
+    assert not is_generic_description("القوات المسلحة السودانية")

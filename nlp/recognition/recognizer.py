@@ -25,7 +25,7 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Protocol
 
@@ -45,12 +45,14 @@ from nlp.recognition.rules import (
     begins_with_an_organisation_word,
     clitic_on_a_known_word,
     coordinated_name_starts,
+    institution_spans,
     is_generic_description,
     looks_like_a_person,
     looks_like_a_second_name,
     name_word,
     person_name_start,
     place_name_start,
+    quoted_institution_spans,
     quoted_org_spans,
     speaks_as_an_institution,
     team_spans,
@@ -111,6 +113,7 @@ RULES: dict[str, str] = {
     "quoted_orgs": 'quoted names after an organisation word (وكالة "رويترز")',
     "acronyms": "a name before an acronym in parentheses is an organisation (الوكالة العربية السورية (سانا))",
     "teams": "the name after فريق or نادي is a team, an organisation (فريق ليفربول)",
+    "institutions": "an institution word and what names it, half-seen by the model (مجلس السيادة)",
     "ala_preposition": "على is the preposition, no name (علي), where the text writes في with ي",
     "bylines": "the loader's byline, dateline and source lines",
     "appositions": "a second name in quotes or parentheses joins the first (Latin names too)",
@@ -157,6 +160,7 @@ class Recognizer:
         spans: list[Mention] = []
         titled: list[RuleSpan] = []
         teams: list[RuleSpan] = []
+        institutions: list[RuleSpan] = []
         tokens = [t for sent in sents for t in sent]
         occurrences = word_occurrences(tokens)
         for sent, tagged in zip(sents, analyzed, strict=True):
@@ -165,6 +169,8 @@ class Recognizer:
             if "teams" not in off:
                 model_spans = [(s.first, s.last, s.label) for s in tagged.spans]
                 teams += team_spans(sent, model_spans, tagged.person_prob, tagged.known)
+            if tagged.org_prob and "institutions" not in off:
+                institutions += institution_spans(sent, tagged.org_prob, _labels(tagged, len(sent)), knows)
             for s in tagged.spans:
                 if s.label not in MODEL_LABELS:
                     continue
@@ -195,6 +201,10 @@ class Recognizer:
         ]
         if "acronyms" not in off:  # only where the model found nothing
             rules += [r for r in acronym_named_spans(text, knows) if not _overlaps_any(r, spans)]
+        if "institutions" not in off:  # only where the model found no person or organisation
+            named = [m for m in spans if m.type in (EntityType.PERSON, EntityType.ORGANIZATION)]
+            rules += [r for r in quoted_institution_spans(text) if not _overlaps_any(r, named)]
+            rules += institutions
         rules += _repeat_base_names(text, [r for r in rules if r.type is EntityType.BASE])
         spans = _apply_rules(text, spans, rules)
         # (a base named after a person, قاعدة الملك عبدالعزيز, stays a base)
@@ -384,14 +394,24 @@ class _Analyzed:
     spans: Sequence[TaggedSpanLike]
     person_prob: list[float]
     known: list[bool]
+    org_prob: list[float] = field(default_factory=list)
+
+
+def _labels(tagged: _Analyzed, n: int) -> list[str | None]:
+    """The model's label of each of a sentence's ``n`` tokens (None outside its spans)."""
+    labels: list[str | None] = [None] * n
+    for s in tagged.spans:
+        for k in range(s.first, s.last + 1):
+            labels[k] = s.label
+    return labels
 
 
 def _analyze(tagger: Tagger, sents: list[list[Token]]) -> list[_Analyzed]:
     """The tagger's spans, with per-token evidence when the tagger gives it (``analyze``)."""
     analyze = getattr(tagger, "analyze", None)
     if analyze is not None:
-        return [_Analyzed(s.spans, s.person_prob, s.known) for s in analyze(sents)]
-    return [_Analyzed(spans, [], []) for spans in tagger.tag(sents)]
+        return [_Analyzed(s.spans, s.person_prob, s.known, s.org_prob) for s in analyze(sents)]
+    return [_Analyzed(spans, [], [], []) for spans in tagger.tag(sents)]
 
 
 def _retype_known_places(

@@ -418,6 +418,192 @@ def _names_before_a_title(
     return out
 
 
+# -- institutions named by a descriptive phrase ---------------------------------------------
+# News names many institutions by what they are: مجلس السيادة, المحكمة الإدارية العليا,
+# السلطة الفلسطينية, مصرف ليبيا المركزي, قوات الدعم السريع. The model finds some and half-sees
+# others (it gives their words some probability of being an organisation's name).
+_INSTITUTION_WORDS = """
+وزارة مجلس محكمة هيئة سلطة مفوضية مؤسسة مصرف بنك جهاز جمعية قيادة فيلق اتحاد منظمة صندوق
+حرس تحالف ائتلاف جبهة حركة جماعة لجنة غرفة رابطة قوات حكومة وكالة حزب تنظيم إدارة كتائب
+ألوية سرايا نقابة بورصة
+"""
+_INDEFINITE_HEADS = frozenset(model_form(w) for w in _INSTITUTION_WORDS.split())
+_DEFINITE_HEADS = frozenset("ال" + w for w in _INDEFINITE_HEADS)
+# A government, an administration or forces described by a nationality alone are no name
+# (الحكومة العراقية, الإدارة الأمريكية); the seeds' gold calls them optional at most.
+_DESCRIPTIVE_HEADS = frozenset(model_form(w) for w in "الحكومة الإدارة القوات".split())
+_HEAD_CLITICS = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
+# Definite words that end an institution's name: days, months, times.
+_NOT_IN_NAME = frozenset(
+    model_form(w)
+    for w in """
+    الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الماضي الماضية المقبل المقبلة
+    الحالي الحالية الجاري الأسبوع الشهر اليوم الأول الثاني الثالث الأولى الثانية الذي التي
+    الذين الآن السابق السابقة الأخير الأخيرة التابع التابعة التابعين
+    """.split()
+)
+# Forces named by what they do, no name: قوات الأمن, قوات الاحتلال.
+_FORCES_OF = frozenset(model_form(w) for w in "الأمن الاحتلال الشرطة الطوارئ النظام".split())
+MIN_INSTITUTION_PROBABILITY = 0.1
+_MAX_INSTITUTION_WORDS = 7
+
+
+def _institution_head(form: str) -> str | None:
+    """'definite' or 'indefinite' when ``form`` is an institution word (مجلس, للمجلس, وبمجلس)."""
+    if form.startswith(("لل", "ولل", "فلل")):
+        form = "ال" + form.split("لل", 1)[1]
+    for clitic in _HEAD_CLITICS:
+        if not form.startswith(clitic):
+            continue
+        rest = form[len(clitic) :]
+        if rest in _INDEFINITE_HEADS:
+            return "indefinite"
+        if rest in _DEFINITE_HEADS:
+            return "definite"
+    return None
+
+
+def _definite_name_word(form: str) -> bool:
+    """A word with the article (or لل) that may continue an institution's name."""
+    bare = form[2:] if form.startswith("لل") else form
+    return (
+        form.startswith(("ال", "لل"))
+        and len(bare) > 3
+        and form not in _NOT_IN_NAME
+        and form not in _NOT_NAME
+        and not form.startswith(_PREPOSITIONAL)
+    )
+
+
+def institution_spans(
+    tokens: Sequence[Token],
+    org_prob: Sequence[float],
+    model_labels: Sequence[str | None],
+    knows: Callable[[str], bool] | None,
+) -> list[RuleSpan]:
+    """An institution word and what names it (مجلس السيادة, المجلس الوطني لحقوق الإنسان, مصرف
+    ليبيا المركزي, جبهة تحرير أزواد), where the model gives the phrase some probability of
+    being an organisation's name (mean >= ``MIN_INSTITUTION_PROBABILITY``) and found no person
+    or organisation in it. ``model_labels``: the model's label per token (None outside its
+    spans). Forces of an institution are that institution (قوات التحالف الدولي is التحالف
+    الدولي)."""
+    out: list[RuleSpan] = []
+    i = 0
+    while i < len(tokens) - 1:
+        head = _institution_head(tokens[i].form) if model_labels[i] not in _NAMED else None
+        end = _institution_end(tokens, i, head, model_labels, org_prob, knows) if head else None
+        if head is None or end is None:
+            i += 1
+            continue
+        words = [tokens[k].form for k in range(i, end)]
+        probability = sum(org_prob[i:end]) / (end - i) if org_prob else 0.0
+        if probability < MIN_INSTITUTION_PROBABILITY or _describes_no_institution(
+            words, head, model_labels[i + 1 : end]
+        ):
+            i += 1
+            continue
+        first = i + 1 if words[0] in _FORCES and _institution_head(words[1]) == "definite" else i
+        out.append(
+            RuleSpan(tokens[first].start, tokens[end - 1].end, EntityType.ORGANIZATION, "institution", 0.7)
+        )
+        i = end
+    return out
+
+
+_NAMED = frozenset({"PER", "ORG"})
+
+
+def _institution_end(
+    tokens: Sequence[Token],
+    i: int,
+    head: str,
+    labels: Sequence[str | None],
+    org_prob: Sequence[float],
+    knows: Callable[[str], bool] | None,
+) -> int | None:
+    """Where the name that the institution word at ``i`` heads ends (exclusive), or None.
+
+    After the definite head, words with the article; after the indefinite one, its genitive
+    first: a word with the article, a place the model found, a word the model does not know,
+    or a known noun before one of those (إقليم كردستان, دول الساحل; no adjective: قوات
+    أمريكية). Then words with the article or لل, places, and ل + a genitive (لحقوق الإنسان),
+    while the model gives them some probability of an organisation's name (مجلس السيادة
+    الوفد: "the delegation" is the verb's object)."""
+    n = len(tokens)
+
+    def free(k: int) -> bool:  # no person or organisation the model found
+        return k < n and labels[k] not in _NAMED
+
+    def continues(k: int) -> bool:
+        return free(k) and org_prob[k] >= MIN_INSTITUTION_PROBABILITY / 4
+
+    def genitive(k: int) -> bool:
+        if not free(k):
+            return False
+        form = tokens[k].form
+        unknown = knows is not None and not knows(form) and not clitic_on_a_known_word(form, knows)
+        return (
+            _definite_name_word(form)
+            or labels[k] == "LOC"
+            or (unknown and form[:1].isalpha() and form not in _NOT_NAME)
+        )
+
+    j = i + 1
+    if head == "definite":
+        if not (free(j) and _definite_name_word(tokens[j].form)):
+            return None
+    elif not genitive(j):
+        form = tokens[j].form if j < n else ""
+        if not (free(j) and form[:1].isalpha() and form not in _NOT_NAME and not _is_adjective(form)):
+            return None
+        if not genitive(j + 1):
+            return None
+        j += 1
+    j += 1
+    while j < n and j - i < _MAX_INSTITUTION_WORDS and continues(j):
+        form = tokens[j].form
+        if _definite_name_word(form) or (labels[j] == "LOC" and not form.startswith(_PREPOSITIONAL)):
+            j += 1
+        elif form.startswith("ل") and not form.startswith("ال") and genitive(j + 1):
+            j += 2  # لحقوق الإنسان
+        else:
+            break
+    return j
+
+
+def _describes_no_institution(words: list[str], head: str, labels: Sequence[str | None]) -> bool:
+    """الحكومة العراقية, الإدارة الأمريكية (a nationality alone); قوات الأمن, قوات الولايات
+    المتحدة (forces by what they do or whose they are): descriptions, no names."""
+    bare_head = words[0][words[0].find("ال") :] if head == "definite" else ""
+    if bare_head in _DESCRIPTIVE_HEADS and all(_is_adjective(w) for w in words[1:]):
+        return True
+    if words[0] not in _FORCES:
+        return False
+    return (len(words) == 2 and words[1] in _FORCES_OF) or all(label == "LOC" for label in labels)
+
+
+_QUOTED_RE = re.compile(rf"[{_QUOTE_OPEN}](?P<name>[^{_QUOTE_CLOSE}\n]{{4,80}}?)[{_QUOTE_CLOSE}]")
+
+
+def quoted_institution_spans(text: str) -> list[RuleSpan]:
+    """A quoted name that begins with an institution word ("جماعة نصرة الإسلام والمسلمين",
+    "الفيلق الأفريقي", "تحالف دول الساحل"): an organisation. Two to six words, none a function
+    word (a quotation is no name)."""
+    out = []
+    for m in _QUOTED_RE.finditer(text):
+        name = m.group("name").strip()
+        words = [model_form(w) for w in name.split()]
+        if not 2 <= len(words) <= 6 or _institution_head(words[0]) is None:
+            continue
+        if any(w in _NOT_NAME or not w[:1].isalpha() for w in words):
+            continue
+        if _is_adjective(words[1]) and not words[1].startswith("ال"):
+            continue  # "منظمة إرهابية", "a terrorist organisation": a description
+        start = m.start("name") + m.group("name").index(name)
+        out.append(RuleSpan(start, start + len(name), EntityType.ORGANIZATION, "quoted_institution", 0.8))
+    return out
+
+
 # Head words of a sports team or club, with the clitics news writes them with.
 _TEAM_HEADS = frozenset(
     model_form(c + w) for w in ("فريق", "نادي") for c in ("", "و", "ب", "ل", "وب", "ول", "ف")
@@ -668,13 +854,25 @@ _BARE_ORGANISATION_WORDS = frozenset(
 )
 
 
+# Adjectives that name a branch of the armed forces: القوات الجوية الملكية السعودية is a name.
+_SERVICE_ADJECTIVES = frozenset(
+    model_form(w) for w in "الجوية البحرية البرية المسلحة الملكية الجوي البحري البري".split()
+)
+
+
 def is_generic_description(text: str) -> bool:
-    """القوات الأمريكية, قوات إسرائيلية: forces described by nationality, no organisation name;
-    and an organisation word alone (شركة, الوكالة)."""
+    """القوات الأمريكية, قوات إسرائيلية: forces described by nationality, no organisation name
+    (a branch is one: القوات الجوية الملكية السعودية); and an organisation word alone (شركة,
+    الوكالة)."""
     words = [model_form(w) for w in text.split()]
     if len(words) == 1 and _one_of(words[0], _BARE_ORGANISATION_WORDS):
         return True
-    return len(words) >= 2 and words[0] in _FORCES and all(_is_adjective(w) for w in words[1:])
+    return (
+        len(words) >= 2
+        and words[0] in _FORCES
+        and all(_is_adjective(w) for w in words[1:])
+        and not any(w in _SERVICE_ADJECTIVES for w in words[1:])
+    )
 
 
 def _is_adjective(word: str) -> bool:

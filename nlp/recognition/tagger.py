@@ -16,7 +16,7 @@ Labels are PER, ORG, LOC, FAC.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +60,8 @@ class TaggedSentence:
     known: list[bool]
     """Per token: the word is in the model's word-vector vocabulary (frequent in the training
     text); names of foreign people are usually not."""
+    org_prob: list[float] = field(default_factory=list)
+    """Per token: the CRF marginal probability that the token is part of an organisation's name."""
 
 
 def _missing(directory: Path, names: list[Path]) -> list[str]:
@@ -144,7 +146,7 @@ class StanzaTagger:
         vocab = self._trainer.model.vocab["word"] if "word" in self._trainer.model.vocab else None  # noqa: SIM401
         for i, tagged in zip(index, results, strict=True):
             known = [vocab is not None and t.form in vocab for t in sentences[i]]
-            out[i] = TaggedSentence(tagged.spans, tagged.person_prob, known)
+            out[i] = TaggedSentence(tagged.spans, tagged.person_prob, known, tagged.org_prob)
         return out
 
     def _tag_batch(self, batch: Any) -> list[TaggedSentence]:
@@ -179,7 +181,8 @@ class StanzaTagger:
         scores = logits[tagset].cpu().numpy().astype(np.float64)
         transitions = trans[tagset].detach().cpu().numpy().astype(np.float64)
         tag_vocab = trainer.vocab["tag"]
-        person = _person_indices(tag_vocab, tagset)
+        person = _type_indices(tag_vocab, tagset, "PER")
+        org = _type_indices(tag_vocab, tagset, "ORG")
         sents: list[TaggedSentence] = []
         for i in range(scores.shape[0]):
             unary = scores[i, : sentlens[i]]
@@ -189,7 +192,8 @@ class StanzaTagger:
             probs = [float(marginals[t, p]) for t, p in enumerate(path)]
             labels = [_tag_name(tag_vocab, p, tagset) for p in path]
             person_prob = [float(marginals[t, person].sum()) for t in range(len(path))]
-            sents.append(TaggedSentence(self._spans(labels, probs), person_prob, []))
+            org_prob = [float(marginals[t, org].sum()) for t in range(len(path))]
+            sents.append(TaggedSentence(self._spans(labels, probs), person_prob, [], org_prob))
         unsorted: list[TaggedSentence] = utils.unsort(sents, orig_idx)
         return unsorted
 
@@ -221,12 +225,16 @@ class StanzaTagger:
         return spans
 
 
-def _person_indices(tag_vocab: Any, tagset: int) -> list[int]:
-    """Indices of the tags of persons (B-PER, I-PER, E-PER, S-PER) in the tag vocabulary."""
+def _type_indices(tag_vocab: Any, tagset: int, entity_type: str) -> list[int]:
+    """Indices of the tags of one entity type (B-PER, I-PER, E-PER, S-PER) in the tag vocabulary."""
     from stanza.models.common.vocab import VOCAB_PREFIX_SIZE
 
     size = len(tag_vocab._id2unit[tagset]) if hasattr(tag_vocab, "_id2unit") else len(tag_vocab)
-    return [i for i in range(VOCAB_PREFIX_SIZE, size) if _tag_name(tag_vocab, i, tagset).endswith("-PER")]
+    return [
+        i
+        for i in range(VOCAB_PREFIX_SIZE, size)
+        if _tag_name(tag_vocab, i, tagset).endswith("-" + entity_type)
+    ]
 
 
 def _tag_name(tag_vocab: Any, index: int, tagset: int) -> str:
