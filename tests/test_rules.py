@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from nlp.recognition.recognizer import _WORD_BEFORE, _word_before
 from nlp.recognition.rules import base_spans, quoted_org_spans
+from nlp.types import APPOSITION_OF
 
 
 def bases(text: str) -> list[str]:
@@ -670,10 +671,27 @@ def test_an_organisation_goes_by_its_name_without_its_nationality() -> None:
         ("أرامكو", "short_name_of_organisation"),
         ("أرامكو", "short_name_of_organisation"),
     ]
+    # joined to the full name, for the resolver
+    links = {m.attributes.get(APPOSITION_OF) for m in Recognizer(tagger).recognize(text)[1:]}  # type: ignore[arg-type]
+    assert links == {str(text.index("أرامكو السعودية"))}
     # a word the model knows (a country) says nothing of the organisation
     text = "قالت سوريا الديمقراطية إن الهجوم فشل، وإن سوريا تمر بأزمة."
     tagger = _TaggerThatTagsAndKnows({"سوريا الديمقراطية": "ORG"}, unknown=set())
     assert [m.text for m in Recognizer(tagger).recognize(text)] == ["سوريا الديمقراطية"]  # type: ignore[arg-type]
+
+
+def test_forces_and_movements_go_by_their_genitive() -> None:
+    from nlp.recognition.recognizer import Recognizer
+
+    text = "هاجمت قوات الدعم السريع المدينة. وقال الجيش إن الدعم السريع انسحب، وإن مجلس الأمن الدولي اجتمع."
+    tagger = _TaggerThatTagsAndKnows({"قوات الدعم السريع": "ORG", "مجلس الامن الدولي": "ORG"}, unknown=set())
+    found = Recognizer(tagger).recognize(text)  # type: ignore[arg-type]
+    assert [(m.text, m.source) for m in found] == [
+        ("قوات الدعم السريع", "model"),
+        ("الدعم السريع", "short_name_of_organisation"),
+        ("مجلس الأمن الدولي", "model"),
+    ]
+    assert found[1].attributes[APPOSITION_OF] == str(text.index("قوات"))
 
 
 def test_both_halves_of_an_acronym_pair_and_no_acronyms_of_things() -> None:
@@ -843,3 +861,29 @@ def test_a_branch_of_the_armed_forces_is_no_description() -> None:
     assert is_generic_description("القوات الأمريكية")
     assert not is_generic_description("القوات الجوية الملكية السعودية")
     assert not is_generic_description("القوات المسلحة السودانية")
+
+
+def test_who_leads_an_institution_shows_its_name_where_the_model_sees_none() -> None:
+    # no probability from the model, but a leader, a spokesman or members before it
+    assert _institutions("وقال زعيم ائتلاف دولة القانون إن") == ["ائتلاف دولة القانون"]
+    assert _institutions("وطالب نواب عن الإطار التنسيقي بذلك") == ["الإطار التنسيقي"]
+    assert _institutions("وقال الأمين العام لعصائب أهل الحق إن") == ["لعصائب أهل الحق"]
+    # a board is no institution of its own
+    assert _institutions("وقال رئيس مجلس الإدارة إن") == []
+    # nor is an army described by its nationality
+    assert _institutions("وقال المتحدث باسم الجيش السوداني إن") == []
+
+
+def test_a_description_before_a_name_gives_the_name_its_type() -> None:
+    words = {"شركة", "الكيماويات", "الألمانية"}
+    text = "على شركة الكيماويات الألمانية كوفيسترو في صفقة"
+    assert _institutions(text, words, model={"كوفيسترو": "PER"}) == ["كوفيسترو"]
+
+
+def test_a_person_that_names_a_company_is_an_organisation() -> None:
+    from nlp.recognition.rules import names_a_company
+
+    assert names_a_company("مجموعة", "طلعت مصطفى")
+    assert names_a_company("وارتفع", "طلعت مصطفى القابضة")
+    assert names_a_company("", "السويدي إليكتريك")
+    assert not names_a_company("وقال", "طلعت مصطفى")

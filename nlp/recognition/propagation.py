@@ -103,10 +103,25 @@ def organisation_short_names(
         k = len(forms)
         while k > 1 and definite_nisba(forms[k - 1]):
             k -= 1
+        if len(forms) >= 3 and _goes_by_its_genitive(forms):
+            out.add(forms[1:])
         if k == len(forms) or k > 2 or forms[0].startswith("ال") or knows(forms[0]):
             continue
         out.add(forms[:k])
     return tuple(sorted(out))
+
+
+# Forces, movements and groups go by their genitive alone: قوات الدعم السريع is «الدعم
+# السريع», هيئة الحشد الشعبي «الحشد الشعبي» (not so a council: مجلس الأمن الدولي).
+_KNOWN_BY_THEIR_GENITIVE = frozenset(model_form(w) for w in "قوات حركة جماعة تنظيم هيئة".split())
+
+
+def _goes_by_its_genitive(forms: tuple[str, ...]) -> bool:
+    head = forms[0]
+    for clitic in ("", "و", "ف", "ب", "ل", "وب", "ول"):
+        if head.startswith(clitic) and head[len(clitic) :] in _KNOWN_BY_THEIR_GENITIVE:
+            return forms[1].startswith("ال")
+    return False
 
 
 def propagate(
@@ -156,6 +171,9 @@ def propagate(
     for forms in short_names:
         shortened[forms][EntityType.ORGANIZATION] += 1
         confidence.setdefault(forms, 0.8)
+        full = _first_full_name(tokens, spans, forms)
+        if full is not None:
+            spells[forms] = full
 
     graph_names: dict[tuple[str, ...], Counter[EntityType]] = defaultdict(Counter)
     for forms, etype in (known or {}).items():
@@ -183,9 +201,23 @@ def propagate(
                     continue
                 taken.append((start, end))
                 conf = round(confidence[forms] * (1.0 if rule == "known_name" else 0.9), 4)
-                link = {APPOSITION_OF: str(spells[forms])} if rule == "surname_variant" else {}
+                linked = rule in {"surname_variant", "short_name_of_organisation"} and forms in spells
+                link = {APPOSITION_OF: str(spells[forms])} if linked else {}
                 out.append(Mention(start, end, text[start:end], etype, conf, rule, attributes=link))
     return out
+
+
+def _first_full_name(tokens: Sequence[Token], spans: Sequence[Mention], short: tuple[str, ...]) -> int | None:
+    """Where the first organisation whose name ``short`` shortens begins (قوات الدعم السريع for
+    الدعم السريع, أرامكو السعودية for أرامكو)."""
+    n = len(short)
+    for m in sorted(spans, key=lambda m: m.start):
+        if m.type is not EntityType.ORGANIZATION:
+            continue
+        forms = _name_forms(tokens, m)
+        if len(forms) > n and short in (forms[:n], forms[-n:]):
+            return m.start
+    return None
 
 
 def surnames_as_people(tokens: Sequence[Token], spans: Sequence[Mention]) -> list[Mention]:

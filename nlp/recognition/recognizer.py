@@ -50,6 +50,7 @@ from nlp.recognition.rules import (
     looks_like_a_person,
     looks_like_a_second_name,
     name_word,
+    names_a_company,
     person_name_start,
     place_name_start,
     quoted_institution_spans,
@@ -107,7 +108,7 @@ RULES: dict[str, str] = {
     "coordinated_names": "a person span over names joined by و is one person each (بوش وبلير)",
     "name_heads": "a name starts after a generic place word or a title before it (مدينة غزة, الملك الحسين)",
     "definite_phrase_retype": "a 'person' that is a definite noun phrase is an organisation",
-    "organisation_words": "a 'person' that begins with an organisation word (كتلة بدر) is an organisation",
+    "organisation_words": "a 'person' that begins with an organisation word (كتلة بدر) or is a company",
     "speaking_buildings": "a building that speaks is its institution (أعلن البيت الأبيض: an organisation)",
     "bases": "military bases by pattern (قاعدة X الجوية, معسكر X), and their repeats",
     "quoted_orgs": 'quoted names after an organisation word (وكالة "رويترز")',
@@ -265,6 +266,10 @@ class Recognizer:
             and begins_with_an_organisation_word(text[start:end])
         ):
             etype, found_by = EntityType.ORGANIZATION, "model:organisation_word"
+        if etype is EntityType.PERSON and "organisation_words" not in off:
+            before = _word_before(text, start)
+            if names_a_company(before.group(1) if before else "", text[start:end]):
+                etype, found_by = EntityType.ORGANIZATION, "model:company"
         return Mention(start, end, text[start:end], etype, round(s.confidence, 4), found_by)
 
 

@@ -425,13 +425,24 @@ def _names_before_a_title(
 _INSTITUTION_WORDS = """
 وزارة مجلس محكمة هيئة سلطة مفوضية مؤسسة مصرف بنك جهاز جمعية قيادة فيلق اتحاد منظمة صندوق
 حرس تحالف ائتلاف جبهة حركة جماعة لجنة غرفة رابطة قوات حكومة وكالة حزب تنظيم إدارة كتائب
-ألوية سرايا نقابة بورصة
+ألوية سرايا نقابة بورصة شركة مجموعة مركز مرصد إطار عصائب أسطول
 """
 _INDEFINITE_HEADS = frozenset(model_form(w) for w in _INSTITUTION_WORDS.split())
 _DEFINITE_HEADS = frozenset("ال" + w for w in _INDEFINITE_HEADS)
 # A government, an administration or forces described by a nationality alone are no name
 # (الحكومة العراقية, الإدارة الأمريكية); the seeds' gold calls them optional at most.
-_DESCRIPTIVE_HEADS = frozenset(model_form(w) for w in "الحكومة الإدارة القوات".split())
+_DESCRIPTIVE_HEADS = frozenset(model_form(w) for w in "الحكومة الإدارة القوات الجيش".split())
+# Who leads, speaks for or sits in an institution: after them an institution word heads a name
+# (زعيم ائتلاف دولة القانون, نواب عن الإطار التنسيقي, الأمين العام لعصائب أهل الحق) even where
+# the model gives it no probability.
+_MEMBERS = frozenset(
+    model_form(w)
+    for w in """
+    رئيس رئيسة زعيم زعيمة قائد الأمين أمين مدير مديرة نائب نواب عضو أعضاء قيادي القيادي مؤسس
+    ممثل وفد مستشار ناطق المتحدث متحدث
+    """.split()
+)
+_MEMBER_LINKS = frozenset(model_form(w) for w in "العام عام باسم عن في".split())
 _HEAD_CLITICS = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
 # Definite words that end an institution's name: days, months, times.
 _NOT_IN_NAME = frozenset(
@@ -444,11 +455,13 @@ _NOT_IN_NAME = frozenset(
 )
 # Forces named by what they do, no name: قوات الأمن, قوات الاحتلال.
 _FORCES_OF = frozenset(model_form(w) for w in "الأمن الاحتلال الشرطة الطوارئ النظام".split())
+# A board, no institution of its own: مجلس الإدارة, مجلس الأمناء.
+_BOARDS = frozenset(model_form(w) for w in "الإدارة الأمناء".split())
 MIN_INSTITUTION_PROBABILITY = 0.1
 _MAX_INSTITUTION_WORDS = 7
 
 
-def _institution_head(form: str) -> str | None:
+def institution_head(form: str) -> str | None:
     """'definite' or 'indefinite' when ``form`` is an institution word (مجلس, للمجلس, وبمجلس)."""
     if form.startswith(("لل", "ولل", "فلل")):
         form = "ال" + form.split("لل", 1)[1]
@@ -490,19 +503,23 @@ def institution_spans(
     out: list[RuleSpan] = []
     i = 0
     while i < len(tokens) - 1:
-        head = _institution_head(tokens[i].form) if model_labels[i] not in _NAMED else None
+        head = institution_head(tokens[i].form) if model_labels[i] not in _NAMED else None
         end = _institution_end(tokens, i, head, model_labels, org_prob, knows) if head else None
         if head is None or end is None:
             i += 1
             continue
         words = [tokens[k].form for k in range(i, end)]
         probability = sum(org_prob[i:end]) / (end - i) if org_prob else 0.0
-        if probability < MIN_INSTITUTION_PROBABILITY or _describes_no_institution(
-            words, head, model_labels[i + 1 : end]
-        ):
+        seen = probability >= MIN_INSTITUTION_PROBABILITY or _after_a_member(tokens, i)
+        if not seen or _describes_no_institution(words, head, model_labels[i + 1 : end]):
             i += 1
             continue
-        first = i + 1 if words[0] in _FORCES and _institution_head(words[1]) == "definite" else i
+        first = i + 1 if words[0] in _FORCES and institution_head(words[1]) == "definite" else i
+        if end < len(tokens) and model_labels[end] == "PER":
+            # شركة الكيماويات الألمانية كوفيسترو: a description, then the company's name
+            first = end
+            while end < len(tokens) and model_labels[end] == "PER":
+                end += 1
         out.append(
             RuleSpan(tokens[first].start, tokens[end - 1].end, EntityType.ORGANIZATION, "institution", 0.7)
         )
@@ -511,6 +528,14 @@ def institution_spans(
 
 
 _NAMED = frozenset({"PER", "ORG"})
+
+
+def _after_a_member(tokens: Sequence[Token], i: int) -> bool:
+    """Is the word at ``i`` led by who leads or sits in it (رئيس, نواب عن, الأمين العام ل)?"""
+    before = [t.form for t in tokens[max(0, i - 2) : i]]
+    if before and _one_of(before[-1], _MEMBERS):
+        return True
+    return len(before) == 2 and before[-1] in _MEMBER_LINKS and _one_of(before[0], _MEMBERS)
 
 
 def _institution_end(
@@ -575,7 +600,10 @@ def _describes_no_institution(words: list[str], head: str, labels: Sequence[str 
     """الحكومة العراقية, الإدارة الأمريكية (a nationality alone); قوات الأمن, قوات الولايات
     المتحدة (forces by what they do or whose they are): descriptions, no names."""
     bare_head = words[0][words[0].find("ال") :] if head == "definite" else ""
-    if bare_head in _DESCRIPTIVE_HEADS and all(_is_adjective(w) for w in words[1:]):
+    adjectives = all(_is_adjective(w) for w in words[1:])
+    if bare_head in _DESCRIPTIVE_HEADS and adjectives and not any(w in _SERVICE_ADJECTIVES for w in words):
+        return True
+    if len(words) == 2 and words[1] in _BOARDS:
         return True
     if words[0] not in _FORCES:
         return False
@@ -593,7 +621,7 @@ def quoted_institution_spans(text: str) -> list[RuleSpan]:
     for m in _QUOTED_RE.finditer(text):
         name = m.group("name").strip()
         words = [model_form(w) for w in name.split()]
-        if not 2 <= len(words) <= 6 or _institution_head(words[0]) is None:
+        if not 2 <= len(words) <= 6 or institution_head(words[0]) is None:
             continue
         if any(w in _NOT_NAME or not w[:1].isalpha() for w in words):
             continue
@@ -752,6 +780,30 @@ def begins_with_an_organisation_word(text: str) -> bool:
     if len(words) < 2:
         return False
     return _one_of(model_form(words[0]), _ORG_HEAD_WORDS)
+
+
+# A company is named after its founder (مجموعة طلعت مصطفى) or carries a company word last
+# (السويدي إليكتريك, طلعت مصطفى القابضة): the model reads a person's name there.
+_COMPANY_HEADS = frozenset(
+    model_form(c + w)
+    for w in ("شركة", "مجموعة", "الشركة", "المجموعة")
+    for c in ("", "و", "ب", "ل", "وب", "ول")
+)
+_COMPANY_TAILS = frozenset(
+    model_form(w)
+    for w in """
+    القابضة جروب جروپ إنترناشيونال انترناشيونال إليكتريك إلكتريك اليكتريك للاستثمار للاستثمارات
+    العقارية للتطوير كابيتال هولدينغ هولدنغ القابضه للتجارة للمقاولات
+    """.split()
+)
+
+
+def names_a_company(word_before: str, name: str) -> bool:
+    """Does a 'person' name a company: after شركة/مجموعة, or with a company word last?"""
+    words = name.split()
+    return model_form(word_before) in _COMPANY_HEADS or (
+        len(words) >= 2 and model_form(words[-1]) in _COMPANY_TAILS
+    )
 
 
 # -- buildings that speak ----------------------------------------------------------------------
