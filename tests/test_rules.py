@@ -887,3 +887,10 @@ def test_a_person_that_names_a_company_is_an_organisation() -> None:
     assert names_a_company("وارتفع", "طلعت مصطفى القابضة")
     assert names_a_company("", "السويدي إليكتريك")
     assert not names_a_company("وقال", "طلعت مصطفى")
+
+
+def test_a_title_that_names_an_institution_leaves_the_person_a_person() -> None:
+    words = {"حكومة", "الوحدة", "الوطنية"}
+    text = "وقال رئيس حكومة الوحدة الوطنية عبد الحميد الدبيبة إن"
+    got = _institutions(text, words, model={"عبد": "PER", "الحميد": "PER", "الدبيبة": "PER"})
+    assert got == ["حكومة الوحدة الوطنية"]

@@ -515,8 +515,9 @@ def institution_spans(
             i += 1
             continue
         first = i + 1 if words[0] in _FORCES and institution_head(words[1]) == "definite" else i
-        if end < len(tokens) and model_labels[end] == "PER":
+        if end < len(tokens) and model_labels[end] == "PER" and tokens[i].form in _COMPANY_HEADS:
             # شركة الكيماويات الألمانية كوفيسترو: a description, then the company's name
+            # (but رئيس حكومة الوحدة الوطنية عبد الحميد الدبيبة: a title, then a person)
             first = end
             while end < len(tokens) and model_labels[end] == "PER":
                 end += 1
