@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from nlp.recognition.rules import definite_nisba
+from nlp.recognition.rules import definite_nisba, without_proclitics
 from nlp.resolution.names import NAME_PARTICLES, TITLE_CONTINUATIONS, clitic_length
 from nlp.text import key_form, model_form
 from nlp.types import APPOSITION_OF, EntityType, Mention, Token
@@ -117,11 +117,7 @@ _KNOWN_BY_THEIR_GENITIVE = frozenset(model_form(w) for w in "قوات حركة �
 
 
 def _goes_by_its_genitive(forms: tuple[str, ...]) -> bool:
-    head = forms[0]
-    for clitic in ("", "و", "ف", "ب", "ل", "وب", "ول"):
-        if head.startswith(clitic) and head[len(clitic) :] in _KNOWN_BY_THEIR_GENITIVE:
-            return forms[1].startswith("ال")
-    return False
+    return without_proclitics(forms[0], _KNOWN_BY_THEIR_GENITIVE) is not None and forms[1].startswith("ال")
 
 
 def propagate(

@@ -429,6 +429,7 @@ _INSTITUTION_WORDS = """
 """
 _INDEFINITE_HEADS = frozenset(model_form(w) for w in _INSTITUTION_WORDS.split())
 _DEFINITE_HEADS = frozenset("ال" + w for w in _INDEFINITE_HEADS)
+_INSTITUTION_HEADS = _INDEFINITE_HEADS | _DEFINITE_HEADS
 # A government, an administration or forces described by a nationality alone are no name
 # (الحكومة العراقية, الإدارة الأمريكية); the seeds' gold calls them optional at most.
 _DESCRIPTIVE_HEADS = frozenset(model_form(w) for w in "الحكومة الإدارة القوات الجيش".split())
@@ -444,7 +445,7 @@ _MEMBERS = frozenset(
 )
 _MEMBER_LINKS = frozenset(model_form(w) for w in "العام عام باسم عن في".split())
 _HEAD_CLITICS = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
-# Definite words that end an institution's name: days, months, times.
+# Definite words that end an institution's name: days, times, ordinals, relative pronouns.
 _NOT_IN_NAME = frozenset(
     model_form(w)
     for w in """
@@ -461,19 +462,23 @@ MIN_INSTITUTION_PROBABILITY = 0.1
 _MAX_INSTITUTION_WORDS = 7
 
 
-def institution_head(form: str) -> str | None:
-    """'definite' or 'indefinite' when ``form`` is an institution word (مجلس, للمجلس, وبمجلس)."""
+def without_proclitics(form: str, words: frozenset[str]) -> str | None:
+    """The one of ``words`` that ``form`` is, with a conjunction or preposition written on it
+    or not (وبمجلس, للمجلس: لل for ال); None when it is none of them."""
     if form.startswith(("لل", "ولل", "فلل")):
         form = "ال" + form.split("لل", 1)[1]
     for clitic in _HEAD_CLITICS:
-        if not form.startswith(clitic):
-            continue
-        rest = form[len(clitic) :]
-        if rest in _INDEFINITE_HEADS:
-            return "indefinite"
-        if rest in _DEFINITE_HEADS:
-            return "definite"
+        if form.startswith(clitic) and form[len(clitic) :] in words:
+            return form[len(clitic) :]
     return None
+
+
+def institution_head(form: str) -> str | None:
+    """'definite' or 'indefinite' when ``form`` is an institution word (مجلس, للمجلس, وبمجلس)."""
+    word = without_proclitics(form, _INSTITUTION_HEADS)
+    if word is None:
+        return None
+    return "definite" if word in _DEFINITE_HEADS else "indefinite"
 
 
 def _definite_name_word(form: str) -> bool:
@@ -601,8 +606,7 @@ def _describes_no_institution(words: list[str], head: str, labels: Sequence[str 
     """الحكومة العراقية, الإدارة الأمريكية (a nationality alone); قوات الأمن, قوات الولايات
     المتحدة (forces by what they do or whose they are): descriptions, no names."""
     bare_head = words[0][words[0].find("ال") :] if head == "definite" else ""
-    adjectives = all(_is_adjective(w) for w in words[1:])
-    if bare_head in _DESCRIPTIVE_HEADS and adjectives and not any(w in _SERVICE_ADJECTIVES for w in words):
+    if bare_head in _DESCRIPTIVE_HEADS and _described_by_nationality(words[1:]):
         return True
     if len(words) == 2 and words[1] in _BOARDS:
         return True
@@ -920,12 +924,12 @@ def is_generic_description(text: str) -> bool:
     words = [model_form(w) for w in text.split()]
     if len(words) == 1 and _one_of(words[0], _BARE_ORGANISATION_WORDS):
         return True
-    return (
-        len(words) >= 2
-        and words[0] in _FORCES
-        and all(_is_adjective(w) for w in words[1:])
-        and not any(w in _SERVICE_ADJECTIVES for w in words[1:])
-    )
+    return len(words) >= 2 and words[0] in _FORCES and _described_by_nationality(words[1:])
+
+
+def _described_by_nationality(adjectives: list[str]) -> bool:
+    """الأمريكية, الإسرائيلية: adjectives only, none naming a branch of the forces (الجوية)."""
+    return all(_is_adjective(w) for w in adjectives) and not any(w in _SERVICE_ADJECTIVES for w in adjectives)
 
 
 def _is_adjective(word: str) -> bool:
