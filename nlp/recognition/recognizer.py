@@ -260,16 +260,13 @@ class Recognizer:
             and not looks_like_a_person(text[start:end])
         ):
             etype, found_by = EntityType.ORGANIZATION, "model:retyped_definite_phrase"
-        if (
-            etype is EntityType.PERSON
-            and "organisation_words" not in off
-            and begins_with_an_organisation_word(text[start:end])
-        ):
-            etype, found_by = EntityType.ORGANIZATION, "model:organisation_word"
         if etype is EntityType.PERSON and "organisation_words" not in off:
-            before = _word_before(text, start)
-            if names_a_company(before.group(1) if before else "", text[start:end]):
-                etype, found_by = EntityType.ORGANIZATION, "model:company"
+            if begins_with_an_organisation_word(text[start:end]):
+                etype, found_by = EntityType.ORGANIZATION, "model:organisation_word"
+            else:
+                before = _word_before(text, start)
+                if names_a_company(before.group(1) if before else "", text[start:end]):
+                    etype, found_by = EntityType.ORGANIZATION, "model:company"
         return Mention(start, end, text[start:end], etype, round(s.confidence, 4), found_by)
 
 

@@ -191,8 +191,8 @@ class StanzaTagger:
             marginals = _crf_marginals(unary, transitions)
             probs = [float(marginals[t, p]) for t, p in enumerate(path)]
             labels = [_tag_name(tag_vocab, p, tagset) for p in path]
-            person_prob = [float(marginals[t, person].sum()) for t in range(len(path))]
-            org_prob = [float(marginals[t, org].sum()) for t in range(len(path))]
+            person_prob: list[float] = marginals[:, person].sum(axis=1).tolist()
+            org_prob: list[float] = marginals[:, org].sum(axis=1).tolist()
             sents.append(TaggedSentence(self._spans(labels, probs), person_prob, [], org_prob))
         unsorted: list[TaggedSentence] = utils.unsort(sents, orig_idx)
         return unsorted
