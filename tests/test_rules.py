@@ -814,6 +814,28 @@ def test_an_institution_word_and_what_names_it_is_an_organisation() -> None:
     assert _institutions(text, {"قوات", "التحالف", "الدولي"}) == ["التحالف الدولي"]
 
 
+def test_an_organisation_the_model_stops_before_its_genitive_takes_it() -> None:
+    org = {"الاتحاد": "ORG", "الدولي": "ORG"}
+    text = "وقال رئيس الاتحاد الدولي للشرطة إن"
+    assert _institutions(text, {"للشرطة"}, model=org) == ["الاتحاد الدولي للشرطة"]
+    text = "مع رئيس الاتحاد الدولي لكرة القدم أمس"
+    assert _institutions(text, {"لكرة", "القدم"}, model=org) == ["الاتحاد الدولي لكرة القدم"]
+    # the model found the genitive alone: it is the rest of the institution's name
+    text = "برعاية اللجنة الدولية للصليب الأحمر بهدف"
+    model = {"للصليب": "ORG", "الأحمر": "ORG"}
+    assert _institutions(text, {"اللجنة", "الدولية"}, model=model) == ["اللجنة الدولية للصليب الأحمر"]
+
+
+def test_an_organisation_keeps_the_models_end_without_a_genitive_it_may_have() -> None:
+    org = {"الاتحاد": "ORG", "الأوروبي": "ORG"}
+    # the model gives the word after it no probability of an organisation's name
+    assert _institutions("ودعا الاتحاد الأوروبي للحوار بين", model=org) == []
+    # a definite adjective is no genitive; nor is a name that begins with no institution word
+    assert _institutions("ودعا الاتحاد الأوروبي الموحد", {"الموحد"}, model=org) == []
+    text = "وقال حزب الله للمرة الثانية"
+    assert _institutions(text, {"للمرة"}, model={"حزب": "ORG", "الله": "ORG"}) == []
+
+
 def test_descriptions_and_half_seen_phrases_make_no_institution() -> None:
     # the model gives the phrase too little probability
     assert _institutions("وقال مجلس السيادة إن") == []

@@ -508,6 +508,13 @@ def institution_spans(
     out: list[RuleSpan] = []
     i = 0
     while i < len(tokens) - 1:
+        longer = _with_its_genitive(tokens, i, model_labels, org_prob, knows)
+        if longer is not None:
+            out.append(
+                RuleSpan(tokens[i].start, tokens[longer - 1].end, EntityType.ORGANIZATION, "institution", 0.7)
+            )
+            i = longer
+            continue
         head = institution_head(tokens[i].form) if model_labels[i] not in _NAMED else None
         end = _institution_end(tokens, i, head, model_labels, org_prob, knows) if head else None
         if head is None or end is None:
@@ -557,49 +564,103 @@ def _institution_end(
     After the definite head, words with the article; after the indefinite one, its genitive
     first: a word with the article, a place the model found, a word the model does not know,
     or a known noun before one of those (إقليم كردستان, دول الساحل; no adjective: قوات
-    أمريكية). Then words with the article or لل, places, and ل + a genitive (لحقوق الإنسان),
-    while the model gives them some probability of an organisation's name (مجلس السيادة
-    الوفد: "the delegation" is the verb's object)."""
+    أمريكية). Then the rest of the name (``_name_tail``)."""
     n = len(tokens)
 
     def free(k: int) -> bool:  # no person or organisation the model found
         return k < n and labels[k] not in _NAMED
 
-    def continues(k: int) -> bool:
-        return free(k) and org_prob[k] >= MIN_INSTITUTION_PROBABILITY / 4
-
-    def genitive(k: int) -> bool:
-        if not free(k):
-            return False
-        form = tokens[k].form
-        unknown = knows is not None and not knows(form) and not clitic_on_a_known_word(form, knows)
-        return (
-            _definite_name_word(form)
-            or labels[k] == "LOC"
-            or (unknown and form[:1].isalpha() and form not in _NOT_NAME)
-        )
-
     j = i + 1
     if head == "definite":
         if not (free(j) and _definite_name_word(tokens[j].form)):
             return None
-    elif not genitive(j):
+    elif not _genitive_word(tokens, j, labels, knows):
         form = tokens[j].form if j < n else ""
         if not (free(j) and form[:1].isalpha() and form not in _NOT_NAME and not _is_adjective(form)):
             return None
-        if not genitive(j + 1):
+        if not _genitive_word(tokens, j + 1, labels, knows):
             return None
         j += 1
-    j += 1
-    while j < n and j - i < _MAX_INSTITUTION_WORDS and continues(j):
+    return _name_tail(tokens, i, j + 1, labels, org_prob, knows)
+
+
+def _name_tail(
+    tokens: Sequence[Token],
+    i: int,
+    j: int,
+    labels: Sequence[str | None],
+    org_prob: Sequence[float],
+    knows: Callable[[str], bool] | None,
+) -> int:
+    """Where an institution's name that begins at ``i`` and has reached ``j`` ends: words with
+    the article or لل, places, ل + a genitive (لحقوق الإنسان), while the model gives them some
+    probability of an organisation's name. An organisation the model found that begins with لل
+    or ل is the rest of the name (اللجنة الدولية للصليب الأحمر)."""
+    n = len(tokens)
+    while j < n and j - i < _MAX_INSTITUTION_WORDS:
         form = tokens[j].form
+        if labels[j] == "ORG" and _with_lam(form):
+            while j < n and labels[j] == "ORG":
+                j += 1
+            break
+        if labels[j] in _NAMED or org_prob[j] < MIN_INSTITUTION_PROBABILITY / 4:
+            break
         if _definite_name_word(form) or (labels[j] == "LOC" and not form.startswith(_PREPOSITIONAL)):
             j += 1
-        elif form.startswith("ل") and not form.startswith("ال") and genitive(j + 1):
+        elif _with_lam(form) and _genitive_word(tokens, j + 1, labels, knows):
             j += 2  # لحقوق الإنسان
         else:
             break
     return j
+
+
+def _genitive_word(
+    tokens: Sequence[Token], k: int, labels: Sequence[str | None], knows: Callable[[str], bool] | None
+) -> bool:
+    """Can the word at ``k`` be the genitive of an institution word: a word with the article, a
+    place the model found, or a word the model does not know (no person or organisation)?"""
+    if k >= len(tokens) or labels[k] in _NAMED:
+        return False
+    form = tokens[k].form
+    unknown = knows is not None and not knows(form) and not clitic_on_a_known_word(form, knows)
+    return (
+        _definite_name_word(form)
+        or labels[k] == "LOC"
+        or (unknown and form[:1].isalpha() and form not in _NOT_NAME)
+    )
+
+
+def _with_lam(form: str) -> bool:
+    """ل on a word (لحقوق, لكرة, للأمن): what may begin a genitive after an institution."""
+    return form.startswith("ل") and not form.startswith("ال")
+
+
+def _with_its_genitive(
+    tokens: Sequence[Token],
+    i: int,
+    labels: Sequence[str | None],
+    org_prob: Sequence[float],
+    knows: Callable[[str], bool] | None,
+) -> int | None:
+    """Where an organisation the model found from ``i`` ends once its genitive is added, or None
+    when it has none: the model often stops an institution before لل (الاتحاد الدولي | للشرطة,
+    الاتحاد المصري | للمصارعة). Only a name that begins with an institution word with the
+    article, and only a genitive that begins with لل or ل."""
+    starts_here = labels[i] == "ORG" and (i == 0 or labels[i - 1] != "ORG")
+    if not starts_here or institution_head(tokens[i].form) != "definite":
+        return None
+    end = i
+    while end < len(tokens) and labels[end] == "ORG":
+        end += 1
+    if end >= len(tokens) or not org_prob or org_prob[end] < MIN_INSTITUTION_PROBABILITY / 4:
+        return None
+    form = tokens[end].form
+    if not (form.startswith("لل") and _definite_name_word(form)) and not (
+        _with_lam(form) and _genitive_word(tokens, end + 1, labels, knows)
+    ):
+        return None
+    longer = _name_tail(tokens, i, end, labels, org_prob, knows)
+    return longer if longer > end else None
 
 
 def _describes_no_institution(words: list[str], head: str, labels: Sequence[str | None]) -> bool:
