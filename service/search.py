@@ -50,12 +50,21 @@ class Hit:
     alias: str
 
 
-ARABIC_FIELDS = (("key", "key"), ("variant", "key"), ("first", "token"), ("last", "token"))
-LATIN_FIELDS = (
+# (indexed property, kind of match) looked up for a probe made from the whole query, and for
+# one made from one word of a longer query: a word of the query is at best one word of a name
+# (Bank in "Qatar National Bank" is no match for the whole name Boeing, same skeleton bng).
+WHOLE_ARABIC = (("key", "key"), ("variant", "key"), ("first", "token"), ("last", "token"))
+WORD_ARABIC = (("key", "token"), ("variant", "token"), ("first", "token"), ("last", "token"))
+WHOLE_LATIN = (
+    ("latin_key", "latin"),
     ("skeleton", "skeleton"),
     ("skeleton_first", "skeleton_token"),
     ("skeleton_last", "skeleton_token"),
-    ("latin_key", "latin"),
+)
+WORD_LATIN = (
+    ("skeleton", "skeleton_token"),
+    ("skeleton_first", "skeleton_token"),
+    ("skeleton_last", "skeleton_token"),
 )
 
 
@@ -100,11 +109,10 @@ class EntitySearch:
     def hits(self, q: str, index: AliasIndex | None = None, *, fuzzy: bool = True) -> list[Hit]:
         """Scored hits, the best alias of each entity found (unordered)."""
         index = index or self.store.alias_index()
-        arabic, latin = query_probes(q)
         # The best field of every alias any probe finds, then one similarity call for them all
         # (rapidfuzz's C loop: a common first name finds hundreds of aliases).
         found: dict[str, tuple[float, IndexedAlias]] = {}
-        for probes, fields in ((arabic, ARABIC_FIELDS), (latin, LATIN_FIELDS)):
+        for probes, fields in query_probes(q):
             for probe in sorted(probes):
                 for field_name, kind in fields:
                     field_score = FIELD_SCORES[kind]
@@ -142,20 +150,28 @@ class EntitySearch:
         return [(aliases[i], float(score)) for _, score, i in found]
 
 
-def query_probes(q: str) -> tuple[set[str], set[str]]:
-    """The index keys a query is looked up by: Arabic keys, and Latin keys and skeletons."""
-    arabic: set[str] = set()
+def query_probes(q: str) -> list[tuple[set[str], tuple[tuple[str, str], ...]]]:
+    """The index keys a query is looked up by, each group with the properties it is looked up
+    in: Arabic keys of the whole query and of its words, Latin keys and skeletons likewise."""
+    whole_arabic: set[str] = set()
+    word_arabic: set[str] = set()
     if has_arabic(q):
         name = reduce_mention(q, 0, len(q), strip_titles=True)
         keys = {key_form(q)} | ({name.key} if name else set())
         for key in keys | {match_key(k) for k in keys}:
-            arabic.add(key)
-            arabic.update(key.split())
+            whole_arabic.add(key)
+            word_arabic.update(key.split())
         latin_text = to_latin(q)
     else:
         latin_text = q
-    latin = {latin_key(latin_text), search_skeleton(q)} | {search_skeleton(w) for w in q.split() if w}
-    return arabic - {""}, latin - {""}
+    whole_latin = {latin_key(latin_text), search_skeleton(q)}
+    word_latin = {search_skeleton(w) for w in q.split() if w}
+    return [
+        (whole_arabic - {""}, WHOLE_ARABIC),
+        (word_arabic - whole_arabic - {""}, WORD_ARABIC),
+        (whole_latin - {""}, WHOLE_LATIN),
+        (word_latin - whole_latin - {""}, WORD_LATIN),
+    ]
 
 
 @functools.lru_cache(maxsize=1024)

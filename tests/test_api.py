@@ -168,6 +168,17 @@ def test_search_keeps_bashar_and_the_base_apart(client: TestClient, small_graph:
     assert items[0]["type"] == "BASE"
 
 
+def test_one_word_of_a_query_is_no_match_for_a_whole_name(client: TestClient, store: GraphStore) -> None:
+    # "Bank" and "Boeing" share a consonant skeleton (bng); the bank matches the whole query
+    seed(
+        store,
+        "وقعت شركة Boeing عقدا مع بنك قطر الوطني لتمويل الصفقة.",
+        [("Boeing", EntityType.ORGANIZATION), ("بنك قطر الوطني", EntityType.ORGANIZATION)],
+    )
+    items = client.get("/entities", params={"q": "Qatar National Bank", "limit": 3}).json()["items"]
+    assert items[0]["name"] == "بنك قطر الوطني", [(i["name"], i["score"]) for i in items]
+
+
 def test_list_entities_by_mentions_and_type(client: TestClient, small_graph: dict[str, str]) -> None:
     items = client.get("/entities").json()["items"]
     counts = [i["mention_count"] for i in items]
