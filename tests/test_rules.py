@@ -265,6 +265,37 @@ def test_a_latin_spelling_in_parentheses_is_another_name() -> None:
     assert found == [("Lloyd Austin", EntityType.PERSON), ("Ain al-Asad", EntityType.BASE)]
 
 
+def _glosses(text: str, person: set[str] = frozenset(), org: set[str] = frozenset()) -> list[tuple[str, str]]:  # type: ignore[assignment]
+    """Latin glosses in ``text``; ``person``/``org``: words the model gives 0.9 probability of
+    a person's/an organisation's name (the rest 0)."""
+    from nlp.recognition.rules import latin_gloss_spans
+    from nlp.tokenize import tokenize
+
+    tokens = tokenize(text)
+    people = [0.9 if t.text in person else 0.0 for t in tokens]
+    organisations = [0.9 if t.text in org else 0.0 for t in tokens]
+    return [(text[s.start : s.end], s.type.value) for s in latin_gloss_spans(tokens, people, organisations)]
+
+
+def test_arabic_words_that_spell_the_latin_name_after_them_are_a_name() -> None:
+    text = "وصفت رئيسة الكتلة في البرلمان مارين لوبان (Marine Le Pen) التسوية بأنها صفقة"
+    assert _glosses(text) == [("مارين لوبان", "PERSON")]
+    # accents, hyphens; only the words that spell it
+    text = "أما جان لوك ميلانشون (Jean-Luc Mélenchon) فاعتبر"
+    assert _glosses(text) == [("جان لوك ميلانشون", "PERSON")]
+    # an organisation where the model sees one, or after an institution word
+    text = "وقالت شركة لوكهيد مارتن (Lockheed Martin) إنها"
+    assert _glosses(text, org={"لوكهيد", "مارتن"}) == [("لوكهيد مارتن", "ORGANIZATION")]
+
+
+def test_a_latin_name_the_arabic_words_do_not_spell_makes_no_name() -> None:
+    # a translation, not a spelling
+    assert _glosses("وقال حزب فرنسا الأبية (La France insoumise) إن") == []
+    # no capital, or no Latin name at all
+    assert _glosses("وقالت الوكالة (bbc) إن") == []
+    assert _glosses("وقال المتحدث (بحسب مصادر) إن") == []
+
+
 def test_a_word_unknown_only_for_its_pronoun_suffix_is_no_name() -> None:
     assert _titled("قتل رئيس مكتبها السياسي في الغارة.", set(), unknown={"مكتبها"}) == []
 

@@ -47,6 +47,7 @@ from nlp.recognition.rules import (
     coordinated_name_starts,
     institution_spans,
     is_generic_description,
+    latin_gloss_spans,
     looks_like_a_person,
     looks_like_a_second_name,
     name_word,
@@ -118,6 +119,7 @@ RULES: dict[str, str] = {
     "ala_preposition": "على is the preposition, no name (علي), where the text writes في with ي",
     "bylines": "the loader's byline, dateline and source lines",
     "appositions": "a second name in quotes or parentheses joins the first (Latin names too)",
+    "latin_glosses": "Arabic words that spell the Latin name in parentheses after them are a name",
     "generic_descriptions": "descriptions (القوات الأمريكية) are dropped",
     "propagation": "other occurrences of a recognised name in the text, surnames alone, parts made whole",
     "known_names": "names the graph already knows, wherever they occur",
@@ -162,6 +164,7 @@ class Recognizer:
         titled: list[RuleSpan] = []
         teams: list[RuleSpan] = []
         institutions: list[RuleSpan] = []
+        glosses: list[RuleSpan] = []
         tokens = [t for sent in sents for t in sent]
         occurrences = word_occurrences(tokens)
         for sent, tagged in zip(sents, analyzed, strict=True):
@@ -172,6 +175,8 @@ class Recognizer:
                 teams += team_spans(sent, model_spans, tagged.person_prob, tagged.known)
             if tagged.org_prob and "institutions" not in off:
                 institutions += institution_spans(sent, tagged.org_prob, _labels(tagged, len(sent)), knows)
+            if "latin_glosses" not in off:
+                glosses += latin_gloss_spans(sent, tagged.person_prob, tagged.org_prob)
             for s in tagged.spans:
                 if s.label not in MODEL_LABELS:
                     continue
@@ -200,6 +205,8 @@ class Recognizer:
             *teams,
             *(_metadata_spans(text, metadata, self._reads_as_a_person) if "bylines" not in off else []),
         ]
+        # only where the model found nothing, or less of the same name
+        rules += [g for g in glosses if not any(_overlaps_any(g, [m]) and not _within(m, g) for m in spans)]
         if "acronyms" not in off:  # only where the model found nothing
             rules += [r for r in acronym_named_spans(text, knows) if not _overlaps_any(r, spans)]
         if "institutions" not in off:  # only where the model found no person or organisation
@@ -473,6 +480,11 @@ def _unknown_next(
     if not tagged.known or i + 1 >= len(sent) or tagged.known[i + 1]:
         return False
     return not clitic_on_a_known_word(sent[i + 1].form, knows)
+
+
+def _within(m: Mention, r: RuleSpan) -> bool:
+    """Is ``m`` part of ``r``, with its type?"""
+    return r.start <= m.start and m.end <= r.end and m.type is r.type
 
 
 def _overlaps_any(r: RuleSpan, spans: Sequence[Mention]) -> bool:

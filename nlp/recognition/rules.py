@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from nlp.resolution.names import CONJUNCTIONS, PREPOSITIONS, TITLE_CONTINUATIONS, TITLE_WORDS
+from nlp.resolution.transliteration import skeleton
 from nlp.text import model_form
 from nlp.types import EntityType, Token
 
@@ -179,7 +180,13 @@ _APPOSITION_RE = re.compile(
 )
 
 
-_LATIN_NAME_RE = re.compile(r"[A-Z][A-Za-z.'\-]*(?: [A-Za-z][A-Za-z.'\-]*){0,4}")
+# Latin letters with the accents of French, Spanish, Turkish... names (Sébastien, Mélenchon, Öcalan).
+_LATIN_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+_LATIN_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"
+_LATIN_NAME_RE = re.compile(
+    rf"[{_LATIN_UPPER}][{_LATIN_LETTER}.'\-]*(?: [{_LATIN_LETTER}][{_LATIN_LETTER}.'\-]*){{0,4}}"
+)
+_LATIN_WORD_RE = re.compile(rf"[{_LATIN_LETTER}][{_LATIN_LETTER}.'\-]*")
 
 
 def apposition_spans(text: str, anchors: list[tuple[int, int, EntityType]]) -> list[tuple[RuleSpan, int]]:
@@ -203,6 +210,47 @@ def apposition_spans(text: str, anchors: list[tuple[int, int, EntityType]]) -> l
             continue
         s = m.start("name") + m.group("name").index(name)
         out.append((RuleSpan(s, s + len(name), etype, "apposition", 0.85), start))
+    return out
+
+
+# -- a Latin spelling in parentheses after the Arabic one ------------------------------------
+# News glosses foreign names: مارين لوبان (Marine Le Pen). The model may see nothing in the
+# Arabic words (a French name after في البرلمان), but they spell the Latin name.
+_MAX_GLOSS_WORDS = 4
+_ARABIC_WORD_RE = re.compile(_WORD)
+
+
+def latin_gloss_spans(
+    tokens: Sequence[Token], person_prob: Sequence[float], org_prob: Sequence[float]
+) -> list[RuleSpan]:
+    """The Arabic words right before a parenthesised Latin name that they spell (same
+    consonant skeleton, ``skeleton``): a person's name, or an organisation's where the model
+    gives the words more probability of that or the first is an institution word."""
+    out: list[RuleSpan] = []
+    for p, opening in enumerate(tokens):
+        if opening.text != "(" or p == 0:
+            continue
+        q = p + 1
+        while q < len(tokens) and q - p <= 6 and _LATIN_WORD_RE.fullmatch(tokens[q].text):
+            q += 1
+        if q == p + 1 or q >= len(tokens) or tokens[q].text != ")" or not tokens[p + 1].text[0].isupper():
+            continue
+        target = skeleton(" ".join(t.text for t in tokens[p + 1 : q]))
+        if len(target) < 3:
+            continue
+        for first in range(p - 1, max(p - 1 - _MAX_GLOSS_WORDS, -1), -1):
+            if not _ARABIC_WORD_RE.fullmatch(tokens[first].form) or tokens[first].form in _NOT_NAME:
+                break
+            if skeleton(" ".join(t.form for t in tokens[first:p])) != target:
+                continue
+            people = sum(person_prob[first:p]) if person_prob else 0.0
+            organisations = sum(org_prob[first:p]) if org_prob else 0.0
+            mean = organisations / (p - first)
+            seen = organisations > people and mean >= MIN_INSTITUTION_PROBABILITY
+            organisation = seen or institution_head(tokens[first].form) is not None
+            etype = EntityType.ORGANIZATION if organisation else EntityType.PERSON
+            out.append(RuleSpan(tokens[first].start, tokens[p - 1].end, etype, "latin_gloss", 0.75))
+            break
     return out
 
 
