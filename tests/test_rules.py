@@ -600,6 +600,20 @@ def test_a_person_that_begins_with_an_organisation_word_is_an_organisation() -> 
     assert {(m.text, m.type.value) for m in off} == {("كتلة بدر", "PERSON"), ("مهدي تقي", "PERSON")}
 
 
+def test_an_organisation_word_with_the_article_before_a_name() -> None:
+    from nlp.recognition.recognizer import Recognizer
+
+    # before a word with the article, it heads the organisation's name
+    tagger = _TaggerThatTags({"المجموعة المالية هيرميس": "PER", "الجماعة محمد عبد السلام": "PER"})
+    text = "وقادت أسهم المجموعة المالية هيرميس الصعود"
+    found = {(m.text, m.type.value) for m in Recognizer(tagger).recognize(text)}  # type: ignore[arg-type]
+    assert found == {("المجموعة المالية هيرميس", "ORGANIZATION")}
+    # before a name, it is "the group" the person speaks for
+    text = "وقال المتحدث باسم الجماعة محمد عبد السلام إن"
+    found = {(m.text, m.type.value) for m in Recognizer(tagger).recognize(text)}  # type: ignore[arg-type]
+    assert found == {("محمد عبد السلام", "PERSON")}
+
+
 def test_names_after_what_a_title_heads() -> None:
     # الأمين العام للحلف, المبعوث ... للأمم المتحدة إلى السودان: the name comes after
     text = "والتقى الوزير الأمين العام للحلف ينس ستولتنبرغ في بروكسل."
@@ -931,6 +945,11 @@ def test_a_description_before_a_name_gives_the_name_its_type() -> None:
     words = {"شركة", "الكيماويات", "الألمانية"}
     text = "على شركة الكيماويات الألمانية كوفيسترو في صفقة"
     assert _institutions(text, words, model={"كوفيسترو": "PER"}) == ["كوفيسترو"]
+    # the model reads a company's foreign name as a place too, or as nothing
+    assert _institutions(text, words, model={"كوفيسترو": "LOC"}) == ["كوفيسترو"]
+    assert _institutions(text, words, known=words | {"على", "في", "صفقة"}) == ["كوفيسترو"]
+    # a word the model knows after the description is no name
+    assert _institutions(text, words) == ["شركة الكيماويات الألمانية"]
 
 
 def test_a_person_that_names_a_company_is_an_organisation() -> None:
@@ -947,3 +966,27 @@ def test_a_title_that_names_an_institution_leaves_the_person_a_person() -> None:
     text = "وقال رئيس حكومة الوحدة الوطنية عبد الحميد الدبيبة إن"
     got = _institutions(text, words, model={"عبد": "PER", "الحميد": "PER", "الدبيبة": "PER"})
     assert got == ["حكومة الوحدة الوطنية"]
+
+
+def test_one_name_takes_one_type_in_a_text() -> None:
+    from nlp.recognition.propagation import agree_on_types
+    from nlp.tokenize import tokenize
+    from nlp.types import EntityType, Mention
+
+    text = "استحوذت على شركة كوفيسترو ثم زار مقر كوفيسترو ورئيس لكوفيسترو وكوفيسترو"
+    tokens = tokenize(text)
+
+    def at(k: int, etype: EntityType, source: str) -> Mention:  # the k-th token with the name
+        token = [t for t in tokens if "كوفيسترو" in t.text][k]
+        return Mention(token.start, token.end, token.text, etype, 0.8, source)
+
+    mentions = [
+        at(0, EntityType.ORGANIZATION, "institution"),  # the context says so: counts twice
+        at(1, EntityType.LOCATION, "model"),
+        at(2, EntityType.PERSON, "model"),
+        at(3, EntityType.LOCATION, "repeated_name"),  # a copy: no vote
+    ]
+    assert [m.type for m in agree_on_types(tokens, mentions)] == [EntityType.ORGANIZATION] * 4
+    # a tie changes nothing
+    tie = [at(1, EntityType.LOCATION, "model"), at(2, EntityType.PERSON, "model")]
+    assert [m.type for m in agree_on_types(tokens, tie)] == [EntityType.LOCATION, EntityType.PERSON]

@@ -31,6 +31,7 @@ from typing import Protocol
 
 from nlp.recognition.places import place_name
 from nlp.recognition.propagation import (
+    agree_on_types,
     organisation_short_names,
     propagate,
     surnames_as_people,
@@ -52,6 +53,7 @@ from nlp.recognition.rules import (
     looks_like_a_second_name,
     name_word,
     names_a_company,
+    person_after_an_organisation_word,
     person_name_start,
     place_name_start,
     quoted_institution_spans,
@@ -123,6 +125,7 @@ RULES: dict[str, str] = {
     "generic_descriptions": "descriptions (القوات الأمريكية) are dropped",
     "propagation": "other occurrences of a recognised name in the text, surnames alone, parts made whole",
     "known_names": "names the graph already knows, wherever they occur",
+    "one_type_per_name": "mentions of one name in a text take the type most of them were given",
     "places": "a country or capital the model called an organisation or a person is a place (باماكو تتهم)",
 }
 """Every rule that can be switched off (``AKG_DISABLED_RULES``), to measure what each adds."""
@@ -268,6 +271,7 @@ class Recognizer:
         ):
             etype, found_by = EntityType.ORGANIZATION, "model:retyped_definite_phrase"
         if etype is EntityType.PERSON and "organisation_words" not in off:
+            start = person_after_an_organisation_word(text, start, end)
             if begins_with_an_organisation_word(text[start:end]):
                 etype, found_by = EntityType.ORGANIZATION, "model:organisation_word"
             else:
@@ -318,6 +322,8 @@ def finish(
         if "propagation" in analysis.disabled:  # only the names the graph knows
             propagated = [m for m in propagated if m.source.startswith("known")]
         spans += [m for m in propagated if not _inside_any(m, furniture)]
+    if "one_type_per_name" not in analysis.disabled:
+        spans = agree_on_types(tokens, spans)
     return [_with_title(text, m) for m in sorted(spans, key=lambda m: (m.start, m.end))]
 
 

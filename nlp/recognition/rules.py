@@ -575,12 +575,12 @@ def institution_spans(
             i += 1
             continue
         first = i + 1 if words[0] in _FORCES and institution_head(words[1]) == "definite" else i
-        if end < len(tokens) and model_labels[end] == "PER" and tokens[i].form in _COMPANY_HEADS:
+        if tokens[i].form in _COMPANY_HEADS and (
+            name_end := _company_name_end(tokens, end, model_labels, knows)
+        ):
             # شركة الكيماويات الألمانية كوفيسترو: a description, then the company's name
             # (but رئيس حكومة الوحدة الوطنية عبد الحميد الدبيبة: a title, then a person)
-            first = end
-            while end < len(tokens) and model_labels[end] == "PER":
-                end += 1
+            first, end = end, name_end
         out.append(
             RuleSpan(tokens[first].start, tokens[end - 1].end, EntityType.ORGANIZATION, "institution", 0.7)
         )
@@ -589,6 +589,36 @@ def institution_spans(
 
 
 _NAMED = frozenset({"PER", "ORG"})
+_MAX_COMPANY_NAME_WORDS = 3
+
+
+def _company_name_end(
+    tokens: Sequence[Token], k: int, labels: Sequence[str | None], knows: Callable[[str], bool] | None
+) -> int | None:
+    """Where the name right after a company's description (at ``k``) ends: a person or a place
+    the model found there (it reads a company's foreign name as either), or words it does not
+    know; None when there is no such name."""
+    n = len(tokens)
+    if k >= n:
+        return None
+    label = labels[k]
+    end = k
+    if label in ("PER", "LOC"):
+        while end < n and labels[end] == label:
+            end += 1
+        return end
+    while (
+        end < n
+        and end - k < _MAX_COMPANY_NAME_WORDS
+        and labels[end] is None
+        and knows is not None
+        and not knows(tokens[end].form)
+        and not clitic_on_a_known_word(tokens[end].form, knows)
+        and _ARABIC_WORD_RE.fullmatch(tokens[end].form)
+        and tokens[end].form not in _NOT_NAME
+    ):
+        end += 1
+    return end if end > k else None
 
 
 def _after_a_member(tokens: Sequence[Token], i: int) -> bool:
@@ -885,15 +915,33 @@ def looks_like_a_person(text: str) -> bool:
 
 
 _ORG_HEAD_WORDS = frozenset(model_form(w) for w in _ORG_HEAD.split("|"))
+_DEFINITE_ORG_HEAD_WORDS = frozenset("ال" + w for w in _ORG_HEAD_WORDS)
 
 
 def begins_with_an_organisation_word(text: str) -> bool:
-    """كتلة بدر, حزب الدعوة, وكالة رويترز: a name that begins with an organisation word
-    (with a conjunction or not) names an organisation, whatever the model called it."""
-    words = text.split()
+    """كتلة بدر, حزب الدعوة, وكالة رويترز, المجموعة المالية هيرميس: a name that begins with an
+    organisation word (with the article, a conjunction or not) names an organisation, whatever
+    the model called it."""
+    words = [model_form(w) for w in text.split()]
     if len(words) < 2:
         return False
-    return _one_of(model_form(words[0]), _ORG_HEAD_WORDS)
+    if _one_of(words[0], _ORG_HEAD_WORDS):
+        return True
+    return _is_definite_organisation_word(words[0]) and words[1].startswith("ال")
+
+
+def _is_definite_organisation_word(form: str) -> bool:
+    return without_proclitics(form, _DEFINITE_ORG_HEAD_WORDS) is not None
+
+
+def person_after_an_organisation_word(text: str, start: int, end: int) -> int:
+    """Where a person the model read together with the organisation word before it begins:
+    المتحدث باسم الجماعة | يحيى سريع ("the group", then the name). ``start`` when the span
+    does not begin with such a word (a definite one, before a word without the article)."""
+    m = re.match(r"(\S+)\s+(\S+)", text[start:end])
+    if m is None or not _is_definite_organisation_word(model_form(m.group(1))):
+        return start
+    return start if model_form(m.group(2)).startswith("ال") else start + m.start(2)
 
 
 # A company is named after its founder (مجموعة طلعت مصطفى) or carries a company word last
