@@ -652,6 +652,10 @@ def test_a_name_before_an_acronym_in_parentheses_is_an_organisation() -> None:
     assert named("ارتفعت الأسعار الشهر الماضي (أيلول) بنسبة كبيرة.", {"ايلول"}) == []  # model forms
     assert named("وقال المتحدث (مبتسما) إن الوضع هادئ.") == []
     assert named("صرح الرئيس الأمريكي (Biden) للصحفيين.") == []  # not an acronym
+    # the phrase is the genitive after ل of a longer name: the acronym is that name's
+    text = "وأعلن مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية (أوتشا) أن المساعدات توقفت."
+    assert named(text) == ["مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية"]
+    assert named("ودعا إلى الإسراع لتنسيق الشؤون الإنسانية (أوتشا) هناك.") == []  # no institution word
 
 
 def test_the_acronym_joins_the_name_and_the_rule_can_be_switched_off() -> None:
@@ -666,6 +670,30 @@ def test_the_acronym_joins_the_name_and_the_rule_can_be_switched_off() -> None:
     }
     off = Recognizer(tagger, frozenset({"acronyms"})).recognize(text)  # type: ignore[arg-type]
     assert off == []
+
+
+def test_the_acronyms_name_takes_in_what_the_model_found_inside_it() -> None:
+    from nlp.recognition.recognizer import Recognizer
+
+    text = "وأعلن مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية (أوتشا) أن المساعدات توقفت."
+    tagger = _TaggerThatTagsAndKnows({"الامم المتحدة": "ORG"}, unknown={"اوتشا"})
+    found = {(m.text, m.source) for m in Recognizer(tagger).recognize(text)}  # type: ignore[arg-type]
+    assert found == {("مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية", "acronym_of"), ("أوتشا", "apposition")}
+
+
+def test_a_span_over_a_word_no_name_contains_is_cut_there() -> None:
+    from nlp.recognition.recognizer import Recognizer
+
+    tagger = _TaggerThatTags({"الاهلي المصري مع الترجي التونسي": "ORG", "امام يانغ افريكانز": "ORG"})
+    text = "ويلتقي الأهلي المصري مع الترجي التونسي بعد أن فاز أمام يانغ أفريكانز"
+    found = [(m.text, m.type.value) for m in Recognizer(tagger).recognize(text)]  # type: ignore[arg-type]
+    assert found == [
+        ("الأهلي المصري", "ORGANIZATION"),
+        ("الترجي التونسي", "ORGANIZATION"),
+        ("يانغ أفريكانز", "ORGANIZATION"),
+    ]
+    off = Recognizer(tagger, frozenset({"span_tails"})).recognize(text)  # type: ignore[arg-type]
+    assert [m.text for m in off] == ["الأهلي المصري مع الترجي التونسي", "أمام يانغ أفريكانز"]
 
 
 def test_a_quoted_name_then_a_latin_acronym_gives_the_acronym_without_the_parenthesis() -> None:

@@ -59,6 +59,7 @@ from nlp.recognition.rules import (
     quoted_institution_spans,
     quoted_org_spans,
     speaks_as_an_institution,
+    splits_names,
     team_spans,
     titled_person_spans,
     trim_span_tail,
@@ -107,7 +108,8 @@ class TextRegion:
 RULES: dict[str, str] = {
     "titles": "a name after a title is a person (وزير الدفاع لويد أوستن), or before one in apposition",
     "person_completion": "a one- or two-word person takes the next name word if it recurs (إسماعيل هنية)",
-    "span_tails": "a span ends before a trailing prepositional phrase, function word or quotation",
+    "span_tails": "a span ends before a trailing prepositional phrase, function word or quotation, "
+    "and is cut at a word never in a name (الأهلي مع الترجي)",
     "coordinated_names": "a person span over names joined by و is one person each (بوش وبلير)",
     "name_heads": "a name starts after a generic place word or a title before it (مدينة غزة, الملك الحسين)",
     "definite_phrase_retype": "a 'person' that is a definite noun phrase is an organisation",
@@ -194,11 +196,14 @@ class Recognizer:
                     and _completes(sent, s.last, tagged, knows, occurrences)
                 ):
                     last += 1
-                pieces = [(s.first, last, "model")]
-                if s.label == "PER" and "coordinated_names" not in off:
-                    pieces = _coordinated_pieces(sent, s.first, last, knows)
-                for first, last_piece, found_by in pieces:
-                    spans.append(self._model_mention(text, sent, first, last_piece, s, found_by))
+                for first, last_part in (
+                    _parts(sent, s.first, last) if "span_tails" not in off else [(s.first, last)]
+                ):
+                    pieces = [(first, last_part, "model")]
+                    if s.label == "PER" and "coordinated_names" not in off:
+                        pieces = _coordinated_pieces(sent, first, last_part, knows)
+                    for first_piece, last_piece, found_by in pieces:
+                        spans.append(self._model_mention(text, sent, first_piece, last_piece, s, found_by))
 
         if "ala_preposition" not in off and writes_final_ya(text):
             spans = [m for m in spans if not (m.type is EntityType.PERSON and m.text.startswith("على "))]
@@ -209,9 +214,9 @@ class Recognizer:
             *(_metadata_spans(text, metadata, self._reads_as_a_person) if "bylines" not in off else []),
         ]
         # only where the model found nothing, or less of the same name
-        rules += [g for g in glosses if not any(_overlaps_any(g, [m]) and not _within(m, g) for m in spans)]
-        if "acronyms" not in off:  # only where the model found nothing
-            rules += [r for r in acronym_named_spans(text, knows) if not _overlaps_any(r, spans)]
+        rules += [g for g in glosses if _adds_to(g, spans)]
+        if "acronyms" not in off:
+            rules += [r for r in acronym_named_spans(text, knows) if _adds_to(r, spans)]
         if "institutions" not in off:  # only where the model found no person or organisation
             named = [m for m in spans if m.type in (EntityType.PERSON, EntityType.ORGANIZATION)]
             rules += [r for r in quoted_institution_spans(text) if not _overlaps_any(r, named)]
@@ -238,12 +243,13 @@ class Recognizer:
 
     def _reads_as_a_person(self, name: str) -> bool:
         """Does the model read ``name`` as a person's, all of it, in a sentence of its own
-        (وقال ... إن)? A source line carries no context to read it by."""
-        sents = sentences(f"وقال {name} إن")
+        (وقال ... إن, or وقالت ... إن for a woman: ريتا الحاج)? A source line carries no
+        context to read it by."""
+        sents = [sentences(f"{verb} {name} إن")[0] for verb in ("وقال", "وقالت")]
         with self._lock:
-            (tagged,) = _analyze(self.tagger, sents)
+            tagged = _analyze(self.tagger, sents)
         n = len(sents[0]) - 2
-        return any(s.label == "PER" and s.first == 1 and s.last == n for s in tagged.spans)
+        return any(s.label == "PER" and s.first == 1 and s.last == n for t in tagged for s in t.spans)
 
     def _model_mention(
         self, text: str, sent: Sequence[Token], first: int, last: int, s: TaggedSpanLike, found_by: str
@@ -279,6 +285,20 @@ class Recognizer:
                 if names_a_company(before.group(1) if before else "", text[start:end]):
                     etype, found_by = EntityType.ORGANIZATION, "model:company"
         return Mention(start, end, text[start:end], etype, round(s.confidence, 4), found_by)
+
+
+def _parts(sent: Sequence[Token], first: int, last: int) -> list[tuple[int, int]]:
+    """A span cut at the words that are never part of a name (الأهلي المصري مع الترجي
+    التونسي: two clubs; أمام يانغ أفريكانز: after the preposition)."""
+    parts, start = [], first
+    for k in range(first, last + 1):
+        if splits_names(sent[k].form):
+            if k > start:
+                parts.append((start, k - 1))
+            start = k + 1
+    if start <= last:
+        parts.append((start, last))
+    return parts
 
 
 def _coordinated_pieces(
@@ -488,9 +508,12 @@ def _unknown_next(
     return not clitic_on_a_known_word(sent[i + 1].form, knows)
 
 
-def _within(m: Mention, r: RuleSpan) -> bool:
-    """Is ``m`` part of ``r``, with its type?"""
-    return r.start <= m.start and m.end <= r.end and m.type is r.type
+def _adds_to(r: RuleSpan, spans: Sequence[Mention]) -> bool:
+    """Does ``r`` name what the model found nothing in, or more of what it found (every span
+    it overlaps lies within it, with its type: مكتب [الأمم المتحدة] لتنسيق الشؤون الإنسانية)?"""
+    return all(
+        r.start <= m.start and m.end <= r.end and m.type is r.type for m in spans if _overlaps_any(r, [m])
+    )
 
 
 def _overlaps_any(r: RuleSpan, spans: Sequence[Mention]) -> bool:

@@ -309,7 +309,10 @@ def acronym_named_spans(text: str, knows: Callable[[str], bool] | None) -> list[
             continue
         if not acronym[0].isupper() and (knows is None or knows(model_form(acronym))):
             continue
-        out.append(RuleSpan(m.start("name"), m.end("name"), EntityType.ORGANIZATION, "acronym_of", 0.8))
+        start = _head_of_a_longer_name(text, m.start("name"))
+        if start is None:
+            continue
+        out.append(RuleSpan(start, m.end("name"), EntityType.ORGANIZATION, "acronym_of", 0.8))
     for m in _QUOTED_ACRONYM_RE.finditer(text):
         if m.group("acronym") in _THING_ACRONYMS:
             continue
@@ -320,6 +323,30 @@ def acronym_named_spans(text: str, knows: Callable[[str], bool] | None) -> list[
         for group in ("arabic", "latin"):
             out.append(RuleSpan(m.start(group), m.end(group), EntityType.ORGANIZATION, "acronym_pair", 0.8))
     return out
+
+
+_INSTITUTION_HEAD_WORDS = frozenset(model_form(w) for w in _INSTITUTION_HEAD.split("|"))
+_MAX_NAME_BEFORE_GENITIVE = 6
+
+
+def _head_of_a_longer_name(text: str, start: int) -> int | None:
+    """Where the name that the phrase at ``start`` belongs to begins: ``start`` itself, unless
+    the phrase is the genitive after ل of a longer name (مكتب الأمم المتحدة لتنسيق | الشؤون
+    الإنسانية (أوتشا)); then the institution word that heads it, or None when none does within
+    a few words (the acronym is not the phrase's)."""
+    before = text[max(0, start - 200) : start]
+    words = list(re.finditer(r"\S+", before))
+    if not words or not _with_lam(model_form(words[-1].group())):
+        return start
+    offset = start - len(before)
+    for k in range(len(words) - 2, max(len(words) - 2 - _MAX_NAME_BEFORE_GENITIVE, -1), -1):
+        form = model_form(words[k].group())
+        head = form[2:] if form.startswith("ال") else form
+        if head in _INSTITUTION_HEAD_WORDS or _one_of(head, _INSTITUTION_HEAD_WORDS):
+            return offset + words[k].start()
+        if not (form.startswith(("ال", "وال")) or _with_lam(form)):
+            return None
+    return None
 
 
 # -- titled names -------------------------------------------------------------------------------
@@ -1016,6 +1043,15 @@ def _coordinated_noun(before: str, last: str) -> bool:
         and _is_adjective(before)
         and not _is_adjective(last[1:])
     )
+
+
+# Prepositions and adverbs that no name contains: a span over one names two things or none.
+_NAME_SPLITTERS = frozenset(model_form(w) for w in "مع أمام امام ضد بعد قبل منذ خلال عبر لدى".split())
+
+
+def splits_names(form: str) -> bool:
+    """Is ``form`` a word that no name contains (مع, أمام, ضد, بعد...)?"""
+    return form in _NAME_SPLITTERS
 
 
 def trim_span_tail(text: str, start: int, end: int) -> int:
