@@ -1018,3 +1018,14 @@ def test_one_name_takes_one_type_in_a_text() -> None:
     # a tie changes nothing
     tie = [at(1, EntityType.LOCATION, "model"), at(2, EntityType.PERSON, "model")]
     assert [m.type for m in agree_on_types(tokens, tie)] == [EntityType.LOCATION, EntityType.PERSON]
+
+
+def test_a_unit_named_after_an_organisation_is_another_organisation() -> None:
+    from nlp.recognition.recognizer import Recognizer
+
+    tagger = _TaggerThatTags({"حزب الله": "ORG"})
+    text = "فصائل مرتبطة بـ«كتائب حزب الله» وقال حزب الله إن"
+    found = [m.text for m in Recognizer(tagger).recognize(text)]  # type: ignore[arg-type]
+    assert found == ["كتائب حزب الله", "حزب الله"]
+    off = Recognizer(tagger, frozenset({"organisation_words"})).recognize(text)  # type: ignore[arg-type]
+    assert [m.text for m in off] == ["حزب الله", "حزب الله"]

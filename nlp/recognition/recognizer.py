@@ -53,6 +53,7 @@ from nlp.recognition.rules import (
     looks_like_a_second_name,
     name_word,
     names_a_company,
+    names_a_unit,
     person_after_an_organisation_word,
     person_name_start,
     place_name_start,
@@ -196,8 +197,11 @@ class Recognizer:
                     and _completes(sent, s.last, tagged, knows, occurrences)
                 ):
                     last += 1
+                start = s.first
+                if s.label == "ORG" and start > 0 and "organisation_words" not in off:
+                    start -= names_a_unit(sent[start - 1].form)  # كتائب | حزب الله
                 for first, last_part in (
-                    _parts(sent, s.first, last) if "span_tails" not in off else [(s.first, last)]
+                    _parts(sent, start, last) if "span_tails" not in off else [(start, last)]
                 ):
                     pieces = [(first, last_part, "model")]
                     if s.label == "PER" and "coordinated_names" not in off:

@@ -1045,6 +1045,16 @@ def _coordinated_noun(before: str, last: str) -> bool:
     )
 
 
+# Armed units named after another organisation: كتائب حزب الله is not حزب الله.
+_UNIT_HEADS = frozenset(model_form(w) for w in "كتائب ألوية سرايا لواء فيلق عصائب".split())
+
+
+def names_a_unit(form: str) -> bool:
+    """Is ``form`` a unit word (كتائب, ألوية, سرايا...) that makes the organisation named after
+    it another one (the model found حزب الله in «كتائب حزب الله»)?"""
+    return without_proclitics(form, _UNIT_HEADS) is not None
+
+
 # Prepositions and adverbs that no name contains: a span over one names two things or none.
 _NAME_SPLITTERS = frozenset(model_form(w) for w in "مع أمام امام ضد بعد قبل منذ خلال عبر لدى".split())
 
