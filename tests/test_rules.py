@@ -909,6 +909,23 @@ def test_an_organisation_keeps_the_models_end_without_a_genitive_it_may_have() -
     assert _institutions(text, {"للمرة"}, model={"حزب": "ORG", "الله": "ORG"}) == []
 
 
+def test_an_institution_led_by_a_person_or_led_by_its_leaders_is_named() -> None:
+    # no probability from the model, but "led by" a name after it, or its leaders before it
+    assert _institutions("أعلنت حركة النجباء بزعامة أكرم الكعبي رفضها") == ["حركة النجباء"]
+    assert _institutions("يعقد قادة الإطار التنسيقي اجتماعا") == ["الإطار التنسيقي"]
+    assert _institutions("في منزل رئيس تيار الحكمة عمار الحكيم") == ["تيار الحكمة"]
+    # led by another organisation, or by a description: no evidence
+    assert _institutions("وراء الحركة الوطنية بقيادة حزب الاستقلال") == []
+    assert _institutions("وراء الحركة الوطنية بقيادة الجيش") == []
+
+
+def test_a_title_that_heads_an_institution_names_no_person() -> None:
+    text = "أما الأمين العام لعصائب أهل الحق فاشترط"
+    assert _titled(text, set(), unknown={"لعصائب"}) == []  # not the person لعصائب
+    # a person after "led by"
+    assert _titled("أعلنت الحركة بزعامة أكرم الكعبي رفضها", {"أكرم"}) == ["أكرم"]
+
+
 def test_descriptions_and_half_seen_phrases_make_no_institution() -> None:
     # the model gives the phrase too little probability
     assert _institutions("وقال مجلس السيادة إن") == []

@@ -395,7 +395,7 @@ def titled_person_spans(
     out: list[RuleSpan] = []
     i = 0
     while i < len(tokens):
-        if not _is_title(tokens[i].form, TITLE_WORDS):
+        if not (_is_title(tokens[i].form, TITLE_WORDS) or tokens[i].form in _LED_BY):
             i += 1
             continue
         j = i + 1
@@ -426,6 +426,9 @@ def titled_person_spans(
                 break
         if j < len(tokens) and tokens[j].form in {"،", ","}:
             j += 1
+        if j < len(tokens) and institution_head(tokens[j].form) is not None:
+            i = j  # الأمين العام لعصائب أهل الحق: the title heads an institution, no person
+            continue
         # After a title word that is also a common noun (الفريق: the rank, or "the team"), an
         # unknown word is no evidence: the model must see a name.
         ambiguous = _one_of(tokens[i].form, _AMBIGUOUS_TITLES)
@@ -500,7 +503,7 @@ def _names_before_a_title(
 _INSTITUTION_WORDS = """
 وزارة مجلس محكمة هيئة سلطة مفوضية مؤسسة مصرف بنك جهاز جمعية قيادة فيلق اتحاد منظمة صندوق
 حرس تحالف ائتلاف جبهة حركة جماعة لجنة غرفة رابطة قوات حكومة وكالة حزب تنظيم إدارة كتائب
-ألوية سرايا نقابة بورصة شركة مجموعة مركز مرصد إطار عصائب أسطول
+ألوية سرايا نقابة بورصة شركة مجموعة مركز مرصد إطار عصائب أسطول تيار
 """
 _INDEFINITE_HEADS = frozenset(model_form(w) for w in _INSTITUTION_WORDS.split())
 _DEFINITE_HEADS = frozenset("ال" + w for w in _INDEFINITE_HEADS)
@@ -515,9 +518,11 @@ _MEMBERS = frozenset(
     model_form(w)
     for w in """
     رئيس رئيسة زعيم زعيمة قائد الأمين أمين مدير مديرة نائب نواب عضو أعضاء قيادي القيادي مؤسس
-    ممثل وفد مستشار ناطق المتحدث متحدث
+    ممثل وفد مستشار ناطق المتحدث متحدث قادة زعماء
     """.split()
 )
+# "Led by": an organisation before it, a person after it (حركة النجباء بزعامة أكرم الكعبي).
+_LED_BY = frozenset(model_form(w) for w in "بزعامة بقيادة برئاسة".split())
 _MEMBER_LINKS = frozenset(model_form(w) for w in "العام عام باسم عن في".split())
 _HEAD_CLITICS = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
 # Definite words that end an institution's name: days, times, ordinals, relative pronouns.
@@ -597,7 +602,8 @@ def institution_spans(
             continue
         words = [tokens[k].form for k in range(i, end)]
         probability = sum(org_prob[i:end]) / (end - i) if org_prob else 0.0
-        seen = probability >= MIN_INSTITUTION_PROBABILITY or _after_a_member(tokens, i)
+        led = _led_by_a_person(tokens, end)  # حركة النجباء بزعامة أكرم الكعبي
+        seen = probability >= MIN_INSTITUTION_PROBABILITY or _after_a_member(tokens, i) or led
         if not seen or _describes_no_institution(words, head, model_labels[i + 1 : end]):
             i += 1
             continue
@@ -616,6 +622,17 @@ def institution_spans(
 
 
 _NAMED = frozenset({"PER", "ORG"})
+
+
+def _led_by_a_person(tokens: Sequence[Token], k: int) -> bool:
+    """Is the word at ``k`` بزعامة/بقيادة/برئاسة before a name (no institution, no word with the
+    article: الحركة الوطنية بقيادة حزب الاستقلال is led by a party)?"""
+    if k + 1 >= len(tokens) or tokens[k].form not in _LED_BY:
+        return False
+    after = tokens[k + 1].form
+    return institution_head(after) is None and not after.startswith("ال") and after[:1].isalpha()
+
+
 _MAX_COMPANY_NAME_WORDS = 3
 
 
