@@ -1046,3 +1046,14 @@ def test_a_unit_named_after_an_organisation_is_another_organisation() -> None:
     assert found == ["كتائب حزب الله", "حزب الله"]
     off = Recognizer(tagger, frozenset({"organisation_words"})).recognize(text)  # type: ignore[arg-type]
     assert [m.text for m in off] == ["حزب الله", "حزب الله"]
+
+
+def test_a_rank_the_model_ran_into_the_name_before_it_is_the_next_persons_title() -> None:
+    from nlp.recognition.recognizer import Recognizer
+
+    tagger = _TaggerThatTags({"سنتكوم الادميرال": "PER", "براد كوبر": "PER"})
+    text = "وزار قائد سنتكوم الأدميرال براد كوبر القاعدة"
+    found = [(m.text, m.type.value) for m in Recognizer(tagger).recognize(text)]  # type: ignore[arg-type]
+    # what a commander leads is an organisation; the admiral is the person's title
+    assert found == [("سنتكوم", "ORGANIZATION"), ("براد كوبر", "PERSON")]
+    assert _titled(text, set(), unknown={"سنتكوم", "براد", "كوبر"}) == ["براد كوبر"]

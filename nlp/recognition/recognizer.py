@@ -46,9 +46,11 @@ from nlp.recognition.rules import (
     begins_with_an_organisation_word,
     clitic_on_a_known_word,
     coordinated_name_starts,
+    ends_in_a_rank,
     institution_spans,
     is_generic_description,
     latin_gloss_spans,
+    leads,
     looks_like_a_person,
     looks_like_a_second_name,
     name_word,
@@ -78,6 +80,16 @@ MODEL_LABELS: dict[str, EntityType] = {
     "GPE": EntityType.LOCATION,
     "FAC": EntityType.LOCATION,
 }
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """A model span the rules relabelled."""
+
+    first: int
+    last: int
+    label: str
+    confidence: float
 
 
 class TaggedSpanLike(Protocol):
@@ -200,6 +212,17 @@ class Recognizer:
                 start = s.first
                 if s.label == "ORG" and start > 0 and "organisation_words" not in off:
                     start -= names_a_unit(sent[start - 1].form)  # كتائب | حزب الله
+                if (
+                    s.label == "PER"
+                    and last > start
+                    and "span_tails" not in off
+                    and ends_in_a_rank(sent, last)
+                ):
+                    # قائد سنتكوم الأدميرال | براد كوبر: the rank is the next person's title,
+                    # and what a commander leads is an organisation
+                    last -= 1
+                    if start > 0 and leads(sent[start - 1].form):
+                        s = _Span(start, last, "ORG", s.confidence)
                 for first, last_part in (
                     _parts(sent, start, last) if "span_tails" not in off else [(start, last)]
                 ):

@@ -442,7 +442,8 @@ def titled_person_spans(
             k += 1
         # After what the title heads, one word is as often a verb (المدير الفني للفريق سيشارك):
         # a name there has two words at least.
-        if k - j >= (2 if complement else 1):
+        before_a_rank = k < len(tokens) and tokens[k].form in _RANKS  # قائد سنتكوم الأدميرال كوبر
+        if k - j >= (2 if complement else 1) and not before_a_rank:
             probs = person_prob[j:k]
             confidence = round(max(0.5, sum(probs) / len(probs)), 4)
             out.append(
@@ -663,6 +664,23 @@ def _company_name_end(
     ):
         end += 1
     return end if end > k else None
+
+
+def leads(form: str) -> bool:
+    """Is ``form`` one who leads or sits in an institution (رئيس, قائد, زعيم, نواب...)?"""
+    return _one_of(form, _MEMBERS)
+
+
+# Military ranks: a person's title, never the end of a name.
+_RANKS = frozenset(
+    model_form(w) for w in "الجنرال الأدميرال أدميرال المشير الفريق اللواء العميد العقيد المارشال".split()
+)
+
+
+def ends_in_a_rank(tokens: Sequence[Token], last: int) -> bool:
+    """Does a person span end at ``last`` with a military rank before another word (قائد
+    سنتكوم الأدميرال | براد كوبر: the model ran the rank into the name before it)?"""
+    return tokens[last].form in _RANKS and last + 1 < len(tokens) and tokens[last + 1].form[:1].isalpha()
 
 
 def _after_a_member(tokens: Sequence[Token], i: int) -> bool:
