@@ -122,7 +122,7 @@ RULES: dict[str, str] = {
     "titles": "a name after a title is a person (وزير الدفاع لويد أوستن), or before one in apposition",
     "person_completion": "a one- or two-word person takes the next name word if it recurs (إسماعيل هنية)",
     "span_tails": "a span ends before a trailing prepositional phrase, function word or quotation, "
-    "and is cut at a word never in a name (الأهلي مع الترجي)",
+    "is cut at a word never in a name (الأهلي مع الترجي), and a person's ends before a rank",
     "coordinated_names": "a person span over names joined by و is one person each (بوش وبلير)",
     "name_heads": "a name starts after a generic place word or a title before it (مدينة غزة, الملك الحسين)",
     "definite_phrase_retype": "a 'person' that is a definite noun phrase is an organisation",
@@ -140,7 +140,7 @@ RULES: dict[str, str] = {
     "generic_descriptions": "descriptions (القوات الأمريكية) are dropped",
     "propagation": "other occurrences of a recognised name in the text, surnames alone, parts made whole",
     "known_names": "names the graph already knows, wherever they occur",
-    "one_type_per_name": "mentions of one name in a text take the type most of them were given",
+    "one_type_per_name": "where a rule read an organisation from the context, the name's other mentions follow",
     "places": "a country or capital the model called an organisation or a person is a place (باماكو تتهم)",
 }
 """Every rule that can be switched off (``AKG_DISABLED_RULES``), to measure what each adds."""
@@ -270,13 +270,12 @@ class Recognizer:
 
     def _reads_as_a_person(self, name: str) -> bool:
         """Does the model read ``name`` as a person's, all of it, in a sentence of its own
-        (وقال ... إن, or وقالت ... إن for a woman: ريتا الحاج)? A source line carries no
-        context to read it by."""
-        sents = [sentences(f"{verb} {name} إن")[0] for verb in ("وقال", "وقالت")]
+        (وقال ... إن)? A source line carries no context to read it by."""
+        sents = sentences(f"وقال {name} إن")
         with self._lock:
-            tagged = _analyze(self.tagger, sents)
+            (tagged,) = _analyze(self.tagger, sents)
         n = len(sents[0]) - 2
-        return any(s.label == "PER" and s.first == 1 and s.last == n for t in tagged for s in t.spans)
+        return any(s.label == "PER" and s.first == 1 and s.last == n for s in tagged.spans)
 
     def _model_mention(
         self, text: str, sent: Sequence[Token], first: int, last: int, s: TaggedSpanLike, found_by: str
