@@ -140,7 +140,7 @@ RULES: dict[str, str] = {
     "generic_descriptions": "descriptions (القوات الأمريكية) are dropped",
     "propagation": "other occurrences of a recognised name in the text, surnames alone, parts made whole",
     "known_names": "names the graph already knows, wherever they occur",
-    "one_type_per_name": "where a rule read an organisation from the context, the name's other mentions follow",
+    "one_type_per_name": "a name a rule read as an organisation from its context is one in all the text",
     "places": "a country or capital the model called an organisation or a person is a place (باماكو تتهم)",
 }
 """Every rule that can be switched off (``AKG_DISABLED_RULES``), to measure what each adds."""
