@@ -1057,3 +1057,27 @@ def test_a_rank_the_model_ran_into_the_name_before_it_is_the_next_persons_title(
     # what a commander leads is an organisation; the admiral is the person's title
     assert found == [("سنتكوم", "ORGANIZATION"), ("براد كوبر", "PERSON")]
     assert _titled(text, set(), unknown={"سنتكوم", "براد", "كوبر"}) == ["براد كوبر"]
+
+
+def test_a_club_word_heads_a_name_in_a_sports_text_only() -> None:
+    from nlp.recognition.rules import club_spans, is_a_sports_text
+    from nlp.text import model_form
+    from nlp.tokenize import tokenize
+
+    def clubs(text: str, model: dict[str, str] | None = None, known: set[str] = frozenset()) -> list[str]:  # type: ignore[assignment]
+        tokens = tokenize(text)
+        spans = [(i, i, (model or {})[t.text]) for i, t in enumerate(tokens) if t.text in (model or {})]
+        vocabulary = {model_form(w) for w in known}
+        return [text[s.start : s.end] for s in club_spans(tokens, spans, vocabulary.__contains__)]
+
+    assert clubs("وخسر شبيبة القبائل أمام منافسه") == ["شبيبة القبائل"]
+    assert clubs("وفاز وفاق سطيف على ضيفه", known={"وفاز", "على"}) == ["وفاق سطيف"]
+    assert clubs("وتعادل مولودية الجزائر", model={"الجزائر": "LOC"}) == ["مولودية الجزائر"]
+    assert clubs("وتصدرت المولودية الوجدية الترتيب") == ["المولودية الوجدية"]
+    # a known common word after it is no name (على وفاق تام: "in full accord")
+    assert clubs("كان على وفاق تام مع المدرب", known={"تام"}) == []
+    # the model's organisation is left to the model
+    assert clubs("وفاز أولمبيك مارسيليا", model={"أولمبيك": "ORG", "مارسيليا": "ORG"}) == []
+    # only sport: three of football's words
+    assert is_a_sports_text(tokenize("سجل اللاعب هدفا في المباراة"))
+    assert not is_a_sports_text(tokenize("قال حزب النهضة إن المباراة السياسية انتهت"))

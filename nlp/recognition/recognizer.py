@@ -45,9 +45,11 @@ from nlp.recognition.rules import (
     base_spans,
     begins_with_an_organisation_word,
     clitic_on_a_known_word,
+    club_spans,
     coordinated_name_starts,
     ends_in_a_rank,
     institution_spans,
+    is_a_sports_text,
     is_generic_description,
     latin_gloss_spans,
     leads,
@@ -131,7 +133,7 @@ RULES: dict[str, str] = {
     "bases": "military bases by pattern (قاعدة X الجوية, معسكر X), and their repeats",
     "quoted_orgs": 'quoted names after an organisation word (وكالة "رويترز")',
     "acronyms": "a name before an acronym in parentheses is an organisation (الوكالة العربية السورية (سانا))",
-    "teams": "the name after فريق or نادي is a team, an organisation (فريق ليفربول)",
+    "teams": "the name after فريق or نادي is a team (فريق ليفربول); in sport, after نهضة, شبيبة...",
     "institutions": "an institution word and what names it, half-seen by the model (مجلس السيادة)",
     "ala_preposition": "على is the preposition, no name (علي), where the text writes في with ي",
     "bylines": "the loader's byline, dateline and source lines",
@@ -185,12 +187,15 @@ class Recognizer:
         glosses: list[RuleSpan] = []
         tokens = [t for sent in sents for t in sent]
         occurrences = word_occurrences(tokens)
+        sports = "teams" not in off and is_a_sports_text(tokens)
         for sent, tagged in zip(sents, analyzed, strict=True):
             if tagged.person_prob and "titles" not in off:
                 titled += titled_person_spans(sent, tagged.person_prob, tagged.known, knows)
             if "teams" not in off:
                 model_spans = [(s.first, s.last, s.label) for s in tagged.spans]
                 teams += team_spans(sent, model_spans, tagged.person_prob, tagged.known)
+                if sports:
+                    teams += club_spans(sent, model_spans, knows)
             if tagged.org_prob and "institutions" not in off:
                 institutions += institution_spans(sent, tagged.org_prob, _labels(tagged, len(sent)), knows)
             if "latin_glosses" not in off:

@@ -897,6 +897,55 @@ def team_spans(
     return out
 
 
+# Words that head a club's name in North African and Arab football (نهضة بركان, شبيبة القبائل,
+# مولودية الجزائر, أولمبيك آسفي, وفاق سطيف, حسنية أكادير), and the words a sports story uses.
+# In other news the same words mean "renaissance", "youth", "accord": only in a sports text.
+_CLUB_HEADS = frozenset(
+    model_form(c + w)
+    for w in "نهضة شبيبة مولودية المولودية أولمبيك وفاق حسنية".split()
+    for c in ("", "و", "ب", "ل", "ف")
+)
+_SPORTS_WORDS = frozenset(
+    model_form(w)
+    for w in """
+    مباراة المباراة مباراته الدوري دوري البطولة بطولة هدف هدفا أهداف الأهداف المدرب مدرب اللاعب لاعب
+    لاعبي الملعب ملعب كأس الكأس تعادل فاز بفوز الفوز خسر خسارة الشوط المرمى ركلة المنتخب النادي
+    """.split()
+)
+_MIN_SPORTS_WORDS = 3
+
+
+def is_a_sports_text(tokens: Sequence[Token]) -> bool:
+    """Does the text talk sport (three of its words or more are football's)?"""
+    return sum(t.form in _SPORTS_WORDS for t in tokens) >= _MIN_SPORTS_WORDS
+
+
+def club_spans(
+    tokens: Sequence[Token], model_spans: Sequence[tuple[int, int, str]], knows: Callable[[str], bool] | None
+) -> list[RuleSpan]:
+    """In a sports text, a club word and the name after it (a place the model found, a word
+    it does not know, a word with the article: نهضة بركان, مولودية الجزائر, شبيبة القبائل),
+    with a nisba adjective after that (المولودية الوجدية): a club, an organisation, wherever
+    the model found no organisation there. (على وفاق تام: "in full accord", no club.)"""
+    labels: dict[int, str] = {k: label for first, last, label in model_spans for k in range(first, last + 1)}
+    out: list[RuleSpan] = []
+    for i, head in enumerate(tokens[:-1]):
+        nxt = tokens[i + 1].form
+        if head.form not in _CLUB_HEADS or nxt in _NOT_NAME or not nxt[:1].isalpha():
+            continue
+        unknown = knows is not None and not knows(nxt)
+        if not (labels.get(i + 1) == "LOC" or unknown or nxt.startswith("ال")):
+            continue
+        last = i + 1
+        if last + 1 < len(tokens) and definite_nisba(tokens[last + 1].form):
+            last += 1
+        if any(labels.get(k) == "ORG" for k in range(i, last + 1)):
+            continue
+        first = i
+        out.append(RuleSpan(tokens[first].start, tokens[last].end, EntityType.ORGANIZATION, "team", 0.7))
+    return out
+
+
 def _describes_the_title(form: str, person_probability: float) -> bool:
     """A definite nisba adjective after a title (اللاعب البرازيلي, الرئيس السوداني, الكاتب
     الروائي) that the model does not read as a name: it belongs to the title."""
