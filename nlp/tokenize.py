@@ -13,7 +13,8 @@ character. Sentences end at . ! ? ؟ ؛ or a line break, and are cut at ``max_to
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
 
 from nlp.text import is_invisible, model_form
 from nlp.types import Token
@@ -48,6 +49,21 @@ def tokenize(text: str) -> list[Token]:
             continue
         tokens.append(Token(start, end, surface, form))
     return tokens
+
+
+def tokens_within(tokens: Sequence[Token], start: int, end: int) -> Sequence[Token]:
+    """The tokens that lie wholly inside ``[start, end)``, from ``tokens`` in text order (as
+    :func:`tokenize` gives them): a binary search, so that a text's every mention costs
+    little however long the text."""
+    first = bisect_left(tokens, start, key=_token_start)
+    last = first
+    while last < len(tokens) and tokens[last].end <= end:
+        last += 1
+    return tokens[first:last]
+
+
+def _token_start(token: Token) -> int:
+    return token.start
 
 
 def sentences(text: str, max_tokens: int = MAX_SENTENCE_TOKENS) -> list[list[Token]]:

@@ -99,3 +99,13 @@ def test_latin_names_stay_whole() -> None:
         "لقناة",
         "al-Arabiya",
     ]
+
+
+@given(texts, st.integers(0, 300), st.integers(0, 300))
+def test_tokens_within_a_span_are_those_wholly_inside_it(text: str, a: int, b: int) -> None:
+    from nlp.tokenize import tokens_within
+
+    start, end = min(a, b), max(a, b)
+    tokens = tokenize(text)
+    expected = [t for t in tokens if start <= t.start and t.end <= end]
+    assert list(tokens_within(tokens, start, end)) == expected

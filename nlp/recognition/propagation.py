@@ -34,6 +34,7 @@ from functools import lru_cache
 from nlp.recognition.rules import definite_nisba, without_proclitics
 from nlp.resolution.names import NAME_PARTICLES, TITLE_CONTINUATIONS, clitic_length
 from nlp.text import key_form, model_form
+from nlp.tokenize import tokens_within
 from nlp.types import APPOSITION_OF, EntityType, Mention, Token
 
 _CLITIC_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
@@ -274,7 +275,7 @@ def widen_to_full_names(text: str, tokens: Sequence[Token], spans: Sequence[Ment
 
 def _name_forms(tokens: Sequence[Token], m: Mention) -> tuple[str, ...]:
     """The model forms of a mention's words, with the clitics of the first word cut."""
-    words = [t.form for t in tokens if m.start <= t.start and t.end <= m.end]
+    words = [t.form for t in tokens_within(tokens, m.start, m.end)]
     if not words:
         return ()
     first = words[0]

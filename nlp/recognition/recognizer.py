@@ -72,7 +72,7 @@ from nlp.recognition.rules import (
 )
 from nlp.resolution.names import TITLE_CONTINUATIONS, TITLE_WORDS
 from nlp.text import has_arabic, model_form
-from nlp.tokenize import sentences
+from nlp.tokenize import sentences, tokens_within
 from nlp.types import APPOSITION_OF, EntityType, Mention, Token
 
 MODEL_LABELS: dict[str, EntityType] = {
@@ -496,7 +496,7 @@ def _retype_known_places(
     out = []
     for m in spans:
         if m.type is EntityType.LOCATION:
-            forms = tuple(t.form for t in tokens if m.start <= t.start and t.end <= m.end)
+            forms = tuple(t.form for t in tokens_within(tokens, m.start, m.end))
             etype = retype.get(forms)
             if etype is EntityType.BASE:
                 m = replace(m, type=etype, source=f"{m.source}:known_base")
