@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from nlp.recognition.rules import definite_nisba, without_proclitics
+from nlp.recognition.rules import PROCLITIC_LETTERS, definite_nisba, without_proclitics
 from nlp.resolution.names import NAME_PARTICLES, TITLE_CONTINUATIONS, clitic_length
 from nlp.text import key_form, model_form
 from nlp.tokenize import tokens_within
@@ -413,13 +413,12 @@ def _agreement_keys(tokens: Sequence[Token], spans: Sequence[Mention]) -> list[t
     firsts = {forms[0] for forms in forms_of if forms}
     return [
         (forms[0][1:], *forms[1:])
-        if forms and forms[0][:1] in _ONE_LETTER_CLITICS and len(forms[0]) > 3 and forms[0][1:] in firsts
+        if forms and forms[0][:1] in PROCLITIC_LETTERS and len(forms[0]) > 3 and forms[0][1:] in firsts
         else forms
         for forms in forms_of
     ]
 
 
-_ONE_LETTER_CLITICS = frozenset("وفبلك")
 _PROPAGATED = frozenset(
     {"repeated_name", "surname_of_name", "surname_variant", "short_name_of_organisation", "known_name"}
 )
