@@ -1066,9 +1066,9 @@ def test_a_club_word_heads_a_name_in_a_sports_text_only() -> None:
 
     def clubs(text: str, model: dict[str, str] | None = None, known: set[str] = frozenset()) -> list[str]:  # type: ignore[assignment]
         tokens = tokenize(text)
-        spans = [(i, i, (model or {})[t.text]) for i, t in enumerate(tokens) if t.text in (model or {})]
+        labels = [(model or {}).get(t.text) for t in tokens]
         vocabulary = {model_form(w) for w in known}
-        return [text[s.start : s.end] for s in club_spans(tokens, spans, vocabulary.__contains__)]
+        return [text[s.start : s.end] for s in club_spans(tokens, labels, vocabulary.__contains__)]
 
     assert clubs("وخسر شبيبة القبائل أمام منافسه") == ["شبيبة القبائل"]
     assert clubs("وفاز وفاق سطيف على ضيفه", known={"وفاز", "على"}) == ["وفاق سطيف"]

@@ -189,15 +189,16 @@ class Recognizer:
         occurrences = word_occurrences(tokens)
         sports = "teams" not in off and is_a_sports_text(tokens)
         for sent, tagged in zip(sents, analyzed, strict=True):
+            labels = _labels(tagged, len(sent))
             if tagged.person_prob and "titles" not in off:
                 titled += titled_person_spans(sent, tagged.person_prob, tagged.known, knows)
             if "teams" not in off:
                 model_spans = [(s.first, s.last, s.label) for s in tagged.spans]
                 teams += team_spans(sent, model_spans, tagged.person_prob, tagged.known)
                 if sports:
-                    teams += club_spans(sent, model_spans, knows)
+                    teams += club_spans(sent, labels, knows)
             if tagged.org_prob and "institutions" not in off:
-                institutions += institution_spans(sent, tagged.org_prob, _labels(tagged, len(sent)), knows)
+                institutions += institution_spans(sent, tagged.org_prob, labels, knows)
             if "latin_glosses" not in off:
                 glosses += latin_gloss_spans(sent, tagged.person_prob, tagged.org_prob)
             for s in tagged.spans:

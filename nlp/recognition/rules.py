@@ -921,25 +921,25 @@ def is_a_sports_text(tokens: Sequence[Token]) -> bool:
 
 
 def club_spans(
-    tokens: Sequence[Token], model_spans: Sequence[tuple[int, int, str]], knows: Callable[[str], bool] | None
+    tokens: Sequence[Token], labels: Sequence[str | None], knows: Callable[[str], bool] | None
 ) -> list[RuleSpan]:
     """In a sports text, a club word and the name after it (a place the model found, a word
     it does not know, a word with the article: نهضة بركان, مولودية الجزائر, شبيبة القبائل),
     with a nisba adjective after that (المولودية الوجدية): a club, an organisation, wherever
-    the model found no organisation there. (على وفاق تام: "in full accord", no club.)"""
-    labels: dict[int, str] = {k: label for first, last, label in model_spans for k in range(first, last + 1)}
+    the model found no organisation there (``labels``: the model's label per token, None outside
+    its spans). (على وفاق تام: "in full accord", no club.)"""
     out: list[RuleSpan] = []
     for i, head in enumerate(tokens[:-1]):
         nxt = tokens[i + 1].form
         if head.form not in _CLUB_HEADS or nxt in _NOT_NAME or not nxt[:1].isalpha():
             continue
         unknown = knows is not None and not knows(nxt)
-        if not (labels.get(i + 1) == "LOC" or unknown or nxt.startswith("ال")):
+        if not (labels[i + 1] == "LOC" or unknown or nxt.startswith("ال")):
             continue
         last = i + 1
         if last + 1 < len(tokens) and definite_nisba(tokens[last + 1].form):
             last += 1
-        if any(labels.get(k) == "ORG" for k in range(i, last + 1)):
+        if "ORG" in labels[i : last + 1]:
             continue
         first = i
         out.append(RuleSpan(tokens[first].start, tokens[last].end, EntityType.ORGANIZATION, "team", 0.7))
