@@ -342,7 +342,7 @@ def _head_of_a_longer_name(text: str, start: int) -> int | None:
     for k in range(len(words) - 2, max(len(words) - 2 - _MAX_NAME_BEFORE_GENITIVE, -1), -1):
         form = model_form(words[k].group())
         head = form[2:] if form.startswith("ال") else form
-        if head in _INSTITUTION_HEAD_WORDS or _one_of(head, _INSTITUTION_HEAD_WORDS):
+        if _one_of(head, _INSTITUTION_HEAD_WORDS):
             return offset + words[k].start()
         if not (form.startswith(("ال", "وال")) or _with_lam(form)):
             return None
@@ -941,8 +941,7 @@ def club_spans(
             last += 1
         if "ORG" in labels[i : last + 1]:
             continue
-        first = i
-        out.append(RuleSpan(tokens[first].start, tokens[last].end, EntityType.ORGANIZATION, "team", 0.7))
+        out.append(RuleSpan(head.start, tokens[last].end, EntityType.ORGANIZATION, "team", 0.7))
     return out
 
 
