@@ -909,6 +909,12 @@ def test_an_organisation_keeps_the_models_end_without_a_genitive_it_may_have() -
     assert _institutions(text, {"للمرة"}, model={"حزب": "ORG", "الله": "ORG"}) == []
 
 
+def test_a_title_after_lam_is_no_genitive_of_an_institution() -> None:
+    # "to force the president": a purpose, and a person after it
+    words = {"مجلس", "الأمن", "لإجبار", "الرئيس"}
+    assert _institutions("ودعا مجلس الأمن لإجبار الرئيس على", words) == ["مجلس الأمن"]
+
+
 def test_an_institution_led_by_a_person_or_led_by_its_leaders_is_named() -> None:
     # no probability from the model, but "led by" a name after it, or its leaders before it
     assert _institutions("أعلنت حركة النجباء بزعامة أكرم الكعبي رفضها") == ["حركة النجباء"]
@@ -1081,3 +1087,48 @@ def test_a_club_word_heads_a_name_in_a_sports_text_only() -> None:
     # only sport: three of football's words
     assert is_a_sports_text(tokenize("سجل اللاعب هدفا في المباراة"))
     assert not is_a_sports_text(tokenize("قال حزب النهضة إن المباراة السياسية انتهت"))
+
+
+def _opponents(text: str, model: dict[str, str] | None = None, person: set[str] = frozenset()) -> list[str]:  # type: ignore[assignment]
+    from nlp.recognition.rules import opponent_club_spans
+    from nlp.tokenize import tokenize
+
+    tokens = tokenize(text)
+    labels = [(model or {}).get(t.text) for t in tokens]
+    probs = [0.9 if t.text in person else 0.01 for t in tokens]
+    return [text[s.start : s.end] for s in opponent_club_spans(tokens, labels, probs)]
+
+
+def test_an_opponent_named_with_the_nisba_of_its_city_is_a_club() -> None:
+    assert _opponents("وخسر الفريق في ملعبه أمام الوداد البيضاوي الأسبوع الماضي") == ["الوداد البيضاوي"]
+    # both teams of a match, the second after و
+    text = "ويواجه فريقي الرجاء البيضاوي والدفاع الجديدي"
+    assert _opponents(text) == ["الرجاء البيضاوي", "الدفاع الجديدي"]
+    # a place the model found, and the nisba of another place after it (Maghreb of Tetouan)
+    assert _opponents("بعد خسارته أمام المغرب التطواني", model={"المغرب": "LOC"}) == ["المغرب التطواني"]
+    # the model's place already holds the nisba
+    model = {"الرجاء": "LOC", "البيضاوي": "LOC"}
+    assert _opponents("وتعادل مع فريق الرجاء البيضاوي", model=model) == ["الرجاء البيضاوي"]
+    # a fixture: the other side of the dash is a club the model found
+    model = {"الجمعية": "ORG", "السلاوية": "ORG"}
+    assert _opponents("- الوداد البيضاوي - الجمعية السلاوية .", model=model) == ["الوداد البيضاوي"]
+
+
+def test_what_a_nisba_describes_after_an_opponent_word_is_no_club() -> None:
+    assert _opponents("وفاز أمام الجمهور المغربي") == []
+    assert _opponents("وهتفوا ضد الرئيس العراقي") == []  # a title
+    assert _opponents("وخسر أمام المصارع التركي") == []
+    assert _opponents("أمام الوداد وحده") == []  # no nisba: no sign of a club
+    assert _opponents("فاز أمام الأهلي المصري", model={"الأهلي": "ORG"}) == []  # the model's
+    assert _opponents("أمام السيد المغربي", person={"السيد"}) == []
+    # a dash with no club on either side is no fixture
+    assert _opponents("وقال - الحزب الشيوعي - إن") == []
+
+
+def test_clubs_by_their_opponents_only_in_a_sports_passage() -> None:
+    from nlp.recognition.rules import sports_passages
+
+    # a sports brief at the end of a political text: only its sentences and their neighbours
+    counts = [0, 0, 0, 0, 0, 1, 2]
+    assert sports_passages(counts) == [False, False, False, False, True, True, True]
+    assert sports_passages([1, 0, 0, 0, 0, 0, 1]) == [False] * 7

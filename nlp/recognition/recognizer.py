@@ -58,6 +58,7 @@ from nlp.recognition.rules import (
     name_word,
     names_a_company,
     names_a_unit,
+    opponent_club_spans,
     person_after_an_organisation_word,
     person_name_start,
     place_name_start,
@@ -65,6 +66,8 @@ from nlp.recognition.rules import (
     quoted_org_spans,
     speaks_as_an_institution,
     splits_names,
+    sports_passages,
+    sports_words,
     team_spans,
     titled_person_spans,
     trim_span_tail,
@@ -188,7 +191,8 @@ class Recognizer:
         tokens = [t for sent in sents for t in sent]
         occurrences = word_occurrences(tokens)
         sports = "teams" not in off and is_a_sports_text(tokens)
-        for sent, tagged in zip(sents, analyzed, strict=True):
+        passages = sports_passages([sports_words(sent) for sent in sents]) if sports else []
+        for k, (sent, tagged) in enumerate(zip(sents, analyzed, strict=True)):
             labels = _labels(tagged, len(sent))
             if tagged.person_prob and "titles" not in off:
                 titled += titled_person_spans(sent, tagged.person_prob, tagged.known, knows)
@@ -197,6 +201,8 @@ class Recognizer:
                 teams += team_spans(sent, model_spans, tagged.person_prob, tagged.known)
                 if sports:
                     teams += club_spans(sent, labels, knows)
+                    if passages[k]:
+                        teams += opponent_club_spans(sent, labels, tagged.person_prob)
             if tagged.org_prob and "institutions" not in off:
                 institutions += institution_spans(sent, tagged.org_prob, labels, knows)
             if "latin_glosses" not in off:

@@ -758,8 +758,9 @@ def _genitive_word(
     tokens: Sequence[Token], k: int, labels: Sequence[str | None], knows: Callable[[str], bool] | None
 ) -> bool:
     """Can the word at ``k`` be the genitive of an institution word: a word with the article, a
-    place the model found, or a word the model does not know (no person or organisation)?"""
-    if k >= len(tokens) or labels[k] in _NAMED:
+    place the model found, or a word the model does not know (no person or organisation)? Not
+    a title: a person follows it (مجلس الأمن | لإجبار الرئيس, "to force the president")."""
+    if k >= len(tokens) or labels[k] in _NAMED or tokens[k].form in TITLE_WORDS:
         return False
     form = tokens[k].form
     unknown = knows is not None and not knows(form) and not clitic_on_a_known_word(form, knows)
@@ -917,7 +918,25 @@ _MIN_SPORTS_WORDS = 3
 
 def is_a_sports_text(tokens: Sequence[Token]) -> bool:
     """Does the text talk sport (three of its words or more are football's)?"""
-    return sum(t.form in _SPORTS_WORDS for t in tokens) >= _MIN_SPORTS_WORDS
+    return sports_words(tokens) >= _MIN_SPORTS_WORDS
+
+
+def sports_words(tokens: Sequence[Token]) -> int:
+    """How many of ``tokens`` are football's words."""
+    return sum(t.form in _SPORTS_WORDS for t in tokens)
+
+
+SPORTS_PASSAGE_SENTENCES = 2
+"""A sentence is in a sports passage when it and the sentences up to this many before and
+after it hold two football words or more."""
+_MIN_SPORTS_PASSAGE_WORDS = 2
+
+
+def sports_passages(counts: Sequence[int]) -> list[bool]:
+    """Which sentences are in a sports passage, given each sentence's count of football
+    words: a text that mixes politics and a sports brief names clubs only in the brief."""
+    w = SPORTS_PASSAGE_SENTENCES
+    return [sum(counts[max(0, i - w) : i + w + 1]) >= _MIN_SPORTS_PASSAGE_WORDS for i in range(len(counts))]
 
 
 def club_spans(
@@ -942,6 +961,92 @@ def club_spans(
         if "ORG" in labels[i : last + 1]:
             continue
         out.append(RuleSpan(head.start, tokens[last].end, EntityType.ORGANIZATION, "team", 0.7))
+    return out
+
+
+# Words after which a sports text names a club: its opponent (أمام الوداد البيضاوي), the two
+# teams of a match (فريقي الرجاء البيضاوي والدفاع الجديدي), a fixture (الكوكب المراكشي - ...).
+_OPPONENT_WORDS = frozenset(
+    model_form(c + w)
+    for w in "أمام ضد مواجهة فريق فريقي نادي حساب ضيفه مضيفه منافسه غريمه".split()
+    for c in ("", "و", "ل", "ب", "ف")
+)
+_PLACE_LABELS = frozenset({"LOC", "FAC"})
+_FIXTURE_DASHES = frozenset("-–—")
+# Definite nouns that a nisba adjective describes in a sports story (الجمهور المغربي, المنتخب
+# المصري, اللاعب الدولي): no club.
+_NO_CLUB_HEADS = frozenset(
+    model_form(w)
+    for w in """
+    الجمهور المنتخب الفريق الفريقين النادي الأندية اللاعب اللاعبين اللاعبون المدرب الحكم الدوري
+    البطولة الملعب الجانب الوفد الضيف الضيوف المضيف الخصم المنافس الشوط الدور الموسم الحارس
+    المهاجم الهجوم الاتحاد الكرة المنتخبات الفرق الطاقم الجهاز الدولي المحترف الثنائي العاصمة
+    المدينة البلد البلاد الدولة الولاية المنطقة القارة الشعب الشارع
+    """.split()
+)
+
+
+def opponent_club_spans(
+    tokens: Sequence[Token], labels: Sequence[str | None], person_prob: Sequence[float]
+) -> list[RuleSpan]:
+    """In a sports text, a club named the way Arab sports pages name one, a name and the nisba
+    of its city or country (الوداد البيضاوي, الكوكب المراكشي), or a place or facility the
+    model found with such a nisba after it (المغرب التطواني, الترجي التونسي): an
+    organisation, where it is somebody's opponent or one of a match's teams (after أمام, ضد,
+    مواجهة, على حساب, ضيفه, مضيفه, منافسه, فريق, فريقي, نادي, or the other side of a
+    fixture's dash), or joined by و to such a club. Not
+    a definite noun that the nisba merely describes (أمام الجمهور المغربي, ضد المنتخب
+    المصري), a title (ضد الرئيس العراقي, أمام المصارع التركي), a person, or what the model
+    already calls an organisation."""
+    out: list[RuleSpan] = []
+    n = len(tokens)
+
+    def club_at(k: int, after_and: bool) -> int | None:
+        """The last token of a club named from token ``k``, or None."""
+        form = tokens[k].form
+        if after_and:
+            if not form.startswith("و"):
+                return None
+            form = form[1:]
+        if labels[k] in ("ORG", "PER") or (person_prob and person_prob[k] >= 0.5):
+            return None
+        last = k
+        if labels[k] in _PLACE_LABELS:  # (الترجي: a place to the model, and no nisba)
+            while last + 1 < n and labels[last + 1] == labels[k] and not definite_nisba(tokens[last].form):
+                last += 1
+            if last > k and definite_nisba(tokens[last].form):
+                return last  # the model's place already ends in the nisba (الرجاء البيضاوي)
+        elif (
+            not form.startswith("ال") or form in _NO_CLUB_HEADS or form in TITLE_WORDS
+        ):  # (a nisba may be the name: الترجي التونسي, الأهلي المصري)
+            return None
+        if last + 1 < n and definite_nisba(tokens[last + 1].form) and labels[last + 1] != "ORG":
+            return last + 1
+        return None
+
+    k = 0
+    while k < n:
+        before = tokens[k - 1].form if k > 0 else ""
+        last = club_at(k, False) if before in _OPPONENT_WORDS or before in _FIXTURE_DASHES else None
+        if last is not None and before in _FIXTURE_DASHES:
+            versus_before = k > 1 and labels[k - 2] == "ORG"
+            versus_after = (
+                last + 2 < n and tokens[last + 1].form in _FIXTURE_DASHES and labels[last + 2] == "ORG"
+            )
+            if not (versus_before or versus_after):
+                last = None
+        if last is None:
+            k += 1
+            continue
+        out.append(RuleSpan(tokens[k].start, tokens[last].end, EntityType.ORGANIZATION, "team", 0.7))
+        # و and a second club (فريقي الرجاء البيضاوي والدفاع الجديدي)
+        nxt = last + 1
+        if nxt < n and tokens[nxt].text.startswith("و") and (second := club_at(nxt, True)) is not None:
+            out.append(
+                RuleSpan(tokens[nxt].start + 1, tokens[second].end, EntityType.ORGANIZATION, "team", 0.7)
+            )
+            last = second
+        k = last + 1
     return out
 
 
