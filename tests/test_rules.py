@@ -1132,3 +1132,38 @@ def test_clubs_by_their_opponents_only_in_a_sports_passage() -> None:
     counts = [0, 0, 0, 0, 0, 1, 2]
     assert sports_passages(counts) == [False, False, False, False, True, True, True]
     assert sports_passages([1, 0, 0, 0, 0, 0, 1]) == [False] * 7
+
+
+def test_a_club_found_by_its_opponent_goes_by_its_first_word_in_the_text() -> None:
+    from nlp.recognition.recognizer import Recognizer
+
+    text = (
+        "خسر فريق الجيش الملكي المباراة أمام الوداد البيضاوي في الدوري بهدف. "
+        "وتصدر الوداد الترتيب، فيما قال الجيش إنه سيحقق."
+    )
+    tagger = _TaggerThatTagsAndKnows({}, unknown=set())
+    found = [(m.text, m.source) for m in Recognizer(tagger).recognize(text)]  # type: ignore[arg-type]
+    assert ("الوداد البيضاوي", "team") in found
+    assert ("الوداد", "short_name_of_organisation") in found
+    # a club named after the army is no reason to read every army as a club
+    assert ("الجيش", "short_name_of_organisation") not in found
+    off = Recognizer(tagger, frozenset({"teams"})).recognize(text)  # type: ignore[arg-type]
+    assert not any("الوداد" in m.text for m in off)
+
+
+def test_an_unknown_word_in_parentheses_after_an_institution_is_its_acronym() -> None:
+    from nlp.recognition.recognizer import Recognizer
+
+    text = "انسحبت من المجموعة الاقتصادية لدول غرب أفريقيا (إيكواس) العام الماضي"
+    tagger = _TaggerThatTagsAndKnows({"افريقيا": "LOC", "ايكواس": "LOC"}, unknown={"ايكواس"})
+    found = [(m.text, m.type.value) for m in Recognizer(tagger).recognize(text)]  # type: ignore[arg-type]
+    assert ("إيكواس", "ORGANIZATION") in found
+    # a nickname after a person is no acronym, institution or not before it
+    text = "وقال قائد قوات الدعم السريع محمد حمدان دقلو (حميدتي) إن"
+    tagger = _TaggerThatTagsAndKnows({"محمد حمدان دقلو": "PER"}, unknown={"حميدتي"})
+    found = [(m.text, m.type.value) for m in Recognizer(tagger).recognize(text)]  # type: ignore[arg-type]
+    assert ("حميدتي", "ORGANIZATION") not in found
+    # a word the model knows is no acronym (the month in (أيلول))
+    text = "وقالت منظمة الصحة العالمية (أيلول) إن"
+    tagger = _TaggerThatTagsAndKnows({}, unknown=set())
+    assert [m.text for m in Recognizer(tagger).recognize(text)] == []  # type: ignore[arg-type]

@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from nlp.recognition.rules import PROCLITIC_LETTERS, definite_nisba, without_proclitics
+from nlp.recognition.rules import PROCLITIC_LETTERS, definite_nisba, goes_by_alone, without_proclitics
 from nlp.resolution.names import NAME_PARTICLES, TITLE_CONTINUATIONS, clitic_length
 from nlp.text import key_form, model_form
 from nlp.tokenize import tokens_within
@@ -93,7 +93,8 @@ def organisation_short_names(
     """The name an organisation goes by without its nationality: أرامكو السعودية is «أرامكو»
     further on. Only a name of one or two words whose first word has no article and is not in
     the model's vocabulary (a known word, سوريا in سوريا الديمقراطية, says nothing of the
-    organisation); model forms, for :func:`propagate`."""
+    organisation), or a club a team rule found, a word with the article and its city's nisba
+    (الوداد البيضاوي: «الوداد»; not so الجيش السوداني); model forms, for :func:`propagate`."""
     if knows is None:
         return ()
     out: set[tuple[str, ...]] = set()
@@ -106,9 +107,12 @@ def organisation_short_names(
             k -= 1
         if len(forms) >= 3 and _goes_by_its_genitive(forms):
             out.add(forms[1:])
-        if k == len(forms) or k > 2 or forms[0].startswith("ال") or knows(forms[0]):
+        if k == len(forms) or k > 2:
             continue
-        out.add(forms[:k])
+        if m.source == "team" and k == 1 and forms[0].startswith("ال") and goes_by_alone(forms[0]):
+            out.add(forms[:1])  # a club: الوداد البيضاوي is «الوداد» on the sports page
+        elif not (forms[0].startswith("ال") or knows(forms[0])):
+            out.add(forms[:k])
     return tuple(sorted(out))
 
 

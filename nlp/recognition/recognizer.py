@@ -59,6 +59,7 @@ from nlp.recognition.rules import (
     names_a_company,
     names_a_unit,
     opponent_club_spans,
+    parenthesised_acronym_spans,
     person_after_an_organisation_word,
     person_name_start,
     place_name_start,
@@ -255,7 +256,15 @@ class Recognizer:
         # only where the model found nothing, or less of the same name
         rules += [g for g in glosses if _adds_to(g, spans)]
         if "acronyms" not in off:
-            rules += [r for r in acronym_named_spans(text, knows) if _adds_to(r, spans)]
+            acronym_names = acronym_named_spans(text, knows)
+            rules += [r for r in acronym_names if _adds_to(r, spans)]
+            # the acronym of a name found above joins it as an apposition, further on
+            persons = [m for m in spans if m.type is EntityType.PERSON]
+            rules += [
+                r
+                for r in parenthesised_acronym_spans(text, knows)
+                if not _just_after(r, persons) and not _just_after(r, acronym_names)
+            ]
         if "institutions" not in off:  # only where the model found no person or organisation
             named = [m for m in spans if m.type in (EntityType.PERSON, EntityType.ORGANIZATION)]
             rules += [r for r in quoted_institution_spans(text) if not _overlaps_any(r, named)]
@@ -552,6 +561,11 @@ def _adds_to(r: RuleSpan, spans: Sequence[Mention]) -> bool:
     return all(
         r.start <= m.start and m.end <= r.end and m.type is r.type for m in spans if _overlaps_any(r, [m])
     )
+
+
+def _just_after(r: RuleSpan, spans: Sequence[Mention | RuleSpan], gap: int = 3) -> bool:
+    """Does one of ``spans`` end right before ``r`` (محمد حمدان دقلو (حميدتي): a nickname)?"""
+    return any(r.start - gap <= m.end <= r.start for m in spans)
 
 
 def _overlaps_any(r: RuleSpan, spans: Sequence[Mention]) -> bool:

@@ -326,6 +326,35 @@ def acronym_named_spans(text: str, knows: Callable[[str], bool] | None) -> list[
 
 
 _INSTITUTION_HEAD_WORDS = frozenset(model_form(w) for w in _INSTITUTION_HEAD.split("|"))
+# Words that head the long name an Arabic acronym in parentheses stands for (المجموعة الاقتصادية
+# لدول غرب أفريقيا (إيكواس), بعثة الأمم المتحدة في مالي (مينوسما)).
+_ACRONYM_NAME_HEADS = _INSTITUTION_HEAD_WORDS | frozenset(
+    model_form(w) for w in "مجموعة بعثة مفوضية قوة قوات تحالف جماعة تنظيم منظمة سلطة".split()
+)
+_PARENTHESISED_WORD_RE = re.compile(rf"\((?P<word>[{_AR}]{{3,12}})\)")
+_ACRONYM_LOOK_BACK_WORDS = 8
+
+
+def parenthesised_acronym_spans(text: str, knows: Callable[[str], bool] | None) -> list[RuleSpan]:
+    """One Arabic word the model does not know, in parentheses a few words after an
+    institution's head word: the acronym of the institution named there (إيكواس, مينوسما),
+    an organisation, whatever the model reads in it (a place, often). The phrase before it
+    is left to the other rules (its genitive need not have the article, as
+    :func:`acronym_named_spans` asks)."""
+    if knows is None:
+        return []
+    out = []
+    for m in _PARENTHESISED_WORD_RE.finditer(text):
+        form = model_form(m.group("word"))
+        if knows(form) or form in _NOT_NAME:
+            continue
+        before = text[max(0, m.start() - 200) : m.start()].split()[-_ACRONYM_LOOK_BACK_WORDS:]
+        heads = (model_form(w) for w in before)
+        if any(_one_of(h[2:] if h.startswith("ال") else h, _ACRONYM_NAME_HEADS) for h in heads):
+            out.append(RuleSpan(m.start("word"), m.end("word"), EntityType.ORGANIZATION, "acronym", 0.75))
+    return out
+
+
 _MAX_NAME_BEFORE_GENITIVE = 6
 
 
@@ -984,6 +1013,15 @@ _NO_CLUB_HEADS = frozenset(
     المدينة البلد البلاد الدولة الولاية المنطقة القارة الشعب الشارع
     """.split()
 )
+
+
+_FORCES_ALONE = frozenset(model_form(w) for w in "الجيش الشرطة الأمن الحرس الدرك".split())
+
+
+def goes_by_alone(head: str) -> bool:
+    """May a club whose name is ``head`` and a nisba go by ``head`` alone (الوداد for الوداد
+    البيضاوي)? Not a common noun of sport, forces or an institution (الجيش for الجيش الملكي)."""
+    return head not in _NO_CLUB_HEADS and head not in _FORCES_ALONE and institution_head(head) is None
 
 
 def opponent_club_spans(
