@@ -1167,3 +1167,21 @@ def test_an_unknown_word_in_parentheses_after_an_institution_is_its_acronym() ->
     text = "وقالت منظمة الصحة العالمية (أيلول) إن"
     tagger = _TaggerThatTagsAndKnows({}, unknown=set())
     assert [m.text for m in Recognizer(tagger).recognize(text)] == []  # type: ignore[arg-type]
+
+
+def test_the_medium_a_statement_was_given_to_and_a_company_whose_share_moved() -> None:
+    def orgs(text: str, known: set[str] = frozenset()) -> list[str]:  # type: ignore[assignment]
+        from nlp.text import model_form
+
+        vocabulary = {model_form(w) for w in known}
+        return [text[s.start : s.end] for s in quoted_org_spans(text, vocabulary.__contains__)]
+
+    assert orgs("وقال الخبير في تصريح لـ«الصباح الجديد» إن الأزمة") == ["الصباح الجديد"]
+    assert orgs('وأضاف في حديث خاص لـ"النهار" أن') == ["النهار"]
+    assert orgs("وتراجع سهم «الراجحي» بنسبة اثنين في المئة") == ["الراجحي"]
+    # unquoted: one word the model does not know
+    assert orgs("وقال المحلل، في تصريح لزنقة، إن") == ["زنقة"]
+    assert orgs("وقال في تصريحات للصحفيين إن", known={"للصحفيين"}) == []
+    assert orgs("وقال في تصريح لوزير الخارجية إن", known={"وزير"}) == []
+    # the words alone are no context: a quotation after them is no name
+    assert orgs("وقال في تصريح إن «الوضع صعب»") == []

@@ -135,7 +135,8 @@ RULES: dict[str, str] = {
     "organisation_words": "a 'person' that begins with an organisation word (كتلة بدر) or is a company",
     "speaking_buildings": "a building that speaks is its institution (أعلن البيت الأبيض: an organisation)",
     "bases": "military bases by pattern (قاعدة X الجوية, معسكر X), and their repeats",
-    "quoted_orgs": 'quoted names after an organisation word (وكالة "رويترز")',
+    "quoted_orgs": 'quoted names after an organisation word (وكالة "رويترز"), a share (سهم «...») '
+    "or a statement to a medium (في تصريح لـ«...», لهسبريس)",
     "acronyms": "a name before an acronym in parentheses is an organisation (الوكالة العربية السورية (سانا))",
     "teams": "the name after فريق or نادي is a team (فريق ليفربول); in sport, after نهضة, شبيبة...",
     "institutions": "an institution word and what names it, half-seen by the model (مجلس السيادة)",
@@ -249,7 +250,7 @@ class Recognizer:
             spans = [m for m in spans if not (m.type is EntityType.PERSON and m.text.startswith("على "))]
         rules = [
             *(base_spans(text, knows) if "bases" not in off else []),
-            *(quoted_org_spans(text) if "quoted_orgs" not in off else []),
+            *(quoted_org_spans(text, knows) if "quoted_orgs" not in off else []),
             *teams,
             *(_metadata_spans(text, metadata, self._reads_as_a_person) if "bylines" not in off else []),
         ]

@@ -75,6 +75,18 @@ _QUOTED_ORG_RE = re.compile(
     rf"(?P<name>[^{_QUOTE_CLOSE}\n]{{2,40}}?)[{_QUOTE_CLOSE}]"
 )
 
+# A statement, interview or talk given to a medium (في تصريح لـ«...», في حديث خاص لـ...), and a
+# company's share (سهم «...»).
+_TOLD = r"(?:تصريح(?:ات)?|حديث|مقابلة|حوار)(?:\s+(?:خاصة?|صحفية?|صحافية?|هاتفية?))?\s+لـ?\s?"
+_SHARE = r"(?:سهم|أسهم|اسهم)\s?"
+_QUOTED_MEDIUM_OR_SHARE_RE = re.compile(
+    rf"(?<![{_AR}])[وفبلك]{{0,2}}(?:{_TOLD}|{_SHARE})[{_QUOTE_OPEN}]"
+    rf"(?P<name>[^{_QUOTE_CLOSE}\n]{{2,40}}?)[{_QUOTE_CLOSE}]"
+)
+_TOLD_TO_RE = re.compile(
+    rf"(?<![{_AR}])[وفبلك]{{0,2}}(?:تصريح(?:ات)?|حديث|مقابلة|حوار)(?:\s+(?:خاصة?|صحفية?|صحافية?))?\s+ل(?P<name>[{_AR}]{{3,}})(?![{_AR}])"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class RuleSpan:
@@ -163,15 +175,28 @@ def _agrees_with_its_head(
     return form.endswith("ة") and not form.startswith("ال") and knows(form)
 
 
-def quoted_org_spans(text: str) -> list[RuleSpan]:
-    """وكالة “رويترز”, حركة "حماس": the quoted name is an organisation."""
+def quoted_org_spans(text: str, knows: Callable[[str], bool] | None = None) -> list[RuleSpan]:
+    """وكالة “رويترز”, حركة "حماس": the quoted name is an organisation. So is the medium a
+    statement was given to (في تصريح لـ«الشرق الأوسط»; unquoted, one word the model does not
+    know: في تصريح لهسبريس) and the company whose share moved (ارتفع سهم «طلعت مصطفى»)."""
     out = []
-    for m in _QUOTED_ORG_RE.finditer(text):
-        name = m.group("name").strip()
-        if not name or len(name.split()) > 5:
-            continue
-        start = m.start("name") + m.group("name").index(name)
-        out.append(RuleSpan(start, start + len(name), EntityType.ORGANIZATION, "quoted_after_org_word", 0.85))
+    for pattern, rule in (
+        (_QUOTED_ORG_RE, "quoted_after_org_word"),
+        (_QUOTED_MEDIUM_OR_SHARE_RE, "quoted_medium"),
+    ):
+        for m in pattern.finditer(text):
+            name = m.group("name").strip()
+            if not name or len(name.split()) > 5:
+                continue
+            start = m.start("name") + m.group("name").index(name)
+            out.append(RuleSpan(start, start + len(name), EntityType.ORGANIZATION, rule, 0.85))
+    if knows is not None:
+        for m in _TOLD_TO_RE.finditer(text):
+            form = model_form(m.group("name"))
+            if not knows(form) and not knows("ل" + form) and form not in _NOT_NAME:
+                out.append(
+                    RuleSpan(m.start("name"), m.end("name"), EntityType.ORGANIZATION, "quoted_medium", 0.75)
+                )
     return out
 
 
