@@ -1185,3 +1185,14 @@ def test_the_medium_a_statement_was_given_to_and_a_company_whose_share_moved() -
     assert orgs("وقال في تصريح لوزير الخارجية إن", known={"وزير"}) == []
     # the words alone are no context: a quotation after them is no name
     assert orgs("وقال في تصريح إن «الوضع صعب»") == []
+
+
+def test_a_lone_nisba_after_a_definite_noun_describes_it() -> None:
+    from nlp.recognition.recognizer import Recognizer
+
+    tagger = _TaggerThatTags({"الليبية": "ORG", "الاهلي": "ORG"})
+    text = "وستواصل تدريب الكوادر العسكرية الليبية. وفاز الأهلي على ضيفه."
+    found = [m.text for m in Recognizer(tagger).recognize(text)]  # type: ignore[arg-type]
+    assert found == ["الأهلي"]  # after a verb: the club
+    off = Recognizer(tagger, frozenset({"generic_descriptions"})).recognize(text)  # type: ignore[arg-type]
+    assert [m.text for m in off] == ["الليبية", "الأهلي"]

@@ -47,6 +47,7 @@ from nlp.recognition.rules import (
     clitic_on_a_known_word,
     club_spans,
     coordinated_name_starts,
+    definite_nisba,
     ends_in_a_rank,
     institution_spans,
     is_a_sports_text,
@@ -211,6 +212,8 @@ class Recognizer:
                 glosses += latin_gloss_spans(sent, tagged.person_prob, tagged.org_prob)
             for s in tagged.spans:
                 if s.label not in MODEL_LABELS:
+                    continue
+                if "generic_descriptions" not in off and _agrees_with_the_noun_before(sent, labels, s):
                     continue
                 last = s.last
                 if (
@@ -562,6 +565,18 @@ def _adds_to(r: RuleSpan, spans: Sequence[Mention]) -> bool:
     return all(
         r.start <= m.start and m.end <= r.end and m.type is r.type for m in spans if _overlaps_any(r, [m])
     )
+
+
+def _agrees_with_the_noun_before(
+    sent: Sequence[Token], labels: Sequence[str | None], s: TaggedSpanLike
+) -> bool:
+    """A lone nisba adjective the model calls an organisation or a person, right after a word
+    with the article outside any span (الكوادر العسكرية | الليبية): it describes that noun.
+    (الأهلي after a verb or a preposition is the club.)"""
+    if s.first != s.last or s.label not in ("ORG", "PER") or s.first == 0:
+        return False
+    before = sent[s.first - 1].form
+    return definite_nisba(sent[s.first].form) and before.startswith("ال") and labels[s.first - 1] is None
 
 
 def _just_after(r: RuleSpan, spans: Sequence[Mention | RuleSpan], gap: int = 3) -> bool:
