@@ -1196,3 +1196,30 @@ def test_a_lone_nisba_after_a_definite_noun_describes_it() -> None:
     assert found == ["الأهلي"]  # after a verb: the club
     off = Recognizer(tagger, frozenset({"generic_descriptions"})).recognize(text)  # type: ignore[arg-type]
     assert [m.text for m in off] == ["الليبية", "الأهلي"]
+
+
+def test_a_compound_given_name_takes_the_surname_the_text_uses_again() -> None:
+    from nlp.recognition.recognizer import Recognizer
+
+    tagger = _TaggerThatTags({"عبد الفتاح": "PER"})
+    text = "واتهم قائد الجيش عبد الفتاح البرهان القوات. وكان البرهان قد رفض."
+    found = [m.text for m in Recognizer(tagger).recognize(text)]  # type: ignore[arg-type]
+    assert found[0] == "عبد الفتاح البرهان"
+    # once only: no reason to read the next word as a surname
+    text = "وقال عبد الفتاح الأسبوع الماضي إن"
+    assert [m.text for m in Recognizer(tagger).recognize(text)] == ["عبد الفتاح"]  # type: ignore[arg-type]
+    off = Recognizer(tagger, frozenset({"person_completion"}))
+    text = "واتهم قائد الجيش عبد الفتاح البرهان القوات. وكان البرهان قد رفض."
+    assert off.recognize(text)[0].text == "عبد الفتاح"  # type: ignore[arg-type]
+
+
+def test_on_behalf_of_after_a_spokesman_is_no_given_name() -> None:
+    from nlp.recognition.rules import person_name_start
+
+    def name(text: str, span: str) -> str:
+        start = text.index(span)
+        end = start + len(span)
+        return text[person_name_start(text, start, end) : end]
+
+    assert name("ونقل المتحدث باسم غوتيريش أن", "باسم غوتيريش") == "غوتيريش"
+    assert name("وقال باسم يوسف إن", "باسم يوسف") == "باسم يوسف"

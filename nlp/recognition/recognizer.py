@@ -224,6 +224,10 @@ class Recognizer:
                         or (s.last - s.first == 1 and _unknown_next(sent, s.last, tagged, knows))
                     )
                     and _completes(sent, s.last, tagged, knows, occurrences)
+                ) or (
+                    s.label == "PER"
+                    and "person_completion" not in off
+                    and _surname_after_a_given_name(sent, s.first, s.last, labels, occurrences)
                 ):
                     last += 1
                 start = s.first
@@ -546,6 +550,33 @@ def _completes(
         nxt.start - sent[i].end <= 1
         and occurrences[nxt.form] >= 2
         and name_word(nxt, tagged.person_prob[i + 1], tagged.known[i + 1], knows)
+    )
+
+
+_COMPOUND_NAME_HEADS = frozenset(model_form(w) for w in "عبد أبو ابو".split())
+
+
+def _surname_after_a_given_name(
+    sent: Sequence[Token], first: int, last: int, labels: Sequence[str | None], occurrences: Counter[str]
+) -> bool:
+    """Is the word after a person span that is only a compound given name (عبد الفتاح,
+    عبدالله, أبو بكر) a surname with the article that the text uses again (عبد الفتاح |
+    البرهان ... وكان البرهان قد رفض)? ``name_word`` refuses words with the article, and the
+    model often stops before one that is also a common word (البرهان: "the proof")."""
+    forms = [t.form for t in sent[first : last + 1]]
+    given_name_only = (len(forms) == 2 and forms[0] in _COMPOUND_NAME_HEADS) or (
+        len(forms) == 1 and forms[0].startswith("عبد") and len(forms[0]) > 4
+    )
+    if not given_name_only or last + 1 >= len(sent) or labels[last + 1] is not None:
+        return False
+    nxt = sent[last + 1]
+    return (
+        nxt.start - sent[last].end <= 1
+        and nxt.form.startswith("ال")
+        and occurrences[nxt.form] >= 2
+        and nxt.form not in TITLE_WORDS
+        and nxt.form not in TITLE_CONTINUATIONS
+        and not definite_nisba(nxt.form)
     )
 
 

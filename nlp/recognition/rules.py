@@ -1436,7 +1436,20 @@ def person_name_start(text: str, start: int, end: int) -> int:
         definite = form.startswith("ال") or (form.startswith("لل") and len(form) > 4)
         return form in TITLE_WORDS or (definite and _is_adjective(form))
 
+    before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
+    if before is not None and model_form(before.group(1)) in _SPOKESMEN:
+        # المتحدث | باسم غوتيريش: "on behalf of", not the given name Basem
+        return _after_first_word(text, start, end, _ON_BEHALF_OF.__contains__)
     return _after_first_word(text, start, end, title_or_nationality)
+
+
+_SPOKESMEN = frozenset(
+    model_form(c + w)
+    for w in "المتحدث المتحدثة الناطق الناطقة متحدث متحدثة ناطق ناطقة".split()
+    for c in ("", "و", "ف")
+)
+_ON_BEHALF_OF = frozenset({model_form("باسم")})
+_WORD_BEFORE_RE = re.compile(r"(\S+)\s+$")
 
 
 # -- coordinated names ------------------------------------------------------------------------------
