@@ -1223,3 +1223,24 @@ def test_on_behalf_of_after_a_spokesman_is_no_given_name() -> None:
 
     assert name("ونقل المتحدث باسم غوتيريش أن", "باسم غوتيريش") == "غوتيريش"
     assert name("وقال باسم يوسف إن", "باسم يوسف") == "باسم يوسف"
+
+
+def test_a_group_named_after_a_family_goes_by_its_plural() -> None:
+    from nlp.recognition.recognizer import Recognizer
+
+    text = "أعلنت جماعة الحوثي مسؤوليتها. وقال الحوثيون إن الهجوم ناجح، واتهم الجيش الحوثيين."
+    tagger = _TaggerThatTagsAndKnows({"جماعة الحوثي": "ORG"}, unknown=set())
+    found = Recognizer(tagger).recognize(text)  # type: ignore[arg-type]
+    assert [(m.text, m.source) for m in found] == [
+        ("جماعة الحوثي", "model"),
+        ("الحوثيون", "short_name_of_organisation"),
+        ("الحوثيين", "short_name_of_organisation"),
+    ]
+    assert {m.attributes.get(APPOSITION_OF) for m in found[1:]} == {str(text.index("جماعة"))}
+    # a party of an idea: its plural is its followers' description, no name
+    text = "قال الحزب الشيوعي إن الشيوعيين سيقاطعون"
+    tagger = _TaggerThatTagsAndKnows({"الحزب الشيوعي": "ORG"}, unknown=set())
+    assert [m.text for m in Recognizer(tagger).recognize(text)] == ["الحزب الشيوعي"]  # type: ignore[arg-type]
+    text = "وقالت جماعة الإسلامي إن الإسلاميين سيقاطعون"
+    tagger = _TaggerThatTagsAndKnows({"جماعة الاسلامي": "ORG"}, unknown=set())
+    assert [m.text for m in Recognizer(tagger).recognize(text)] == ["جماعة الإسلامي"]  # type: ignore[arg-type]

@@ -107,6 +107,7 @@ def organisation_short_names(
             k -= 1
         if len(forms) >= 3 and _goes_by_its_genitive(forms):
             out.add(forms[1:])
+        out.update(_followers(forms))
         if k == len(forms) or k > 2:
             continue
         if m.source == "team" and k == 1 and forms[0].startswith("ال") and goes_by_alone(forms[0]):
@@ -119,6 +120,28 @@ def organisation_short_names(
 # Forces, movements and groups go by their genitive alone: قوات الدعم السريع is «الدعم
 # السريع», هيئة الحشد الشعبي «الحشد الشعبي» (not so a council: مجلس الأمن الدولي).
 _KNOWN_BY_THEIR_GENITIVE = frozenset(model_form(w) for w in "قوات حركة جماعة تنظيم هيئة".split())
+
+
+# A group named after a family or a leader goes by the plural of that name (جماعة الحوثي:
+# «الحوثيون», «الحوثيين»; التيار الصدري: «الصدريين»). Not a party of an idea: الحزب الشيوعي,
+# the communists, are no organisation.
+_FOLLOWED_HEADS = frozenset(model_form(w) for w in "جماعة التيار تيار".split())
+_IDEAS = frozenset(
+    model_form(w)
+    for w in """
+    الإسلامي الشيوعي الديمقراطي الوطني القومي الشعبي الليبرالي العربي السلفي الاشتراكي
+    """.split()
+)
+
+
+def _followers(forms: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The plural names of a group named after a family or a leader (جماعة الحوثي)."""
+    if len(forms) != 2 or without_proclitics(forms[0], _FOLLOWED_HEADS) is None:
+        return []
+    name = forms[1]
+    if not (name.startswith("ال") and name.endswith("ي") and len(name) > 4) or name in _IDEAS:
+        return []
+    return [(name + "ون",), (name + "ين",)]
 
 
 def _goes_by_its_genitive(forms: tuple[str, ...]) -> bool:
@@ -210,13 +233,13 @@ def propagate(
 
 def _first_full_name(tokens: Sequence[Token], spans: Sequence[Mention], short: tuple[str, ...]) -> int | None:
     """Where the first organisation whose name ``short`` shortens begins (قوات الدعم السريع for
-    الدعم السريع, أرامكو السعودية for أرامكو)."""
+    الدعم السريع, أرامكو السعودية for أرامكو, جماعة الحوثي for الحوثيين)."""
     n = len(short)
     for m in sorted(spans, key=lambda m: m.start):
         if m.type is not EntityType.ORGANIZATION:
             continue
         forms = _name_forms(tokens, m)
-        if len(forms) > n and short in (forms[:n], forms[-n:]):
+        if (len(forms) > n and short in (forms[:n], forms[-n:])) or short in _followers(forms):
             return m.start
     return None
 
