@@ -138,15 +138,18 @@ RULES: dict[str, str] = {
     "bases": "military bases by pattern (قاعدة X الجوية, معسكر X), and their repeats",
     "quoted_orgs": 'quoted names after an organisation word (وكالة "رويترز"), a share (سهم «...») '
     "or a statement to a medium (في تصريح لـ«...», لهسبريس)",
-    "acronyms": "a name before an acronym in parentheses is an organisation (الوكالة العربية السورية (سانا))",
-    "teams": "the name after فريق or نادي is a team (فريق ليفربول); in sport, after نهضة, شبيبة...",
+    "acronyms": "a name before an acronym in parentheses is an organisation (الوكالة العربية السورية "
+    "(سانا)), and so is an unknown word in parentheses after an institution's name ((إيكواس))",
+    "teams": "the name after فريق or نادي is a team (فريق ليفربول); in sport, after نهضة, شبيبة..., "
+    "and an opponent named with its city's nisba (أمام الوداد البيضاوي)",
     "institutions": "an institution word and what names it, half-seen by the model (مجلس السيادة)",
     "ala_preposition": "على is the preposition, no name (علي), where the text writes في with ي",
     "bylines": "the loader's byline, dateline and source lines",
     "appositions": "a second name in quotes or parentheses joins the first (Latin names too)",
     "latin_glosses": "Arabic words that spell the Latin name in parentheses after them are a name",
     "generic_descriptions": "descriptions (القوات الأمريكية) are dropped",
-    "propagation": "other occurrences of a recognised name in the text, surnames alone, parts made whole",
+    "propagation": "other occurrences of a recognised name in the text, surnames alone, parts made whole, "
+    "a group's plural (جماعة الحوثي: الحوثيون)",
     "known_names": "names the graph already knows, wherever they occur",
     "one_type_per_name": "a name a rule read as an organisation from its context is one in all the text",
     "places": "a country or capital the model called an organisation or a person is a place (باماكو تتهم)",
