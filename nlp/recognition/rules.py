@@ -77,14 +77,14 @@ _QUOTED_ORG_RE = re.compile(
 
 # A statement, interview or talk given to a medium (في تصريح لـ«...», في حديث خاص لـ...), and a
 # company's share (سهم «...»).
-_TOLD = r"(?:تصريح(?:ات)?|حديث|مقابلة|حوار)(?:\s+(?:خاصة?|صحفية?|صحافية?|هاتفية?))?\s+لـ?\s?"
+_STATEMENT = r"(?:تصريح(?:ات)?|حديث|مقابلة|حوار)(?:\s+(?:خاصة?|صحفية?|صحافية?|هاتفية?))?"
 _SHARE = r"(?:سهم|أسهم|اسهم)\s?"
 _QUOTED_MEDIUM_OR_SHARE_RE = re.compile(
-    rf"(?<![{_AR}])[وفبلك]{{0,2}}(?:{_TOLD}|{_SHARE})[{_QUOTE_OPEN}]"
+    rf"(?<![{_AR}])[وفبلك]{{0,2}}(?:{_STATEMENT}\s+لـ?\s?|{_SHARE})[{_QUOTE_OPEN}]"
     rf"(?P<name>[^{_QUOTE_CLOSE}\n]{{2,40}}?)[{_QUOTE_CLOSE}]"
 )
 _TOLD_TO_RE = re.compile(
-    rf"(?<![{_AR}])[وفبلك]{{0,2}}(?:تصريح(?:ات)?|حديث|مقابلة|حوار)(?:\s+(?:خاصة?|صحفية?|صحافية?))?\s+ل(?P<name>[{_AR}]{{3,}})(?![{_AR}])"
+    rf"(?<![{_AR}])[وفبلك]{{0,2}}{_STATEMENT}\s+لـ?(?P<name>[\u0621-\u064a][{_AR}]{{2,}})(?![{_AR}])"
 )
 
 
@@ -1057,10 +1057,9 @@ def opponent_club_spans(
     model found with such a nisba after it (المغرب التطواني, الترجي التونسي): an
     organisation, where it is somebody's opponent or one of a match's teams (after أمام, ضد,
     مواجهة, على حساب, ضيفه, مضيفه, منافسه, فريق, فريقي, نادي, or the other side of a
-    fixture's dash), or joined by و to such a club. Not
-    a definite noun that the nisba merely describes (أمام الجمهور المغربي, ضد المنتخب
-    المصري), a title (ضد الرئيس العراقي, أمام المصارع التركي), a person, or what the model
-    already calls an organisation."""
+    fixture's dash), or joined by و to such a club. Not a definite noun that the nisba merely
+    describes (أمام الجمهور المغربي, ضد المنتخب المصري), a title (ضد الرئيس العراقي, أمام
+    المصارع التركي), a person, or what the model already calls an organisation."""
     out: list[RuleSpan] = []
     n = len(tokens)
 
@@ -1439,7 +1438,7 @@ def person_name_start(text: str, start: int, end: int) -> int:
     before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
     if before is not None and model_form(before.group(1)) in _SPOKESMEN:
         # المتحدث | باسم غوتيريش: "on behalf of", not the given name Basem
-        return _after_first_word(text, start, end, _ON_BEHALF_OF.__contains__)
+        start = _after_first_word(text, start, end, _ON_BEHALF_OF.__contains__)
     return _after_first_word(text, start, end, title_or_nationality)
 
 
