@@ -270,11 +270,11 @@ class Recognizer:
             acronym_names = acronym_named_spans(text, knows)
             rules += [r for r in acronym_names if _adds_to(r, spans)]
             # the acronym of a name found above joins it as an apposition, further on
-            persons = [m for m in spans if m.type is EntityType.PERSON]
+            people = [m for m in spans if m.type is EntityType.PERSON]
             rules += [
                 r
                 for r in parenthesised_acronym_spans(text, knows)
-                if not _just_after(r, persons) and not _just_after(r, acronym_names)
+                if not _just_after(r, people) and not _just_after(r, acronym_names)
             ]
         if "institutions" not in off:  # only where the model found no person or organisation
             named = [m for m in spans if m.type in (EntityType.PERSON, EntityType.ORGANIZATION)]

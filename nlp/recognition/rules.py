@@ -354,10 +354,15 @@ _INSTITUTION_HEAD_WORDS = frozenset(model_form(w) for w in _INSTITUTION_HEAD.spl
 # Words that head the long name an Arabic acronym in parentheses stands for (المجموعة الاقتصادية
 # لدول غرب أفريقيا (إيكواس), بعثة الأمم المتحدة في مالي (مينوسما)).
 _ACRONYM_NAME_HEADS = _INSTITUTION_HEAD_WORDS | frozenset(
-    model_form(w) for w in "مجموعة بعثة مفوضية قوة قوات تحالف جماعة تنظيم منظمة سلطة".split()
+    model_form(w) for w in "مجموعة بعثة مفوضية قوة قوات تحالف جماعة تنظيم سلطة".split()
 )
 _PARENTHESISED_WORD_RE = re.compile(rf"\((?P<word>[{_AR}]{{3,12}})\)")
 _ACRONYM_LOOK_BACK_WORDS = 8
+
+
+def _heads_a_name(form: str, heads: frozenset[str]) -> bool:
+    """Is ``form`` one of ``heads``, with the article, و or ف on it or not (المجموعة, ومكتب)?"""
+    return _one_of(form[2:] if form.startswith("ال") else form, heads)
 
 
 def parenthesised_acronym_spans(text: str, knows: Callable[[str], bool] | None) -> list[RuleSpan]:
@@ -374,8 +379,7 @@ def parenthesised_acronym_spans(text: str, knows: Callable[[str], bool] | None) 
         if knows(form) or form in _NOT_NAME:
             continue
         before = text[max(0, m.start() - 200) : m.start()].split()[-_ACRONYM_LOOK_BACK_WORDS:]
-        heads = (model_form(w) for w in before)
-        if any(_one_of(h[2:] if h.startswith("ال") else h, _ACRONYM_NAME_HEADS) for h in heads):
+        if any(_heads_a_name(model_form(w), _ACRONYM_NAME_HEADS) for w in before):
             out.append(RuleSpan(m.start("word"), m.end("word"), EntityType.ORGANIZATION, "acronym", 0.75))
     return out
 
@@ -395,8 +399,7 @@ def _head_of_a_longer_name(text: str, start: int) -> int | None:
     offset = start - len(before)
     for k in range(len(words) - 2, max(len(words) - 2 - _MAX_NAME_BEFORE_GENITIVE, -1), -1):
         form = model_form(words[k].group())
-        head = form[2:] if form.startswith("ال") else form
-        if _one_of(head, _INSTITUTION_HEAD_WORDS):
+        if _heads_a_name(form, _INSTITUTION_HEAD_WORDS):
             return offset + words[k].start()
         if not (form.startswith(("ال", "وال")) or _with_lam(form)):
             return None
