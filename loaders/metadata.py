@@ -15,7 +15,8 @@ each head line and right after a date or update stamp on it:
 * ``متابعة/المدى``, ``خاص/ الجريدة`` -> source; ``المستقلة/-`` -> source;
   ``بغداد/ شبكة أخبار العراق-`` -> dateline + source;
 * ``فلان الفلاني - المدينة - أفاد ...`` -> byline + dateline (when the first part is a
-  known city and the second is not, it reads dateline + source instead);
+  known city and the second is not, it reads dateline + source instead; two known cities
+  are two datelines);
 * a line ``رام الله - دنيا الوطن`` -> dateline + source when one side is a known city;
 * ``القاهرة - أفادت ...`` -> dateline, for a known city.
 
@@ -183,7 +184,10 @@ def _try_opener(text: str, pos: int, out: _Collector, main: bool) -> None:
         return
     m = _THREE_RE.match(text, pos)
     if m:
-        if is_place(m.group("a")) and not is_place(m.group("b")):
+        if is_place(m.group("a")) and is_place(m.group("b")):  # غزة - رام الله - وكالات
+            out.add(*m.span("a"), "dateline", main=main)
+            out.add(*m.span("b"), "dateline", main=main)
+        elif is_place(m.group("a")):
             out.add(*m.span("a"), "dateline", main=main)
             out.add(*m.span("b"), "source", main=main)
         else:

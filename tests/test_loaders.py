@@ -269,6 +269,7 @@ def test_byline_dateline_and_source_line() -> None:
         ("نادية سليم - الرباط - ", None, "نادية سليم", "الرباط"),
         ("القاهرة - ", None, None, "القاهرة"),
         ("دمشق - سانا\n", "سانا", None, "دمشق"),
+        ("غزة - رام الله - وكالات\n", None, None, "غزة"),  # two places: no byline
     ],
 )
 def test_openers(opening: str, source: str | None, byline: str | None, dateline: str | None) -> None:
