@@ -191,6 +191,20 @@ def test_names_after_an_occupation_and_any_nationality() -> None:
     assert _titled("وقالت الممثلة المغربية إن الدور صعب.", set()) == []
 
 
+def test_names_after_a_title_and_the_institution_it_heads() -> None:
+    text = "أوضحت المديرة الإقليمية لمنظمة الصحة العالمية لشرق المتوسط حنان بلخي أن المنصة جاهزة."
+    assert _titled(text, set(), unknown={"حنان", "بلخي"}) == ["حنان بلخي"]
+    # no name after the institution's name: no person
+    assert _titled("وقال الأمين العام لعصائب أهل الحق إن الحركة بريئة.", set()) == []
+    # a leader (زعيمة), and ف on a verb the model knows ends the name
+    text = "أما زعيمة الكتلة البرلمانية للحزب مارين لوبان فاعتبرت أن المعسكر انتهى."
+    unknown = {"مارين", "لوبان", "فاعتبرت"}
+    assert _titled(text, set(), unknown=unknown, vocabulary={"اعتبرت"}) == ["مارين لوبان"]
+    # an origin belongs to the title
+    text = "ويرى الباحث الفرنسي من أصل تونسي حكيم بوزيد أن السيناريو معلق."
+    assert _titled(text, set(), unknown={"حكيم", "بوزيد"}) == ["حكيم بوزيد"]
+
+
 def test_a_name_before_a_title_in_apposition() -> None:
     # اميتاب باتشان نجم السينما: the name first, then the title heading what follows it
     text = "ورفض أميتاب باتشان نجم السينما الهندية الدعوة."
@@ -656,6 +670,12 @@ def test_a_name_before_an_acronym_in_parentheses_is_an_organisation() -> None:
     text = "وأعلن مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية (أوتشا) أن المساعدات توقفت."
     assert named(text) == ["مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية"]
     assert named("ودعا إلى الإسراع لتنسيق الشؤون الإنسانية (أوتشا) هناك.") == []  # no institution word
+    # the phrase is itself the genitive, or a second genitive after و: the name begins at its head
+    text = "بالتعاون مع جامعة محمد بن زايد للذكاء الاصطناعي (MBZUAI) في أبوظبي."
+    assert named(text) == ["جامعة محمد بن زايد للذكاء الاصطناعي"]
+    text = "وحذر المفوض العام لوكالة غوث وتشغيل اللاجئين الفلسطينيين (أونروا) من المجاعة."
+    assert named(text) == ["لوكالة غوث وتشغيل اللاجئين الفلسطينيين"]  # the recogniser cuts ل
+    assert named("وأشاد بالتعاون للذكاء الاصطناعي (AI4) هناك.") == []  # no institution word
 
 
 def test_the_acronym_joins_the_name_and_the_rule_can_be_switched_off() -> None:
@@ -765,6 +785,24 @@ def test_forces_and_movements_go_by_their_genitive() -> None:
         ("مجلس الأمن الدولي", "model"),
     ]
     assert found[1].attributes[APPOSITION_OF] == str(text.index("قوات"))
+
+
+def test_parties_and_banks_go_by_their_genitive() -> None:
+    from nlp.recognition.recognizer import Recognizer
+
+    text = "تصدر حزب التجمع الوطني النتائج، وقال التجمع الوطني إن البنك التجاري الدولي يدعم التجاري الدولي."
+    phrases = {"حزب التجمع الوطني": "ORG", "البنك التجاري الدولي": "ORG"}
+    found = Recognizer(_TaggerThatTagsAndKnows(phrases, unknown=set())).recognize(text)  # type: ignore[arg-type]
+    assert [(m.text, m.source) for m in found] == [
+        ("حزب التجمع الوطني", "model"),
+        ("التجمع الوطني", "short_name_of_organisation"),
+        ("البنك التجاري الدولي", "model"),
+        ("التجاري الدولي", "short_name_of_organisation"),
+    ]
+    # a council does not go by its genitive alone (مجلس الأمن الدولي, above); nor a party of two words
+    text = "وقال حزب الله إن الله أكبر."
+    tagger = _TaggerThatTagsAndKnows({"حزب الله": "ORG"}, unknown=set())
+    assert [m.text for m in Recognizer(tagger).recognize(text)] == ["حزب الله"]  # type: ignore[arg-type]
 
 
 def test_both_halves_of_an_acronym_pair_and_no_acronyms_of_things() -> None:
@@ -1003,6 +1041,25 @@ def test_a_description_before_a_name_gives_the_name_its_type() -> None:
     assert _institutions(text, words) == ["شركة الكيماويات الألمانية"]
 
 
+def test_a_company_name_that_ends_in_a_company_word_is_the_name_and_a_verb_is_none() -> None:
+    # the analyst of شركة الراجحي المالية, not a company named فهد العنزي
+    text = "وقال المحلل في شركة الراجحي المالية فهد العنزي إن"
+    words = {"شركة", "الراجحي", "المالية"}
+    got = _institutions(text, words, model={"فهد": "PER", "العنزي": "PER"})
+    assert got == ["شركة الراجحي المالية"]
+    # س on a verb the model knows: "will take on", no name
+    text = "أن الشركة الإماراتية ستتولى تمويل المشروع"
+    # (and the company described, not named, is no mention)
+    known = {"أن", "الشركة", "الإماراتية", "تمويل", "المشروع"}
+    assert _institutions(text, {"الشركة", "الإماراتية"}, known=known | {"تتولى"}) == []
+    assert _institutions(text, {"الشركة", "الإماراتية"}, known=known) == ["ستتولى"]  # without the rule
+
+
+def test_a_rank_ends_an_institutions_name() -> None:
+    text = "وقال المتحدث باسم القوات المسلحة العميد نبيل عبد الله إن"
+    assert _institutions(text, {"القوات", "المسلحة", "العميد"}) == ["القوات المسلحة"]
+
+
 def test_a_person_that_names_a_company_is_an_organisation() -> None:
     from nlp.recognition.rules import names_a_company
 
@@ -1185,6 +1242,13 @@ def test_the_medium_a_statement_was_given_to_and_a_company_whose_share_moved() -
     assert orgs("وقال في تصريح لوزير الخارجية إن", known={"وزير"}) == []
     # the words alone are no context: a quotation after them is no name
     assert orgs("وقال في تصريح إن «الوضع صعب»") == []
+    # a share named bare: an indefinite word (or one the model does not know), words the model
+    # does not know and a company word after it
+    known = {"في", "بنسبة", "واحد", "دراهم", "باور", "الشركة", "ارتفع", "قيمة"}
+    assert orgs("وارتفع سهم أكوا باور بنسبة 4%، وسهم إعمار العقارية", known) == ["أكوا", "إعمار العقارية"]
+    assert orgs("وصعد سهم دبي الإسلامي وسهم الراجحي", known) == ["دبي الإسلامي", "الراجحي"]
+    # one share, a share's value, the company's share: no name
+    assert orgs("وبلغ سعر سهم واحد دراهم وسهم بقيمة دراهم وسهم الشركة ارتفع", known) == []
 
 
 def test_a_lone_nisba_after_a_definite_noun_describes_it() -> None:
@@ -1244,3 +1308,21 @@ def test_a_group_named_after_a_family_goes_by_its_plural() -> None:
     text = "وقالت جماعة الإسلامي إن الإسلاميين سيقاطعون"
     tagger = _TaggerThatTagsAndKnows({"جماعة الاسلامي": "ORG"}, unknown=set())
     assert [m.text for m in Recognizer(tagger).recognize(text)] == ["جماعة الإسلامي"]  # type: ignore[arg-type]
+
+
+def test_a_rule_adds_to_a_model_span_that_starts_one_institution_word_earlier() -> None:
+    from nlp.recognition.recognizer import _adds_to
+    from nlp.recognition.rules import RuleSpan
+    from nlp.types import EntityType, Mention
+
+    text = "مع شركة أكوا باور (ACWA Power) ومع وزارة أكوا باور (ACWA Power)"
+
+    def model(name: str, at: int = 0) -> Mention:
+        start = text.index(name, at)
+        return Mention(start, start + len(name), name, EntityType.ORGANIZATION, 0.8, "model")
+
+    start = text.index("أكوا")
+    gloss = RuleSpan(start, start + len("أكوا باور"), EntityType.ORGANIZATION, "g", 0.75)
+    assert _adds_to(gloss, [model("شركة أكوا")], text)  # the model stopped inside the name
+    assert not _adds_to(gloss, [model("مع شركة أكوا")], text)  # two words before it: no
+    assert not _adds_to(gloss, [model("شركة أكوا")])  # without the text, as before

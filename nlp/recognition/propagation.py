@@ -117,9 +117,13 @@ def organisation_short_names(
     return tuple(sorted(out))
 
 
-# Forces, movements and groups go by their genitive alone: قوات الدعم السريع is «الدعم
-# السريع», هيئة الحشد الشعبي «الحشد الشعبي» (not so a council: مجلس الأمن الدولي).
-_KNOWN_BY_THEIR_GENITIVE = frozenset(model_form(w) for w in "قوات حركة جماعة تنظيم هيئة".split())
+# Forces, movements, groups, parties and banks go by their genitive alone: قوات الدعم السريع
+# is «الدعم السريع», هيئة الحشد الشعبي «الحشد الشعبي», حزب التجمع الوطني «التجمع الوطني»,
+# البنك التجاري الدولي «التجاري الدولي» (not so a council: مجلس الأمن الدولي; nor an
+# organisation of trade: منظمة التجارة العالمية, whose genitive is also what it deals in).
+_KNOWN_BY_THEIR_GENITIVE = frozenset(
+    model_form(w) for w in "قوات حركة جماعة تنظيم هيئة حزب بنك البنك".split()
+)
 
 
 # A group named after a family or a leader goes by the plural of that name (جماعة الحوثي:

@@ -49,6 +49,7 @@ from nlp.recognition.rules import (
     coordinated_name_starts,
     definite_nisba,
     ends_in_a_rank,
+    institution_head,
     institution_spans,
     is_a_sports_text,
     is_generic_description,
@@ -265,7 +266,7 @@ class Recognizer:
             *(_metadata_spans(text, metadata, self._reads_as_a_person) if "bylines" not in off else []),
         ]
         # only where the model found nothing, or less of the same name
-        rules += [g for g in glosses if _adds_to(g, spans)]
+        rules += [g for g in glosses if _adds_to(g, spans, text)]
         if "acronyms" not in off:
             acronym_names = acronym_named_spans(text, knows)
             rules += [r for r in acronym_names if _adds_to(r, spans)]
@@ -593,12 +594,22 @@ def _unknown_next(
     return not clitic_on_a_known_word(sent[i + 1].form, knows)
 
 
-def _adds_to(r: RuleSpan, spans: Sequence[Mention]) -> bool:
+def _adds_to(r: RuleSpan, spans: Sequence[Mention], text: str = "") -> bool:
     """Does ``r`` name what the model found nothing in, or more of what it found (every span
-    it overlaps lies within it, with its type: مكتب [الأمم المتحدة] لتنسيق الشؤون الإنسانية)?"""
+    it overlaps lies within it, with its type: مكتب [الأمم المتحدة] لتنسيق الشؤون الإنسانية)?
+    Given the ``text``, a span may also start one institution word earlier ([شركة أكوا] باور
+    (ACWA Power): the rule's أكوا باور is the name)."""
     return all(
-        r.start <= m.start and m.end <= r.end and m.type is r.type for m in spans if _overlaps_any(r, [m])
+        (r.start <= m.start or _one_institution_word(text[m.start : r.start]))
+        and m.end <= r.end
+        and m.type is r.type
+        for m in spans
+        if _overlaps_any(r, [m])
     )
+
+
+def _one_institution_word(words: str) -> bool:
+    return len(words.split()) == 1 and institution_head(model_form(words.strip())) is not None
 
 
 def _agrees_with_the_noun_before(

@@ -86,6 +86,21 @@ _QUOTED_MEDIUM_OR_SHARE_RE = re.compile(
 _TOLD_TO_RE = re.compile(
     rf"(?<![{_AR}])[وفبلك]{{0,2}}{_STATEMENT}\s+لـ?(?P<name>[\u0621-\u064a][{_AR}]{{2,}})(?![{_AR}])"
 )
+# ارتفع سهم أكوا باور, لسهم إعمار: one share (singular; أسهم is also the verb "contributed")
+# of a company named bare, the first word without the article unless the model does not know it.
+_SHARE_WORD = rf"[\u0621-\u064a][{_AR}]*"
+_UNQUOTED_SHARE_RE = re.compile(
+    rf"(?<![{_AR}])[وفبل]{{0,2}}سهم(?=\s+(?P<words>{_SHARE_WORD}(?:[ \u00a0]+{_SHARE_WORD}){{0,3}}))"
+)
+_MAX_SHARE_NAME_WORDS = 3
+# What follows سهم without naming a company: one share, a share for each..., a new one.
+_NOT_A_SHARE_NAME = frozenset(
+    model_form(w) for w in "واحد مقابل لكل جديد مجاني عادي ممتاز منحة الشركة البنك المجموعة الواحد".split()
+)
+# Words a company's name ends with after its bare name (إعمار العقارية, دبي الإسلامي).
+_SHARE_NAME_TAILS = frozenset(
+    model_form(w) for w in "الإسلامي الأول الوطني المالية العقارية القابضة للتأمين".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,12 +206,44 @@ def quoted_org_spans(text: str, knows: Callable[[str], bool] | None = None) -> l
             start = m.start("name") + m.group("name").index(name)
             out.append(RuleSpan(start, start + len(name), EntityType.ORGANIZATION, rule, 0.85))
     if knows is not None:
+        out += _unquoted_share_spans(text, knows)
         for m in _TOLD_TO_RE.finditer(text):
             form = model_form(m.group("name"))
             if not knows(form) and not knows("ل" + form) and form not in _NOT_NAME:
                 out.append(
                     RuleSpan(m.start("name"), m.end("name"), EntityType.ORGANIZATION, "quoted_medium", 0.75)
                 )
+    return out
+
+
+def _unquoted_share_spans(text: str, knows: Callable[[str], bool]) -> list[RuleSpan]:
+    """The company named bare after سهم: its first word (indefinite, or a word the model does
+    not know), then words the model does not know and one company word (سهم أكوا باور, سهم
+    إعمار العقارية); not سهم واحد, not a word with a preposition on it (سهم بقيمة)."""
+    out = []
+    for m in _UNQUOTED_SHARE_RE.finditer(text):
+        words = list(re.finditer(r"\S+", m.group("words")))
+        first = model_form(words[0].group())
+        if (
+            (first.startswith("ال") and knows(first))
+            or first in _NOT_A_SHARE_NAME
+            or first in _NOT_NAME
+            or clitic_on_a_known_word(first, knows)
+            or institution_head(first) is not None
+            or first in TITLE_WORDS
+        ):
+            continue
+        last = words[0]
+        for w in words[1:_MAX_SHARE_NAME_WORDS]:
+            form = model_form(w.group())
+            if form in _SHARE_NAME_TAILS:
+                last = w
+                break
+            if knows(form) or clitic_on_a_known_word(form, knows):
+                break
+            last = w
+        start = m.start("words")
+        out.append(RuleSpan(start, start + last.end(), EntityType.ORGANIZATION, "share_of", 0.75))
     return out
 
 
@@ -361,8 +408,16 @@ _ACRONYM_LOOK_BACK_WORDS = 8
 
 
 def _heads_a_name(form: str, heads: frozenset[str]) -> bool:
-    """Is ``form`` one of ``heads``, with the article, و or ف on it or not (المجموعة, ومكتب)?"""
-    return _one_of(form[2:] if form.startswith("ال") else form, heads)
+    """Is ``form`` one of ``heads``, with the article, a conjunction or a preposition on it or
+    not (المجموعة, ومكتب, لشركة, للمنظمة)?"""
+    if form.startswith(("لل", "ولل", "فلل")):
+        form = "ال" + form.split("لل", 1)[1]
+    for clitic in _HEAD_CLITICS:
+        if form.startswith(clitic):
+            word = form[len(clitic) :]
+            if (word[2:] if word.startswith("ال") else word) in heads:
+                return True
+    return False
 
 
 def parenthesised_acronym_spans(text: str, knows: Callable[[str], bool] | None) -> list[RuleSpan]:
@@ -389,21 +444,33 @@ _MAX_NAME_BEFORE_GENITIVE = 6
 
 def _head_of_a_longer_name(text: str, start: int) -> int | None:
     """Where the name that the phrase at ``start`` belongs to begins: ``start`` itself, unless
-    the phrase is the genitive after ل of a longer name (مكتب الأمم المتحدة لتنسيق | الشؤون
-    الإنسانية (أوتشا)); then the institution word that heads it, or None when none does within
-    a few words (the acronym is not the phrase's)."""
+    the phrase is the genitive (after ل, or ل or و on it) of a longer name (مكتب الأمم المتحدة
+    لتنسيق | الشؤون الإنسانية (أوتشا), جامعة محمد بن زايد | للذكاء الاصطناعي (MBZUAI)); then
+    the institution word that heads it, or None when none does within a few words (the
+    acronym is not the phrase's)."""
     before = text[max(0, start - 200) : start]
     words = list(re.finditer(r"\S+", before))
-    if not words or not _with_lam(model_form(words[-1].group())):
+    first = model_form(text[start:].split(maxsplit=1)[0])
+    if not words or _heads_a_name(first, _INSTITUTION_HEAD_WORDS):
+        return start
+    previous = model_form(words[-1].group())
+    if _with_lam(first):  # the phrase is the genitive (جامعة محمد بن زايد | للذكاء الاصطناعي)
+        last, otherwise = len(words) - 1, None
+    elif _with_lam(previous):
+        last, otherwise = len(words) - 2, None
+    elif previous.startswith("و") and not previous.startswith("وال"):
+        # a second genitive (وكالة غوث وتشغيل | اللاجئين), or a verb (وكشفت | القيادة المركزية)
+        last, otherwise = len(words) - 2, start
+    else:
         return start
     offset = start - len(before)
-    for k in range(len(words) - 2, max(len(words) - 2 - _MAX_NAME_BEFORE_GENITIVE, -1), -1):
+    for k in range(last, max(last - _MAX_NAME_BEFORE_GENITIVE, -1), -1):
         form = model_form(words[k].group())
         if _heads_a_name(form, _INSTITUTION_HEAD_WORDS):
             return offset + words[k].start()
-        if not (form.startswith(("ال", "وال")) or _with_lam(form)):
-            return None
-    return None
+        if not _ARABIC_WORD_RE.fullmatch(form) or form in _NOT_NAME:
+            return otherwise
+    return otherwise
 
 
 # -- titled names -------------------------------------------------------------------------------
@@ -479,13 +546,21 @@ def titled_person_spans(
                 and person_prob[j + 1] < MIN_NAME_PROBABILITY
             ):
                 j, complement = j + 2, complement + 2
+            elif _of_origin(tokens, j):
+                j += 3  # الباحث الفرنسي من أصل تونسي | حكيم القروي
             else:
                 break
         if j < len(tokens) and tokens[j].form in {"،", ","}:
             j += 1
         if j < len(tokens) and institution_head(tokens[j].form) is not None:
-            i = j  # الأمين العام لعصائب أهل الحق: the title heads an institution, no person
-            continue
+            # The title heads an institution (الأمين العام لعصائب أهل الحق, رئيس مجموعة طلعت
+            # مصطفى); a name may follow the institution's name when its words have the article
+            # or ل (المديرة الإقليمية لمنظمة الصحة العالمية | حنان بلخي).
+            past = _past_an_institutions_name(tokens, j, person_prob)
+            if past == j + 1:
+                i = j
+                continue
+            j, complement = past, complement + 1
         # After a title word that is also a common noun (الفريق: the rank, or "the team"), an
         # unknown word is no evidence: the model must see a name.
         ambiguous = _one_of(tokens[i].form, _AMBIGUOUS_TITLES)
@@ -495,6 +570,7 @@ def titled_person_spans(
             and k - j < 3
             and name_word(tokens[k], person_prob[k], known[k] or ambiguous, knows)
             and not (k == j and _of_a_known_word(tokens[k].form, knows))
+            and not (k > j and _then_a_known_verb(tokens[k].form, knows))
         ):
             k += 1
         # After what the title heads, one word is as often a verb (المدير الفني للفريق سيشارك):
@@ -508,6 +584,38 @@ def titled_person_spans(
             )
         i = max(k, i + 1)
     return out + _names_before_a_title(tokens, person_prob, known, knows)
+
+
+def _of_origin(tokens: Sequence[Token], j: int) -> bool:
+    """من أصل تونسي: "of Tunisian origin", a description that belongs to the title."""
+    return (
+        j + 2 < len(tokens)
+        and tokens[j].form == "من"
+        and tokens[j + 1].form == "اصل"
+        and _is_adjective(tokens[j + 2].form)
+    )
+
+
+def _then_a_known_verb(form: str, knows: Callable[[str], bool] | None) -> bool:
+    """ف on a longer word the model knows (مارين لوبان | فاعتبرت): "and then (she) said"."""
+    return len(form) >= 6 and clitic_on_a_known_word(form, knows, _FA)
+
+
+_FA = frozenset("ف")
+
+
+def _past_an_institutions_name(tokens: Sequence[Token], j: int, person_prob: Sequence[float]) -> int:
+    """Past the institution word at ``j`` and the words with the article or ل after it that
+    the model does not read as a name (لمنظمة الصحة العالمية لشرق المتوسط)."""
+    k = j + 1
+    while (
+        k < len(tokens)
+        and k - j <= _MAX_TITLE_COMPLEMENT
+        and (tokens[k].form.startswith(("ال", "وال")) or _with_lam(tokens[k].form))
+        and person_prob[k] < MIN_NAME_PROBABILITY
+    ):
+        k += 1
+    return k
 
 
 # A title in the construct state after a name, in apposition: اميتاب باتشان نجم السينما
@@ -666,12 +774,17 @@ def institution_spans(
             i += 1
             continue
         first = i + 1 if words[0] in _FORCES and institution_head(words[1]) == "definite" else i
-        if tokens[i].form in _COMPANY_HEADS and (
-            name_end := _company_name_end(tokens, end, model_labels, knows)
+        if (
+            tokens[i].form in _COMPANY_HEADS
+            and tokens[end - 1].form not in _COMPANY_TAILS  # شركة الراجحي المالية | فهد العنزي
+            and (name_end := _company_name_end(tokens, end, model_labels, knows))
         ):
             # شركة الكيماويات الألمانية كوفيسترو: a description, then the company's name
             # (but رئيس حكومة الوحدة الوطنية عبد الحميد الدبيبة: a title, then a person)
             first, end = end, name_end
+        elif _one_of(words[0], _THE_COMPANY) and all(_is_adjective(w) for w in words[1:]):
+            i = end  # الشركة الإماراتية: a company described, not named
+            continue
         out.append(
             RuleSpan(tokens[first].start, tokens[end - 1].end, EntityType.ORGANIZATION, "institution", 0.7)
         )
@@ -680,6 +793,7 @@ def institution_spans(
 
 
 _NAMED = frozenset({"PER", "ORG"})
+_THE_COMPANY = frozenset(model_form(w) for w in ("الشركة", "المجموعة"))
 
 
 def _led_by_a_person(tokens: Sequence[Token], k: int) -> bool:
@@ -716,11 +830,16 @@ def _company_name_end(
         and knows is not None
         and not knows(tokens[end].form)
         and not clitic_on_a_known_word(tokens[end].form, knows)
+        and not clitic_on_a_known_word(tokens[end].form, knows, _FUTURE)
         and _ARABIC_WORD_RE.fullmatch(tokens[end].form)
         and tokens[end].form not in _NOT_NAME
     ):
         end += 1
     return end if end > k else None
+
+
+# س on a verb the model knows: the future (الشركة الإماراتية ستتولى), no company's name.
+_FUTURE = frozenset("س")
 
 
 def leads(form: str) -> bool:
@@ -800,8 +919,8 @@ def _name_tail(
             while j < n and labels[j] == "ORG":
                 j += 1
             break
-        if labels[j] in _NAMED or org_prob[j] < MIN_INSTITUTION_PROBABILITY / 4:
-            break
+        if labels[j] in _NAMED or org_prob[j] < MIN_INSTITUTION_PROBABILITY / 4 or form in _RANKS:
+            break  # (القوات المسلحة | العميد نبيل عبد الله: a rank begins a person's name)
         if _definite_name_word(form) or (labels[j] == "LOC" and not form.startswith(_PREPOSITIONAL)):
             j += 1
         elif _with_lam(form) and _genitive_word(tokens, j + 1, labels, knows):
@@ -1235,7 +1354,7 @@ _COMPANY_TAILS = frozenset(
     model_form(w)
     for w in """
     القابضة جروب جروپ إنترناشيونال انترناشيونال إليكتريك إلكتريك اليكتريك للاستثمار للاستثمارات
-    العقارية للتطوير كابيتال هولدينغ هولدنغ القابضه للتجارة للمقاولات
+    العقارية للتطوير كابيتال هولدينغ هولدنغ القابضه للتجارة للمقاولات المالية
     """.split()
 )
 
