@@ -258,6 +258,18 @@ class AliasIndex:
             for graph in self.pending.values():
                 self._apply(graph, only)
 
+    def pending_co_mentions(self, entity_id: str) -> set[str]:
+        """Entities mentioned with ``entity_id`` in documents applied but not written yet (the
+        graph does not know them; resolution must, or it would depend on the writer's pace)."""
+        with self.lock:
+            out: set[str] = set()
+            for graph in self.pending.values():
+                ids = {e.id for e in graph.entities}
+                if entity_id in ids:
+                    out |= ids
+            out.discard(entity_id)
+            return out
+
     def has_document(self, doc_id: str) -> bool:
         with self.lock:
             return doc_id in self.documents or doc_id in self.pending

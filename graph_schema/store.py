@@ -235,9 +235,11 @@ class GraphStore:
         return self.alias_index().candidates(keys) if keys else []
 
     def co_mentioned(self, entity_id: str) -> frozenset[str]:
-        """Entities mentioned in the same documents (up to ``NEIGHBOR_CONTEXT`` documents)."""
+        """Entities mentioned in the same documents (up to ``NEIGHBOR_CONTEXT`` documents),
+        those still waiting for their write included."""
         rows = self._read(Q.ENTITY_NEIGHBOR_IDS, id=entity_id, documents=NEIGHBOR_CONTEXT)
-        return frozenset(rows[0]["neighbors"]) if rows else frozenset()
+        written = frozenset(rows[0]["neighbors"]) if rows else frozenset()
+        return written | self.alias_index().pending_co_mentions(entity_id)
 
     def may_have_document(self, doc_id: str) -> bool:
         """False when the document is surely absent (not in the index, which knows every

@@ -234,6 +234,19 @@ def test_a_spelling_variant_joins_through_skeleton_and_co_mention_context(store:
     assert alone["لويد أوستين"] == first["لويد أوستن"]
 
 
+def test_a_document_not_yet_written_counts_as_co_mention_context(store: GraphStore) -> None:
+    # The service applies a document to the alias index at once and writes it in the
+    # background: the next document must resolve the same whether or not the write is done.
+    graph = graph_for(TEXT, SPANS)
+    store.alias_index().apply(graph)
+    ids = {e.name: e.id for e in graph.entities}
+    assert store.co_mentioned(ids["لويد أوستن"]) == {ids["عين الأسد"], ids["حزب الله"]}
+    assert store.write_document(graph)  # written: the graph gives the same context
+    assert store.co_mentioned(ids["لويد أوستن"]) == {ids["عين الأسد"], ids["حزب الله"]}
+    store.alias_index().forget([graph.document.id])
+    assert store.co_mentioned(ids["لويد أوستن"]) == {ids["عين الأسد"], ids["حزب الله"]}
+
+
 def _snapshot(store: GraphStore) -> tuple[object, ...]:
     entities = sorted(
         (
