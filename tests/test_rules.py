@@ -675,7 +675,9 @@ def test_a_name_before_an_acronym_in_parentheses_is_an_organisation() -> None:
     assert named(text) == ["جامعة محمد بن زايد للذكاء الاصطناعي"]
     text = "وحذر المفوض العام لوكالة غوث وتشغيل اللاجئين الفلسطينيين (أونروا) من المجاعة."
     assert named(text) == ["لوكالة غوث وتشغيل اللاجئين الفلسطينيين"]  # the recogniser cuts ل
-    assert named("وأشاد بالتعاون للذكاء الاصطناعي (AI4) هناك.") == []  # no institution word
+    # no institution word before it: the phrase after ل is the name
+    text = "وتبقى قاعدة العديد مقرا متقدما للقيادة المركزية الأمريكية (سنتكوم) في المنطقة."
+    assert named(text) == ["للقيادة المركزية الأمريكية"]
 
 
 def test_the_acronym_joins_the_name_and_the_rule_can_be_switched_off() -> None:
@@ -1326,3 +1328,23 @@ def test_a_rule_adds_to_a_model_span_that_starts_one_institution_word_earlier() 
     assert _adds_to(gloss, [model("شركة أكوا")], text)  # the model stopped inside the name
     assert not _adds_to(gloss, [model("مع شركة أكوا")], text)  # two words before it: no
     assert not _adds_to(gloss, [model("شركة أكوا")])  # without the text, as before
+
+
+def test_an_organisation_that_runs_into_the_name_after_its_title_ends_before_it() -> None:
+    from nlp.recognition.recognizer import _cut_before_names
+    from nlp.recognition.rules import RuleSpan
+    from nlp.types import EntityType, Mention
+
+    text = "أعلن رئيس منظمة الطاقة الذرية الإيرانية محمد إسلامي أن البرنامج مستمر."
+
+    def span(name: str, etype: EntityType) -> Mention:
+        start = text.index(name)
+        return Mention(start, start + len(name), name, etype, 0.8, "model")
+
+    person = span("محمد إسلامي", EntityType.PERSON)
+    name = RuleSpan(person.start, person.end, EntityType.PERSON, "after_title", 0.7)
+    org = span("منظمة الطاقة الذرية الإيرانية محمد", EntityType.ORGANIZATION)
+    assert [m.text for m in _cut_before_names(text, [org], [name])] == ["منظمة الطاقة الذرية الإيرانية"]
+    # one word left is no organisation's name: the span stays (the rule then replaces it)
+    short = span("الإيرانية محمد", EntityType.ORGANIZATION)
+    assert [m.text for m in _cut_before_names(text, [short], [name])] == ["الإيرانية محمد"]

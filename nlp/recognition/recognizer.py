@@ -137,8 +137,8 @@ RULES: dict[str, str] = {
     "organisation_words": "a 'person' that begins with an organisation word (كتلة بدر) or is a company",
     "speaking_buildings": "a building that speaks is its institution (أعلن البيت الأبيض: an organisation)",
     "bases": "military bases by pattern (قاعدة X الجوية, معسكر X), and their repeats",
-    "quoted_orgs": 'quoted names after an organisation word (وكالة "رويترز"), a share (سهم «...») '
-    "or a statement to a medium (في تصريح لـ«...», لهسبريس)",
+    "quoted_orgs": 'quoted names after an organisation word (وكالة "رويترز"), a share (سهم «...», '
+    "سهم أكوا باور) or a statement to a medium (في تصريح لـ«...», لهسبريس)",
     "acronyms": "a name before an acronym in parentheses is an organisation (الوكالة العربية السورية "
     "(سانا)), and so is an unknown word in parentheses after an institution's name ((إيكواس))",
     "teams": "the name after فريق or نادي is a team (فريق ليفربول); in sport, after نهضة, شبيبة..., "
@@ -150,7 +150,7 @@ RULES: dict[str, str] = {
     "latin_glosses": "Arabic words that spell the Latin name in parentheses after them are a name",
     "generic_descriptions": "descriptions (القوات الأمريكية) are dropped",
     "propagation": "other occurrences of a recognised name in the text, surnames alone, parts made whole, "
-    "a group's plural (جماعة الحوثي: الحوثيون)",
+    "a group's plural (جماعة الحوثي: الحوثيون), a force's, party's or bank's genitive (التجمع الوطني)",
     "known_names": "names the graph already knows, wherever they occur",
     "one_type_per_name": "a name a rule read as an organisation from its context is one in all the text",
     "places": "a country or capital the model called an organisation or a person is a place (باماكو تتهم)",
@@ -286,7 +286,7 @@ class Recognizer:
         # (a base named after a person, قاعدة الملك عبدالعزيز, stays a base)
         persons = [m for m in spans if m.type in (EntityType.PERSON, EntityType.BASE)]
         titled = [t for t in titled if not _overlaps_any(t, spans if t.rule == "before_title" else persons)]
-        spans = _apply_rules(text, spans, titled)
+        spans = _apply_rules(text, _cut_before_names(text, spans, titled), titled)
         if "places" not in off:
             spans = _places_as_locations(spans)
         spans = [
@@ -675,6 +675,22 @@ def _repeat_base_names(text: str, bases: list[RuleSpan]) -> list[RuleSpan]:
         for m in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", text):
             if not any(b.start <= m.start() < b.end for b in bases):
                 out.append(RuleSpan(m.start(), m.end(), EntityType.BASE, "base_name_repeated", 0.8))
+    return out
+
+
+def _cut_before_names(text: str, spans: list[Mention], names: list[RuleSpan]) -> list[Mention]:
+    """An organisation that runs into the person named after its title ends before that name
+    (رئيس [منظمة الطاقة الذرية الإيرانية محمد] إسلامي: the organisation, then محمد إسلامي)."""
+    out = []
+    for m in spans:
+        name = None
+        if m.type is EntityType.ORGANIZATION:
+            name = next((r for r in names if m.start < r.start < m.end <= r.end), None)
+        if name is not None:
+            end = m.start + len(text[m.start : name.start].rstrip())
+            if len(text[m.start : end].split()) >= 2:
+                m = replace(m, end=end, text=text[m.start : end])
+        out.append(m)
     return out
 
 

@@ -97,10 +97,9 @@ _MAX_SHARE_NAME_WORDS = 3
 _NOT_A_SHARE_NAME = frozenset(
     model_form(w) for w in "واحد مقابل لكل جديد مجاني عادي ممتاز منحة الشركة البنك المجموعة الواحد".split()
 )
-# Words a company's name ends with after its bare name (إعمار العقارية, دبي الإسلامي).
-_SHARE_NAME_TAILS = frozenset(
-    model_form(w) for w in "الإسلامي الأول الوطني المالية العقارية القابضة للتأمين".split()
-)
+# Words a bank's name ends with after its bare name (دبي الإسلامي), besides a company's
+# (``_COMPANY_TAILS``: إعمار العقارية).
+_BANK_TAILS = frozenset(model_form(w) for w in "الإسلامي الأول الوطني للتأمين".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,7 +235,7 @@ def _unquoted_share_spans(text: str, knows: Callable[[str], bool]) -> list[RuleS
         last = words[0]
         for w in words[1:_MAX_SHARE_NAME_WORDS]:
             form = model_form(w.group())
-            if form in _SHARE_NAME_TAILS:
+            if form in _BANK_TAILS or form in _COMPANY_TAILS:
                 last = w
                 break
             if knows(form) or clitic_on_a_known_word(form, knows):
@@ -446,16 +445,19 @@ def _head_of_a_longer_name(text: str, start: int) -> int | None:
     """Where the name that the phrase at ``start`` belongs to begins: ``start`` itself, unless
     the phrase is the genitive (after ل, or ل or و on it) of a longer name (مكتب الأمم المتحدة
     لتنسيق | الشؤون الإنسانية (أوتشا), جامعة محمد بن زايد | للذكاء الاصطناعي (MBZUAI)); then
-    the institution word that heads it, or None when none does within a few words (the
-    acronym is not the phrase's)."""
+    the institution word that heads it. When none does within a few words: None after a
+    word with ل (the acronym is not the phrase's), ``start`` otherwise (وكشفت | القيادة
+    المركزية: a verb, not a genitive)."""
     before = text[max(0, start - 200) : start]
     words = list(re.finditer(r"\S+", before))
     first = model_form(text[start:].split(maxsplit=1)[0])
     if not words or _heads_a_name(first, _INSTITUTION_HEAD_WORDS):
         return start
     previous = model_form(words[-1].group())
-    if _with_lam(first):  # the phrase is the genitive (جامعة محمد بن زايد | للذكاء الاصطناعي)
-        last, otherwise = len(words) - 1, None
+    if _with_lam(first):
+        # the genitive of a name before it (جامعة محمد بن زايد | للذكاء الاصطناعي), or a name
+        # after ل (مقرا متقدما | للقيادة المركزية الأمريكية (سنتكوم))
+        last, otherwise = len(words) - 1, start
     elif _with_lam(previous):
         last, otherwise = len(words) - 2, None
     elif previous.startswith("و") and not previous.startswith("وال"):
