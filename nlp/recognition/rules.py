@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from nlp.resolution.names import CONJUNCTIONS, PREPOSITIONS, TITLE_CONTINUATIONS, TITLE_WORDS
 from nlp.resolution.transliteration import skeleton
@@ -409,14 +410,12 @@ _ACRONYM_LOOK_BACK_WORDS = 8
 def _heads_a_name(form: str, heads: frozenset[str]) -> bool:
     """Is ``form`` one of ``heads``, with the article, a conjunction or a preposition on it or
     not (المجموعة, ومكتب, لشركة, للمنظمة)?"""
-    if form.startswith(("لل", "ولل", "فلل")):
-        form = "ال" + form.split("لل", 1)[1]
-    for clitic in _HEAD_CLITICS:
-        if form.startswith(clitic):
-            word = form[len(clitic) :]
-            if (word[2:] if word.startswith("ال") else word) in heads:
-                return True
-    return False
+    return without_proclitics(form, _with_and_without_the_article(heads)) is not None
+
+
+@lru_cache(maxsize=8)
+def _with_and_without_the_article(words: frozenset[str]) -> frozenset[str]:
+    return words | frozenset("ال" + w for w in words)
 
 
 def parenthesised_acronym_spans(text: str, knows: Callable[[str], bool] | None) -> list[RuleSpan]:
@@ -439,6 +438,7 @@ def parenthesised_acronym_spans(text: str, knows: Callable[[str], bool] | None) 
 
 
 _MAX_NAME_BEFORE_GENITIVE = 6
+_WORD_AT_RE = re.compile(r"\S+")
 
 
 def _head_of_a_longer_name(text: str, start: int) -> int | None:
@@ -450,7 +450,8 @@ def _head_of_a_longer_name(text: str, start: int) -> int | None:
     المركزية: a verb, not a genitive)."""
     before = text[max(0, start - 200) : start]
     words = list(re.finditer(r"\S+", before))
-    first = model_form(text[start:].split(maxsplit=1)[0])
+    at = _WORD_AT_RE.match(text, start)
+    first = model_form(at.group()) if at is not None else ""
     if not words or _heads_a_name(first, _INSTITUTION_HEAD_WORDS):
         return start
     previous = model_form(words[-1].group())
