@@ -22,6 +22,11 @@ def name(text: str, known: set[str] = frozenset(), titles: bool = True) -> tuple
         ("للبنتاغون", "البنتاغون"),
         ("وغالانت", "غالانت"),
         ("وجو بايدن", "جو بايدن"),
+        # a head word that belongs to the name (لحزب الله, no رزب), even before the name is known
+        ("لحزب الله", "حزب الله"),
+        ("وكتائب حزب الله", "كتائب حزب الله"),
+        ("بمنظمة الصحة العالمية", "منظمة الصحة العالمية"),
+        ("بلجنة الانتخابات", "لجنة الانتخابات"),
     ],
 )
 def test_clitics_are_cut(written: str, expected: str) -> None:
@@ -29,7 +34,8 @@ def test_clitics_are_cut(written: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "word", ["لبنان", "بغداد", "وزارة الدفاع", "واشنطن", "بلينكن", "كتائب حزب الله", "وليد"]
+    "word",
+    ["لبنان", "بغداد", "وزارة الدفاع", "واشنطن", "بلينكن", "كتائب حزب الله", "وليد", "لجنة الانتخابات"],
 )
 def test_letters_that_belong_to_the_name_stay(word: str) -> None:
     assert name(word)[0] == word

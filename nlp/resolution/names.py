@@ -93,8 +93,19 @@ ORG_HEADS = frozenset(
     key_form(w) for w in "حركة تنظيم جماعة وكالة صحيفة جريدة قناة موقع شركة مجموعة ميليشيا فصيل".split()
 )
 
-# Nouns a clitic often sticks to at the start of a name (لحركة حماس, لوزارة الدفاع).
-HEAD_NOUNS = ORG_HEADS | GENERIC_ORG_HEADS
+# Nouns a clitic often sticks to at the start of a name (لحركة حماس, لوزارة الدفاع,
+# لحزب الله, بمنظمة الصحة العالمية): the clitic is cut even when the name is not known yet.
+HEAD_NOUNS = (
+    ORG_HEADS
+    | GENERIC_ORG_HEADS
+    | frozenset(
+        key_form(w)
+        for w in """
+        حزب كتائب منظمة مؤسسة شبكة مركز معهد صندوق لجنة نادي منتخب تحالف جبهة ائتلاف سرايا
+        عصائب مكتب اتحاد رابطة جمعية نقابة مجمع برنامج بعثة قاعدة معسكر مطار
+        """.split()
+    )
+)
 
 # Particles inside Arabic names that never stand alone as a partial name.
 NAME_PARTICLES = frozenset(key_form(w) for w in "عبد ابو أبو بن ابن بنت ال آل الله الدين".split())
