@@ -582,6 +582,19 @@ def test_a_span_ends_before_a_function_word_or_a_quoted_second_name() -> None:
     assert text[start : trim_span_tail(text, start, len(text))] == "“رويترز”"
 
 
+def test_a_person_ends_before_an_adjective_of_the_noun_before_it() -> None:
+    from nlp.recognition.rules import trim_span_tail
+
+    text = "لمناقشة تقرير غروسي الفصلي"
+    start = text.index("غروسي")
+    assert text[start : trim_span_tail(text, start, len(text), person=True)] == "غروسي"
+    # an organisation keeps the word (حزب الوفد الجديد), and so does a king's ordinal
+    text = "حزب الوفد الجديد"
+    assert trim_span_tail(text, 0, len(text)) == len(text)
+    text = "الملك عبد الله الثاني"
+    assert trim_span_tail(text, 0, len(text), person=True) == len(text)
+
+
 class _TaggerThatTags:
     """Tags the given phrases (model forms) with the given model labels, nothing else."""
 

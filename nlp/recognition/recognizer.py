@@ -319,7 +319,7 @@ class Recognizer:
         etype = MODEL_LABELS[s.label]
         start, end = sent[first].start, sent[last].end
         if "span_tails" not in off:
-            end = trim_span_tail(text, start, end)
+            end = trim_span_tail(text, start, end, person=etype is EntityType.PERSON)
         if "name_heads" not in off:
             if etype is EntityType.LOCATION:
                 start = place_name_start(text, start, end)

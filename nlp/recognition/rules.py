@@ -1407,6 +1407,17 @@ _NO_NAME_END = _NOT_NAME | frozenset(
     model_form(w) for w in "أي اي جنوب شمال شرق غرب وسط جنوبي شمالي شرقي غربي".split()
 )
 _OPENING = "\"“”«„'‘(["
+# Adjectives of time and order that agree with the noun before a person's name, never a
+# name's last word: تقرير غروسي الفصلي, تصريحات ترامب الأخيرة, زيارة بلينكن المرتقبة.
+# (Not ordinals: عبد الله الثاني. Not for organisations: حزب الوفد الجديد.)
+_NO_PERSON_NAME_END = frozenset(
+    model_form(w)
+    for w in """
+    الأخير الأخيرة الجديد الجديدة المرتقب المرتقبة الفصلي الفصلية السنوي السنوية الشهري الشهرية
+    الأسبوعي الأسبوعية اليومي اليومية المقبل المقبلة الماضي الماضية الحالي الحالية المفاجئ
+    المفاجئة الأولي الأولية
+    """.split()
+)
 
 
 def _coordinated_noun(before: str, last: str) -> bool:
@@ -1439,12 +1450,14 @@ def splits_names(form: str) -> bool:
     return form in _NAME_SPLITTERS
 
 
-def trim_span_tail(text: str, start: int, end: int) -> int:
+def trim_span_tail(text: str, start: int, end: int, *, person: bool = False) -> int:
     """The end of a span without what cannot end a name: a trailing prepositional phrase
     (منظمة بدر بالاتفاق is منظمة بدر; لل stays: الهيئة العامة للاستثمار is a name), a
     function word (وزارة الدفاع الروسية أي تعليق), the next item of a list (حزب الله اللبناني
     والميليشيات), or a quoted or bracketed second name the span ran into (وزارة الدفاع
-    الأمريكية “البنتاغون”: the appositions rule takes that one)."""
+    الأمريكية “البنتاغون”: the appositions rule takes that one); for a ``person``, also an
+    adjective of the noun before the name (تقرير غروسي الفصلي)."""
+    no_end = _NO_NAME_END | _NO_PERSON_NAME_END if person else _NO_NAME_END
     words = list(re.finditer(r"\S+", text[start:end]))
     for i, word in enumerate(words[1:], start=1):
         if word.group(0)[0] in _OPENING:
@@ -1454,7 +1467,7 @@ def trim_span_tail(text: str, start: int, end: int) -> int:
         form = model_form(words[-1].group(0)).strip("،,.:;؛!?؟\"”“»«')(")
         if not (
             form.startswith(_PREPOSITIONAL)
-            or form in _NO_NAME_END
+            or form in no_end
             or _coordinated_noun(model_form(words[-2].group(0)), form)
         ):
             break
