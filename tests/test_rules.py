@@ -236,6 +236,34 @@ def test_a_foreign_name_that_reads_as_clitic_and_word_is_still_a_name() -> None:
     assert _titled(text, set(), unknown={"باترك", "رايدر"}, vocabulary={"اترك"}) == ["باترك رايدر"]
 
 
+def test_after_a_player_named_his_role_names_his_club() -> None:
+    from nlp.recognition.rules import titled_person_spans
+    from nlp.tokenize import tokenize
+
+    def found(text: str, names: set[str], unknown: set[str]) -> list[tuple[str, str]]:
+        tokens = tokenize(text)
+        probs = [0.9 if t.text in names else 0.0 for t in tokens]
+        known = [t.text not in unknown for t in tokens]
+        spans = titled_person_spans(tokens, probs, known, set().__contains__)
+        return [(text[r.start : r.end], r.type.value) for r in spans]
+
+    text = "وشهدت القائمة عودة يوسف النصيري، لاعب فنربخشة التركي، بعد غياب."
+    assert found(text, {"يوسف", "النصيري"}, {"فنربخشة"}) == [("فنربخشة", "ORGANIZATION")]
+    text = "والمدافع نايف أكرد لاعب أولمبيك مارسيليا."
+    assert found(text, {"نايف", "أكرد"}, {"أولمبيك", "مارسيليا"}) == [("أولمبيك مارسيليا", "ORGANIZATION")]
+    # with no name before it, the role is a title and the player follows it
+    text = "وقال حارس المرمى ياسين بونو إن الفريق جاهز."
+    assert found(text, set(), {"ياسين", "بونو"}) == [("ياسين بونو", "PERSON")]
+
+
+def test_that_with_its_hamza_ends_a_name() -> None:
+    # بأن is "that"; بان without the hamza is also a name (بان كي مون)
+    text = "واعترف رئيس الوزراء ستارمر بأن النتائج مخيبة."
+    assert _titled(text, {"ستارمر", "بأن"}) == ["ستارمر"]
+    text = "وقال الأمين العام بان كي مون إن الوضع خطير."
+    assert _titled(text, {"بان", "كي", "مون"}) == ["بان كي مون"]
+
+
 def test_no_name_after_a_title_without_evidence() -> None:
     assert _titled("وقال الرئيس الأمريكي إن الهجوم فشل.", set()) == []
     # الفريق is a rank and "the team": an unknown word after it is no evidence of a name
@@ -592,6 +620,12 @@ def test_a_person_ends_before_an_adjective_of_the_noun_before_it() -> None:
     text = "حزب الوفد الجديد"
     assert trim_span_tail(text, 0, len(text)) == len(text)
     text = "الملك عبد الله الثاني"
+    assert trim_span_tail(text, 0, len(text), person=True) == len(text)
+    # a definite feminine plural after the name is the verb's object; السادات is a surname
+    text = "دان الرئيس اللبناني جوزاف عون الغارات"
+    start = text.index("جوزاف")
+    assert text[start : trim_span_tail(text, start, len(text), person=True)] == "جوزاف عون"
+    text = "أنور السادات"
     assert trim_span_tail(text, 0, len(text), person=True) == len(text)
 
 

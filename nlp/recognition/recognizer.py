@@ -127,7 +127,8 @@ class TextRegion:
 
 
 RULES: dict[str, str] = {
-    "titles": "a name after a title is a person (وزير الدفاع لويد أوستن), or before one in apposition",
+    "titles": "a name after a title is a person (وزير الدفاع لويد أوستن), or before one in apposition; "
+    "after a player named, his club (يوسف النصيري، لاعب فنربخشة)",
     "person_completion": "a one- or two-word person takes the next name word if it recurs (إسماعيل هنية)",
     "span_tails": "a span ends before a trailing prepositional phrase, function word or quotation, "
     "is cut at a word never in a name (الأهلي مع الترجي), and a person's ends before a rank",
@@ -685,7 +686,9 @@ def _cut_before_names(text: str, spans: list[Mention], names: list[RuleSpan]) ->
     for m in spans:
         name = None
         if m.type is EntityType.ORGANIZATION:
-            name = next((r for r in names if m.start < r.start < m.end <= r.end), None)
+            name = next(
+                (r for r in names if r.type is EntityType.PERSON and m.start < r.start < m.end <= r.end), None
+            )
         if name is not None:
             end = m.start + len(text[m.start : name.start].rstrip())
             if len(text[m.start : end].split()) >= 2:

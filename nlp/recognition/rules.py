@@ -522,7 +522,11 @@ def titled_person_spans(
     out: list[RuleSpan] = []
     i = 0
     while i < len(tokens):
-        if not (_is_title(tokens[i].form, TITLE_WORDS) or tokens[i].form in _LED_BY):
+        if not (
+            _is_title(tokens[i].form, TITLE_WORDS)
+            or tokens[i].form in _LED_BY
+            or tokens[i].form in _PLAYER_ROLES
+        ):
             i += 1
             continue
         j = i + 1
@@ -582,11 +586,37 @@ def titled_person_spans(
         if k - j >= (2 if complement else 1) and not before_a_rank:
             probs = person_prob[j:k]
             confidence = round(max(0.5, sum(probs) / len(probs)), 4)
-            out.append(
-                RuleSpan(tokens[j].start, tokens[k - 1].end, EntityType.PERSON, "after_title", confidence)
-            )
+            if j == i + 1 and _one_of(tokens[i].form, _PLAYER_ROLES) and _just_named(tokens, i, person_prob):
+                # يوسف النصيري، لاعب فنربخشة: the role of the person just named, and his club
+                out.append(
+                    RuleSpan(
+                        tokens[j].start,
+                        tokens[k - 1].end,
+                        EntityType.ORGANIZATION,
+                        "club_of_a_player",
+                        confidence,
+                    )
+                )
+            else:
+                out.append(
+                    RuleSpan(tokens[j].start, tokens[k - 1].end, EntityType.PERSON, "after_title", confidence)
+                )
         i = max(k, i + 1)
     return out + _names_before_a_title(tokens, person_prob, known, knows)
+
+
+# A player's or a coach's role; after the person's own name, what follows is the club or team.
+_PLAYER_ROLES = frozenset(
+    model_form(w) for w in "لاعب اللاعب مدرب المدرب مهاجم المهاجم حارس ظهير مدافع".split()
+)
+
+
+def _just_named(tokens: Sequence[Token], i: int, person_prob: Sequence[float]) -> bool:
+    """Does a person's name end right before token ``i``, or before a comma there?"""
+    k = i - 1
+    if k >= 0 and tokens[k].form in {"،", ","}:
+        k -= 1
+    return k >= 0 and person_prob[k] >= 0.5
 
 
 def _of_origin(tokens: Sequence[Token], j: int) -> bool:
@@ -1280,6 +1310,8 @@ def name_word(
     form = token.form
     if not form[:1].isalpha() or form in _NOT_NAME or form in TITLE_WORDS or form in TITLE_CONTINUATIONS:
         return False
+    if token.text in _THAT:
+        return False
     if form in _ORG_HEAD_WORDS:  # رئيس كتلة بدر: the head of a bloc, no name
         return False
     if form.startswith(("ال", "وال", "بال", "لل")) or len(form) < 2:
@@ -1418,6 +1450,18 @@ _NO_PERSON_NAME_END = frozenset(
     المفاجئة الأولي الأولية
     """.split()
 )
+# A definite feminine plural after a person's name is the verb's object (دان الرئيس جوزاف عون
+# الغارات, "condemned the strikes"); few surnames have that form.
+_PLURAL_SURNAMES = frozenset(model_form(w) for w in "السادات الزيات الفرات".split())
+
+
+def _a_plural_object(form: str) -> bool:
+    return form.startswith("ال") and form.endswith("ات") and len(form) >= 6 and form not in _PLURAL_SURNAMES
+
+
+# أن with a clitic, written with its hamza: "that", never a name (ستارمر بأن النتائج). Without
+# the hamza بان is also a name (بان كي مون), so the raw spelling decides.
+_THAT = frozenset("بأن وأن فإن لأن كأن وإن بأنه وأنه فإنه لأنه".split())
 
 
 def _coordinated_noun(before: str, last: str) -> bool:
@@ -1468,6 +1512,8 @@ def trim_span_tail(text: str, start: int, end: int, *, person: bool = False) -> 
         if not (
             form.startswith(_PREPOSITIONAL)
             or form in no_end
+            or (person and _a_plural_object(form))
+            or words[-1].group(0) in _THAT
             or _coordinated_noun(model_form(words[-2].group(0)), form)
         ):
             break
