@@ -108,6 +108,7 @@ def organisation_short_names(
         if len(forms) >= 3 and _goes_by_its_genitive(forms):
             out.add(forms[1:])
         out.update(_followers(forms))
+        out.update(_members(forms))
         if k == len(forms) or k > 2:
             continue
         if m.source == "team" and k == 1 and forms[0].startswith("ال") and goes_by_alone(forms[0]):
@@ -146,6 +147,28 @@ def _followers(forms: tuple[str, ...]) -> list[tuple[str, ...]]:
     if not (name.startswith("ال") and name.endswith("ي") and len(name) > 4) or name in _IDEAS:
         return []
     return [(name + "ون",), (name + "ين",)]
+
+
+# A party named after its members goes by them (حزب المحافظين: «المحافظون», «المحافظين»; حزب
+# العمال: «العمال»). Not a party named after an idea or a word (حزب الإصلاح, حزب الوفد, حزب
+# الله): «الإصلاح» is as often "reform".
+_PARTY = frozenset(model_form(w) for w in "حزب".split())
+_MEMBERS = frozenset(model_form(w) for w in "العمال الخضر الأحرار".split())
+
+
+def _members(forms: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The names a party named after its members goes by (both cases of a sound plural); its
+    nationality aside (حزب العمال البريطاني)."""
+    while len(forms) > 2 and definite_nisba(forms[-1]):
+        forms = forms[:-1]
+    if len(forms) != 2 or without_proclitics(forms[0], _PARTY) is None:
+        return []
+    name = forms[1]
+    if name in _MEMBERS:
+        return [(name,)]
+    if name.startswith("ال") and name.endswith(("ين", "ون")) and len(name) >= 7:
+        return [(name[:-2] + "ين",), (name[:-2] + "ون",)]
+    return []
 
 
 def _goes_by_its_genitive(forms: tuple[str, ...]) -> bool:
@@ -237,13 +260,17 @@ def propagate(
 
 def _first_full_name(tokens: Sequence[Token], spans: Sequence[Mention], short: tuple[str, ...]) -> int | None:
     """Where the first organisation whose name ``short`` shortens begins (قوات الدعم السريع for
-    الدعم السريع, أرامكو السعودية for أرامكو, جماعة الحوثي for الحوثيين)."""
+    الدعم السريع, أرامكو السعودية for أرامكو, جماعة الحوثي for الحوثيين, حزب المحافظين for
+    المحافظون)."""
     n = len(short)
     for m in sorted(spans, key=lambda m: m.start):
         if m.type is not EntityType.ORGANIZATION:
             continue
         forms = _name_forms(tokens, m)
-        if (len(forms) > n and short in (forms[:n], forms[-n:])) or short in _followers(forms):
+        if (len(forms) > n and short in (forms[:n], forms[-n:])) or short in (
+            *_followers(forms),
+            *_members(forms),
+        ):
             return m.start
     return None
 
