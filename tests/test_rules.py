@@ -152,6 +152,22 @@ def test_apposition_after_an_organisation() -> None:
     assert found == [("البنتاغون", anchors[0][0]), ("قسد", anchors[1][0])]
 
 
+def test_a_nickname_in_parentheses_after_a_person() -> None:
+    from nlp.recognition.rules import apposition_spans
+    from nlp.types import EntityType
+
+    def found(text: str, name: str) -> list[str]:
+        anchor = (text.index(name), text.index(name) + len(name), EntityType.PERSON)
+        return [text[r.start : r.end] for r, _ in apposition_spans(text, [anchor])]
+
+    assert found("وقال محمد حمدان دقلو (حميدتي) إن", "محمد حمدان دقلو") == ["حميدتي"]
+    assert found("والتقى محمود عباس (أبو مازن) بالوفد", "محمود عباس") == ["أبو مازن"]
+    # a caption's side, an age, a quotation: no other name
+    assert found("وظهر عبد الفتاح السيسي (يمين) مع ضيفه", "عبد الفتاح السيسي") == []
+    assert found("وتوفي أحمد زويل (70 عاما) أمس", "أحمد زويل") == []
+    assert found('وقال أحمد زويل "لن نتراجع" أمس', "أحمد زويل") == []
+
+
 def _titled(
     text: str,
     person_words: set[str],
@@ -203,6 +219,15 @@ def test_names_after_a_title_and_the_institution_it_heads() -> None:
     # an origin belongs to the title
     text = "ويرى الباحث الفرنسي من أصل تونسي حكيم بوزيد أن السيناريو معلق."
     assert _titled(text, set(), unknown={"حكيم", "بوزيد"}) == ["حكيم بوزيد"]
+
+
+def test_a_rank_of_two_words_and_a_compound_given_name_after_it() -> None:
+    # الفريق أول is one rank; عبد الفتاح is one given name, البرهان its surname
+    text = "متهما قائد الجيش الفريق أول عبد الفتاح البرهان برفض المبادرات."
+    assert _titled(text, {"عبد", "الفتاح", "البرهان"}) == ["عبد الفتاح البرهان"]
+    # a word with the article the model does not read as a name ends it
+    text = "وقال المتحدث عبد الله المبادرات إن"
+    assert _titled(text, {"عبد", "الله"}) == ["عبد الله"]
 
 
 def test_a_name_before_a_title_in_apposition() -> None:
@@ -852,6 +877,28 @@ def test_parties_and_banks_go_by_their_genitive() -> None:
     text = "وقال حزب الله إن الله أكبر."
     tagger = _TaggerThatTagsAndKnows({"حزب الله": "ORG"}, unknown=set())
     assert [m.text for m in Recognizer(tagger).recognize(text)] == ["حزب الله"]  # type: ignore[arg-type]
+
+
+def test_a_party_named_after_its_members_goes_by_them() -> None:
+    from nlp.recognition.recognizer import Recognizer
+
+    text = (
+        "خسر حزب المحافظين مقاعده وتراجع حزب العمال الحاكم. "
+        "وتقدم الإصلاح على العمال، وقال المحافظون إنهم سيعودون."
+    )
+    phrases = {"حزب المحافظين": "ORG", "حزب العمال": "ORG"}
+    found = Recognizer(_TaggerThatTagsAndKnows(phrases, unknown=set())).recognize(text)  # type: ignore[arg-type]
+    assert [(m.text, m.source) for m in found] == [
+        ("حزب المحافظين", "model"),
+        ("حزب العمال", "model"),
+        ("العمال", "short_name_of_organisation"),
+        ("المحافظون", "short_name_of_organisation"),
+    ]
+    assert found[3].attributes[APPOSITION_OF] == str(text.index("حزب المحافظين"))
+    # a party named after an idea does not go by it: «الإصلاح» is as often "reform"
+    text = "فاز حزب الإصلاح بالانتخابات ووعد الإصلاح بالتغيير."
+    tagger = _TaggerThatTagsAndKnows({"حزب الاصلاح": "ORG"}, unknown=set())
+    assert [m.text for m in Recognizer(tagger).recognize(text)] == ["حزب الإصلاح"]  # type: ignore[arg-type]
 
 
 def test_both_halves_of_an_acronym_pair_and_no_acronyms_of_things() -> None:

@@ -259,12 +259,14 @@ _LATIN_NAME_RE = re.compile(
     rf"[{_LATIN_UPPER}][{_LATIN_LETTER}.'\-]*(?: [{_LATIN_LETTER}][{_LATIN_LETTER}.'\-]*){{0,4}}"
 )
 _LATIN_WORD_RE = re.compile(rf"[{_LATIN_LETTER}][{_LATIN_LETTER}.'\-]*")
+_ARABIC_ONLY_RE = re.compile(r"[\u0621-\u064a]{2,}")
 
 
 def apposition_spans(text: str, anchors: list[tuple[int, int, EntityType]]) -> list[tuple[RuleSpan, int]]:
     """A quoted or parenthesised name right after an organisation is another name of it:
     وزارة الدفاع الأمريكية “البنتاغون”, القيادة المركزية الأمريكية (سنتكوم). After any other
-    name, a Latin spelling in parentheses is: لويد أوستن (Lloyd Austin).
+    name, a Latin spelling in parentheses is: لويد أوستن (Lloyd Austin); and after a person,
+    a nickname in parentheses: محمد حمدان دقلو (حميدتي), محمود عباس (أبو مازن).
 
     Returns (span, start of the anchor it renames) pairs.
     """
@@ -276,13 +278,29 @@ def apposition_spans(text: str, anchors: list[tuple[int, int, EntityType]]) -> l
         if m is None:
             continue
         name = m.group("name").strip()
-        if etype is not EntityType.ORGANIZATION and not _LATIN_NAME_RE.fullmatch(name):
-            continue  # for people, places and bases: only a Latin spelling, لويد أوستن (Lloyd Austin)
+        nickname = etype is EntityType.PERSON and m.group(0).lstrip()[:1] == "(" and _a_nickname(name)
+        if etype is not EntityType.ORGANIZATION and not (_LATIN_NAME_RE.fullmatch(name) or nickname):
+            continue  # for places and bases: only a Latin spelling, لويد أوستن (Lloyd Austin)
         if not name or len(name.split()) > 4 or not any(ch.isalpha() for ch in name):
             continue
         s = m.start("name") + m.group("name").index(name)
         out.append((RuleSpan(s, s + len(name), etype, "apposition", 0.85), start))
     return out
+
+
+# Words in parentheses after a person that are no other name of them: a photo caption's side
+# (الرئيس (يمين)), an age, a blessing.
+_NO_NICKNAME = frozenset(model_form(w) for w in "يمين يسار وسط أرشيف ارشيف الصورة صورة عاما سنة رحمه".split())
+
+
+def _a_nickname(name: str) -> bool:
+    """One or two Arabic words without the article, none a function word (حميدتي, أبو مازن)."""
+    words = [model_form(w) for w in name.split()]
+    return (
+        0 < len(words) <= 2
+        and all(_ARABIC_ONLY_RE.fullmatch(w) and w not in _NOT_NAME and w not in _NO_NICKNAME for w in words)
+        and not words[0].startswith("ال")
+    )
 
 
 # -- a Latin spelling in parentheses after the Arabic one ------------------------------------
@@ -580,6 +598,15 @@ def titled_person_spans(
             and not (k > j and _then_a_known_verb(tokens[k].form, knows))
         ):
             k += 1
+            if _compound_given_name(tokens, k - 1, person_prob):
+                k += 1  # عبد الفتاح: the article's word belongs to the given name
+                if (
+                    k < len(tokens)
+                    and tokens[k].form.startswith("ال")
+                    and person_prob[k] >= MIN_NAME_PROBABILITY
+                ):
+                    k += 1  # and so may a surname with the article: عبد الفتاح البرهان
+                    break
         # After what the title heads, one word is as often a verb (المدير الفني للفريق سيشارك):
         # a name there has two words at least.
         before_a_rank = k < len(tokens) and tokens[k].form in _RANKS  # قائد سنتكوم الأدميرال كوبر
@@ -617,6 +644,20 @@ def _just_named(tokens: Sequence[Token], i: int, person_prob: Sequence[float]) -
     if k >= 0 and tokens[k].form in {"،", ","}:
         k -= 1
     return k >= 0 and person_prob[k] >= 0.5
+
+
+_COMPOUND_HEADS = frozenset(model_form(w) for w in "عبد أبو".split())
+
+
+def _compound_given_name(tokens: Sequence[Token], k: int, person_prob: Sequence[float]) -> bool:
+    """Is token ``k`` the head of a compound given name whose second word has the article
+    (عبد الفتاح, أبو الغيط), the model reading that word as a name too?"""
+    return (
+        tokens[k].form in _COMPOUND_HEADS
+        and k + 1 < len(tokens)
+        and tokens[k + 1].form.startswith("ال")
+        and person_prob[k + 1] >= MIN_NAME_PROBABILITY
+    )
 
 
 def _of_origin(tokens: Sequence[Token], j: int) -> bool:
