@@ -230,6 +230,18 @@ def test_a_rank_of_two_words_and_a_compound_given_name_after_it() -> None:
     assert _titled(text, {"عبد", "الله"}) == ["عبد الله"]
 
 
+def test_a_family_name_with_the_article_after_a_title_and_what_it_heads() -> None:
+    # الكعبي: a nisba the model does not know, after a given name, is the family name
+    text = "وكان الأمين العام لحركة النجباء أكرم الكعبي قد توعد."
+    assert _titled(text, set(), unknown={"النجباء", "أكرم", "الكعبي", "توعد"}) == ["أكرم الكعبي"]
+    # a known nisba is an adjective: no name of two words, so no person
+    text = "وكان الأمين العام لحركة النجباء أكرم العراقي قد توعد."
+    assert _titled(text, set(), unknown={"النجباء", "أكرم", "توعد"}) == []
+    # ل + a known word continues what the title heads (لشرق المتوسط)
+    text = "إذ قالت المديرة الإقليمية للمنظمة لشرق المتوسط حنان بلخي إن"
+    assert _titled(text, set(), unknown={"حنان", "بلخي"}, vocabulary={"شرق"}) == ["حنان بلخي"]
+
+
 def test_a_name_before_a_title_in_apposition() -> None:
     # اميتاب باتشان نجم السينما: the name first, then the title heading what follows it
     text = "ورفض أميتاب باتشان نجم السينما الهندية الدعوة."

@@ -571,6 +571,13 @@ def titled_person_spans(
                 and person_prob[j + 1] < MIN_NAME_PROBABILITY
             ):
                 j, complement = j + 2, complement + 2
+            elif (
+                complement
+                and complement < _MAX_TITLE_COMPLEMENT
+                and _of_a_known_word(form, knows)
+                and person_prob[j] < MIN_NAME_PROBABILITY
+            ):
+                j, complement = j + 1, complement + 1  # المديرة الإقليمية للمنظمة | لشرق المتوسط
             elif _of_origin(tokens, j):
                 j += 3  # الباحث الفرنسي من أصل تونسي | حكيم القروي
             else:
@@ -598,6 +605,9 @@ def titled_person_spans(
             and not (k > j and _then_a_known_verb(tokens[k].form, knows))
         ):
             k += 1
+            if k < len(tokens) and _unknown_nisba_surname(tokens[k], known[k]):
+                k += 1  # الأمين العام لحركة النجباء أكرم | الكعبي
+                break
             if _compound_given_name(tokens, k - 1, person_prob):
                 k += 1  # عبد الفتاح: the article's word belongs to the given name
                 if (
@@ -644,6 +654,12 @@ def _just_named(tokens: Sequence[Token], i: int, person_prob: Sequence[float]) -
     if k >= 0 and tokens[k].form in {"،", ","}:
         k -= 1
     return k >= 0 and person_prob[k] >= 0.5
+
+
+def _unknown_nisba_surname(token: Token, known: bool) -> bool:
+    """A family name with the article that the model does not know, after a given name
+    (أكرم الكعبي, ريم العتيبي); a known nisba (العراقي) is an adjective."""
+    return not known and definite_nisba(token.form) and len(token.form) >= 6
 
 
 _COMPOUND_HEADS = frozenset(model_form(w) for w in "عبد أبو".split())
