@@ -166,6 +166,12 @@ def test_an_organisation_head_word_is_not_part_of_the_name() -> None:
     text = "رفضت حركة حماس المقترح، وقال مسؤول في حماس إن الرد سيصل."
     got = ids(text, mentions(text, ("حركة حماس", T.ORGANIZATION), ("حماس", T.ORGANIZATION)))
     assert got["حركة حماس"] == got["حماس"]
+    # forces of a coalition are the coalition
+    text = "وقالت قوات التحالف الدولي إن التحالف الدولي سيبقى."
+    got = ids(
+        text, mentions(text, ("قوات التحالف الدولي", T.ORGANIZATION), ("التحالف الدولي", T.ORGANIZATION))
+    )
+    assert got["قوات التحالف الدولي"] == got["التحالف الدولي"]
     reuters = Candidate("E5", T.ORGANIZATION, frozenset({"رويترز"}))
     text2 = "ونقلت وكالة رويترز عن مصادر."
     assert ids(text2, mentions(text2, ("وكالة رويترز", T.ORGANIZATION)), [reuters])["وكالة رويترز"] == "E5"

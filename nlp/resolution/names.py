@@ -89,9 +89,10 @@ GENERIC_ORG_HEADS = frozenset(
 )
 
 # Words that introduce an organisation's name without being part of it: حركة حماس is حماس,
-# وكالة رويترز is رويترز. (Not حزب, كتائب or شبكة: حزب الله is no الله, كتائب حزب الله no حزب الله.)
+# وكالة رويترز is رويترز, قوات التحالف الدولي is التحالف الدولي. (Not حزب, كتائب or شبكة: حزب
+# الله is no الله, كتائب حزب الله no حزب الله.)
 ORG_HEADS = frozenset(
-    key_form(w) for w in "حركة تنظيم جماعة وكالة صحيفة جريدة قناة موقع شركة مجموعة ميليشيا فصيل".split()
+    key_form(w) for w in "حركة تنظيم جماعة وكالة صحيفة جريدة قناة موقع شركة مجموعة ميليشيا فصيل قوات".split()
 )
 
 # Nouns a clitic often sticks to at the start of a name (لحركة حماس, لوزارة الدفاع,
