@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from nlp.resolution.names import CONJUNCTIONS, PREPOSITIONS, TITLE_CONTINUATIONS, TITLE_WORDS
 from nlp.resolution.transliteration import skeleton
-from nlp.text import model_form
+from nlp.text import clean, model_form
 from nlp.types import EntityType, Token
 
 _AR = "\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff\u0640\u064b-\u065f\u0670"
@@ -543,7 +543,7 @@ def titled_person_spans(
         if not (
             _is_title(tokens[i].form, TITLE_WORDS)
             or tokens[i].form in _LED_BY
-            or tokens[i].form in _PLAYER_ROLES
+            or _one_of(tokens[i].form, _PLAYER_ROLES)
         ):
             i += 1
             continue
@@ -1367,7 +1367,7 @@ def name_word(
     form = token.form
     if not form[:1].isalpha() or form in _NOT_NAME or form in TITLE_WORDS or form in TITLE_CONTINUATIONS:
         return False
-    if token.text in _THAT:
+    if clean(token.text) in _THAT:
         return False
     if form in _ORG_HEAD_WORDS:  # رئيس كتلة بدر: the head of a bloc, no name
         return False
@@ -1507,6 +1507,7 @@ _NO_PERSON_NAME_END = frozenset(
     المفاجئة الأولي الأولية
     """.split()
 )
+_NO_PERSON_END = _NO_NAME_END | _NO_PERSON_NAME_END
 # A definite feminine plural after a person's name is the verb's object (دان الرئيس جوزاف عون
 # الغارات, "condemned the strikes"); few surnames have that form.
 _PLURAL_SURNAMES = frozenset(model_form(w) for w in "السادات الزيات الفرات".split())
@@ -1558,7 +1559,7 @@ def trim_span_tail(text: str, start: int, end: int, *, person: bool = False) -> 
     والميليشيات), or a quoted or bracketed second name the span ran into (وزارة الدفاع
     الأمريكية “البنتاغون”: the appositions rule takes that one); for a ``person``, also an
     adjective of the noun before the name (تقرير غروسي الفصلي)."""
-    no_end = _NO_NAME_END | _NO_PERSON_NAME_END if person else _NO_NAME_END
+    no_end = _NO_PERSON_END if person else _NO_NAME_END
     words = list(re.finditer(r"\S+", text[start:end]))
     for i, word in enumerate(words[1:], start=1):
         if word.group(0)[0] in _OPENING:
@@ -1570,7 +1571,7 @@ def trim_span_tail(text: str, start: int, end: int, *, person: bool = False) -> 
             form.startswith(_PREPOSITIONAL)
             or form in no_end
             or (person and _a_plural_object(form))
-            or words[-1].group(0) in _THAT
+            or clean(words[-1].group(0)) in _THAT
             or _coordinated_noun(model_form(words[-2].group(0)), form)
         ):
             break
