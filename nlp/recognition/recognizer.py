@@ -39,6 +39,7 @@ from nlp.recognition.propagation import (
     word_occurrences,
 )
 from nlp.recognition.rules import (
+    COMPOUND_NAME_HEADS,
     RuleSpan,
     acronym_named_spans,
     apposition_spans,
@@ -558,9 +559,6 @@ def _completes(
     )
 
 
-_COMPOUND_NAME_HEADS = frozenset(model_form(w) for w in "عبد أبو ابو".split())
-
-
 def _surname_after_a_given_name(
     sent: Sequence[Token], first: int, last: int, labels: Sequence[str | None], occurrences: Counter[str]
 ) -> bool:
@@ -569,7 +567,7 @@ def _surname_after_a_given_name(
     البرهان ... وكان البرهان قد رفض)? ``name_word`` refuses words with the article, and the
     model often stops before one that is also a common word (البرهان: "the proof")."""
     forms = [t.form for t in sent[first : last + 1]]
-    given_name_only = (len(forms) == 2 and forms[0] in _COMPOUND_NAME_HEADS) or (
+    given_name_only = (len(forms) == 2 and forms[0] in COMPOUND_NAME_HEADS) or (
         len(forms) == 1 and forms[0].startswith("عبد") and len(forms[0]) > 4
     )
     if not given_name_only or last + 1 >= len(sent) or labels[last + 1] is not None:

@@ -290,7 +290,7 @@ def apposition_spans(text: str, anchors: list[tuple[int, int, EntityType]]) -> l
 
 # Words in parentheses after a person that are no other name of them: a photo caption's side
 # (الرئيس (يمين)), an age, a blessing.
-_NO_NICKNAME = frozenset(model_form(w) for w in "يمين يسار وسط أرشيف ارشيف الصورة صورة عاما سنة رحمه".split())
+_NO_NICKNAME = frozenset(model_form(w) for w in "يمين يسار وسط أرشيف الصورة صورة عاما سنة رحمه".split())
 
 
 def _a_nickname(name: str) -> bool:
@@ -610,11 +610,7 @@ def titled_person_spans(
                 break
             if _compound_given_name(tokens, k - 1, person_prob):
                 k += 1  # عبد الفتاح: the article's word belongs to the given name
-                if (
-                    k < len(tokens)
-                    and tokens[k].form.startswith("ال")
-                    and person_prob[k] >= MIN_NAME_PROBABILITY
-                ):
+                if _read_as_a_name_with_the_article(tokens, k, person_prob):
                     k += 1  # and so may a surname with the article: عبد الفتاح البرهان
                     break
         # After what the title heads, one word is as often a verb (المدير الفني للفريق سيشارك):
@@ -662,18 +658,21 @@ def _unknown_nisba_surname(token: Token, known: bool) -> bool:
     return not known and definite_nisba(token.form) and len(token.form) >= 6
 
 
-_COMPOUND_HEADS = frozenset(model_form(w) for w in "عبد أبو".split())
+# The first word of a compound given name (عبد الفتاح, أبو بكر); ابو is أبو in model form.
+COMPOUND_NAME_HEADS = frozenset(model_form(w) for w in "عبد أبو".split())
 
 
 def _compound_given_name(tokens: Sequence[Token], k: int, person_prob: Sequence[float]) -> bool:
     """Is token ``k`` the head of a compound given name whose second word has the article
     (عبد الفتاح, أبو الغيط), the model reading that word as a name too?"""
-    return (
-        tokens[k].form in _COMPOUND_HEADS
-        and k + 1 < len(tokens)
-        and tokens[k + 1].form.startswith("ال")
-        and person_prob[k + 1] >= MIN_NAME_PROBABILITY
+    return tokens[k].form in COMPOUND_NAME_HEADS and _read_as_a_name_with_the_article(
+        tokens, k + 1, person_prob
     )
+
+
+def _read_as_a_name_with_the_article(tokens: Sequence[Token], k: int, person_prob: Sequence[float]) -> bool:
+    """Is there a word with the article at ``k`` that the model gives some probability of a name?"""
+    return k < len(tokens) and tokens[k].form.startswith("ال") and person_prob[k] >= MIN_NAME_PROBABILITY
 
 
 def _of_origin(tokens: Sequence[Token], j: int) -> bool:
