@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph_schema.records import DocumentGraph
+from nlp.resolution.glossary import key_stems
 from nlp.resolution.resolver import Candidate
 from nlp.types import EntityType
 
@@ -133,6 +134,7 @@ class AliasIndex:
         self._by_field: dict[str, defaultdict[str, set[str]]] = {f: defaultdict(set) for f in LOOKUP_FIELDS}
         self._aliases: dict[str, IndexedAlias] = {}
         self._key_heads: Counter[str] = Counter()  # first word of alias keys -> aliases (> 0)
+        self._by_stem: defaultdict[str, set[str]] = defaultdict(set)  # word stem -> alias ids
         self.judgements: tuple[int, int] = (0, 0)
         """(judgements, reverted judgements) in the graph when last synchronised."""
         self.pending: dict[str, DocumentGraph] = {}
@@ -145,6 +147,18 @@ class AliasIndex:
         with self.lock:
             ids = self._by_field[field_name].get(value)
             return [self._aliases[i] for i in ids] if ids else []
+
+    def lookup_stems(self, stems: Iterable[str]) -> set[str]:
+        """Ids of the aliases with a word whose stem (``glossary.word_stem``) is one of ``stems``."""
+        with self.lock:
+            found: set[str] = set()
+            for stem in stems:
+                found |= self._by_stem.get(stem, set())
+            return found
+
+    def alias(self, alias_id: str) -> IndexedAlias:
+        with self.lock:
+            return self._aliases[alias_id]
 
     def entity(self, entity_id: str) -> IndexedEntity | None:
         with self.lock:
@@ -195,6 +209,7 @@ class AliasIndex:
             self.documents.clear()
             self._aliases.clear()
             self._key_heads.clear()
+            self._by_stem.clear()
             for values in self._by_field.values():
                 values.clear()
             self.judgements = (0, 0)
@@ -302,6 +317,8 @@ class AliasIndex:
         entity.aliases[alias.id] = alias
         self._aliases[alias.id] = alias
         self._key_heads[_head(alias.key)] += 1
+        for stem in key_stems(alias.key):
+            self._by_stem[stem].add(alias.id)
         for name in LOOKUP_FIELDS:
             value = getattr(alias, name)
             if value:
@@ -317,6 +334,12 @@ class AliasIndex:
                 self._key_heads[head] -= 1
                 if self._key_heads[head] <= 0:
                     del self._key_heads[head]
+                for stem in key_stems(alias.key):
+                    ids = self._by_stem.get(stem)
+                    if ids is not None:
+                        ids.discard(alias.id)
+                        if not ids:
+                            del self._by_stem[stem]
             for name in LOOKUP_FIELDS:
                 value = getattr(alias, name)
                 ids = self._by_field[name].get(value)

@@ -10,7 +10,15 @@ probe              from                                        score
 ``latin``          the Latin key of a Latin query               0.95
 ``skeleton``       the consonant skeleton of the whole query    0.80
 ``skeleton_token`` the skeleton of one word of a name           0.70
+``gloss``          an English translation, word by word         0.90
 =================  ==========================================  =====
+
+A Latin query is also read as a translation (``nlp/resolution/glossary.py``: "Rapid Support
+Forces" is قوات الدعم السريع): an alias matches when each glossed word finds its Arabic stem
+among the alias's words and each other word sounds like one of them; the share of the alias's
+words so accounted for refines the score. Words that say a place is a base ("Incirlik Air
+Base") are also left out of the Latin probes, since a base's alias is its bare name, and
+letters Latin spellings read several ways get a probe for each reading (``latin_readings``).
 
 Each hit is then refined by a fuzzy similarity (rapidfuzz) between the query and the
 alias in the same script, so exact spellings rank first; an entity's score is its best
@@ -23,6 +31,7 @@ from __future__ import annotations
 
 import functools
 import heapq
+import re
 import threading
 from dataclasses import dataclass
 from typing import Any
@@ -33,12 +42,20 @@ from rapidfuzz import fuzz, process
 from graph_schema.alias_index import AliasIndex, IndexedAlias
 from graph_schema.store import GraphStore
 from nlp.resolution.aliases import search_skeleton
+from nlp.resolution.glossary import coverage, gloss, key_stems, without_base_words
 from nlp.resolution.names import match_key, reduce_mention
 from nlp.resolution.transliteration import latin_key, to_latin
 from nlp.text import has_arabic, key_form
 from nlp.types import EntityType
 
-FIELD_SCORES = {"key": 1.0, "latin": 0.95, "token": 0.85, "skeleton": 0.8, "skeleton_token": 0.7}
+FIELD_SCORES = {
+    "key": 1.0,
+    "latin": 0.95,
+    "token": 0.85,
+    "skeleton": 0.8,
+    "skeleton_token": 0.7,
+    "gloss": 0.9,
+}
 FUZZY_SCAN_LIMIT = 50_000
 FUZZY_MIN = 80.0
 
@@ -129,6 +146,8 @@ class EntitySearch:
             similarities = process.cdist([form], choices, scorer=scorer, dtype=np.float32)[0]
             for (field_score, alias), sim in zip(scored, similarities.tolist(), strict=True):
                 _keep_best(best, Hit(alias.entity_id, field_score * (0.8 + 0.2 * sim / 100), alias.text))
+        for hit in gloss_hits(q, index):
+            _keep_best(best, hit)
         if not best and fuzzy:
             for alias, sim in self._fuzzy_scan(q, index):
                 _keep_best(best, Hit(alias.entity_id, 0.6 * sim / 100, alias.text))
@@ -162,16 +181,59 @@ def query_probes(q: str) -> list[tuple[set[str], tuple[tuple[str, str], ...]]]:
             whole_arabic.add(key)
             word_arabic.update(key.split())
         latin_text = to_latin(q)
+        whole_latin = {latin_key(latin_text), search_skeleton(q)}
+        word_latin = {search_skeleton(w) for w in q.split() if w}
     else:
-        latin_text = q
-    whole_latin = {latin_key(latin_text), search_skeleton(q)}
-    word_latin = {search_skeleton(w) for w in q.split() if w}
+        bare = without_base_words(q)
+        whole_latin = {latin_key(bare)} | {search_skeleton(r) for r in latin_readings(bare)}
+        word_latin = {search_skeleton(w) for r in latin_readings(bare) for w in r.split() if w}
     return [
         (whole_arabic - {""}, WHOLE_ARABIC),
         (word_arabic - whole_arabic - {""}, WORD_ARABIC),
         (whole_latin - {""}, WHOLE_LATIN),
         (word_latin - whole_latin - {""}, WORD_LATIN),
     ]
+
+
+def gloss_hits(q: str, index: AliasIndex) -> list[Hit]:
+    """Aliases a Latin query translates (see the module docstring): the query as it is, then
+    without the words that say a place is a base when that finds nothing."""
+    for query in dict.fromkeys((q, without_base_words(q))):
+        read = gloss(query)
+        if read is None:
+            continue
+        found = [index.lookup_stems(stems) for stems in read.stems]
+        ids = set.intersection(*found) if found else set()
+        unknown = [search_skeleton(w) for w in read.unknown]
+        glossed = set().union(*read.stems)
+        hits = []
+        for alias_id in sorted(ids):
+            alias = index.alias(alias_id)
+            stems = key_stems(alias.key)
+            words = [search_skeleton(w) for w in alias.key.split()]
+            if not all(u and u in words for u in unknown):
+                continue  # a name in the query that is not in the alias
+            matched = sum(s in glossed or w in unknown for s, w in zip(stems, words, strict=True))
+            score = FIELD_SCORES["gloss"] * (0.8 + 0.2 * coverage(stems, matched))
+            hits.append(Hit(alias.entity_id, score, alias.text))
+        if hits:
+            return hits
+    return []
+
+
+def latin_readings(q: str) -> set[str]:
+    """The query, and the query with the letters Latin spells several Arabic letters with
+    read the other way: ch as ج/ك (Persian چ, Turkish ç: Araghchi عراقجي, Sonatrach
+    سوناطراك), c before e/i as ج (Turkish: Incirlik إنجرليك), and a plural -is as the Arabic
+    sound plural (Houthis الحوثيين). Each gives its own skeleton probe."""
+    lower = q.lower()
+    readings = {q, lower.replace("ch", "j"), _SOFT_C_RE.sub("j", lower)}
+    readings.add(_PLURAL_IS_RE.sub("iyin", lower))
+    return readings
+
+
+_SOFT_C_RE = re.compile("(?<!s)c(?=[eiy])")
+_PLURAL_IS_RE = re.compile(r"(?<=[a-z]{3})is\b")
 
 
 @functools.lru_cache(maxsize=1024)

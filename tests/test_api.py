@@ -179,6 +179,59 @@ def test_one_word_of_a_query_is_no_match_for_a_whole_name(client: TestClient, st
     assert items[0]["name"] == "بنك قطر الوطني", [(i["name"], i["score"]) for i in items]
 
 
+@pytest.fixture
+def translated_graph(store: GraphStore) -> dict[str, str]:
+    """Names an English reader knows by their translation, beside look-alikes."""
+    seed(
+        store,
+        "اتهمت منظمة الصحة العالمية قوات الدعم السريع بقصف مستشفى، فيما رحبت منظمة التجارة العالمية "
+        "بقرار البنك المركزي المصري، وخفض البنك الأهلي المصري الفائدة. وقالت قوات الاحتلال إن "
+        "طيران الإمارات علق رحلاته. وهبطت الطائرة في إنجرليك، والتقى عباس عراقجي قادة الحوثيين.",
+        [
+            ("منظمة الصحة العالمية", EntityType.ORGANIZATION),
+            ("قوات الدعم السريع", EntityType.ORGANIZATION),
+            ("منظمة التجارة العالمية", EntityType.ORGANIZATION),
+            ("البنك المركزي المصري", EntityType.ORGANIZATION),
+            ("البنك الأهلي المصري", EntityType.ORGANIZATION),
+            ("قوات الاحتلال", EntityType.ORGANIZATION),
+            ("طيران الإمارات", EntityType.ORGANIZATION),
+            ("إنجرليك", EntityType.BASE),
+            ("عباس عراقجي", EntityType.PERSON),
+            ("الحوثيين", EntityType.ORGANIZATION),
+        ],
+    )
+    return {e["name"]: e["id"] for e in store.list_entities(None, 0, 100)}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("World Health Organization", "منظمة الصحة العالمية"),
+        ("WHO", "منظمة الصحة العالمية"),
+        ("Rapid Support Forces", "قوات الدعم السريع"),
+        ("RSF", "قوات الدعم السريع"),
+        ("Central Bank of Egypt", "البنك المركزي المصري"),
+        ("Egypt's central bank", "البنك المركزي المصري"),
+        ("Emirates airline", "طيران الإمارات"),
+        ("Incirlik Air Base", "إنجرليك"),
+        ("Araghchi", "عباس عراقجي"),
+        ("Houthis", "الحوثيين"),
+    ],
+)
+def test_search_reads_english_translations_and_spellings(
+    client: TestClient, translated_graph: dict[str, str], query: str, expected: str
+) -> None:
+    items = client.get("/entities", params={"q": query, "limit": 3}).json()["items"]
+    assert items, query
+    assert items[0]["id"] == translated_graph[expected], [(i["name"], i["score"]) for i in items]
+
+
+def test_a_translation_needs_every_word(client: TestClient, translated_graph: dict[str, str]) -> None:
+    # the WHO's name holds منظمة and عالمية too, but not تجارة ("trade")
+    items = client.get("/entities", params={"q": "World Trade Organization", "limit": 3}).json()["items"]
+    assert [i["id"] for i in items] == [translated_graph["منظمة التجارة العالمية"]], [i["name"] for i in items]
+
+
 def test_list_entities_by_mentions_and_type(client: TestClient, small_graph: dict[str, str]) -> None:
     items = client.get("/entities").json()["items"]
     counts = [i["mention_count"] for i in items]
