@@ -229,7 +229,8 @@ def test_search_reads_english_translations_and_spellings(
 def test_a_translation_needs_every_word(client: TestClient, translated_graph: dict[str, str]) -> None:
     # the WHO's name holds منظمة and عالمية too, but not تجارة ("trade")
     items = client.get("/entities", params={"q": "World Trade Organization", "limit": 3}).json()["items"]
-    assert [i["id"] for i in items] == [translated_graph["منظمة التجارة العالمية"]], [i["name"] for i in items]
+    wto = translated_graph["منظمة التجارة العالمية"]
+    assert [i["id"] for i in items] == [wto], [i["name"] for i in items]
 
 
 def test_list_entities_by_mentions_and_type(client: TestClient, small_graph: dict[str, str]) -> None:

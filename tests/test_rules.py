@@ -1454,3 +1454,85 @@ def test_an_organisation_that_runs_into_the_name_after_its_title_ends_before_it(
     # one word left is no organisation's name: the span stays (the rule then replaces it)
     short = span("الإيرانية محمد", EntityType.ORGANIZATION)
     assert [m.text for m in _cut_before_names(text, [short], [name])] == ["الإيرانية محمد"]
+
+
+def test_a_name_for_something_is_one_name() -> None:
+    # the model's weight on حزب البديل is enough; من أجل ("for") and what follows are the name
+    text = "وحل حزب البديل من أجل ألمانيا ثانيا في الانتخابات"
+    words = {"حزب", "البديل"}
+    assert _institutions(text, words, model={"ألمانيا": "LOC"}) == ["حزب البديل من أجل ألمانيا"]
+    # من alone ("from") ends it
+    assert _institutions("وانسحب حزب البديل من الائتلاف", words) == ["حزب البديل"]
+
+
+def _national(text: str, model: dict[str, str] | None = None) -> list[str]:
+    from nlp.recognition.rules import national_institution_spans
+    from nlp.tokenize import tokenize
+
+    tokens = tokenize(text)
+    labels = [(model or {}).get(t.text) for t in tokens]
+    return [text[s.start : s.end] for s in national_institution_spans(tokens, labels)]
+
+
+def test_a_countrys_army_police_and_exchange_are_organisations() -> None:
+    text = "وقال الجيش اللبناني إنه انتشر، وسلم السلاح للجيش السوداني والجيش الوطني الليبي."
+    assert _national(text) == ["الجيش اللبناني", "للجيش السوداني", "والجيش الوطني الليبي"]
+    assert _national("ذكرت الشرطة البريطانية أن المؤشر الرئيسي للبورصة المصرية صعد") == [
+        "الشرطة البريطانية",
+        "للبورصة المصرية",
+    ]
+    # an army described otherwise, a government, forces: no name of their own
+    assert _national("وقاتل الجيش النظامي إلى جانب الحكومة العراقية والقوات الأمريكية") == []
+    # what the model found is left to it
+    assert _national("وقال الجيش الإسرائيلي إن", {"الجيش": "ORG", "الإسرائيلي": "ORG"}) == []
+
+
+def test_a_nickname_after_known_as() -> None:
+    from nlp.recognition.rules import apposition_spans
+    from nlp.types import EntityType
+
+    def found(text: str, name: str) -> list[str]:
+        anchor = (text.index(name), text.index(name) + len(name), EntityType.PERSON)
+        return [text[r.start : r.end] for r, _ in apposition_spans(text, [anchor])]
+
+    assert found('وتعهد محمد حمدان دقلو، المعروف بـ"حميدتي"، بتحرير المدينة', "محمد حمدان دقلو") == ["حميدتي"]
+    assert found("التقى محمود عباس المعروف باسم أبو مازن وفدا", "محمود عباس") == ["أبو مازن"]
+    # a title is no nickname: الملقب بالخليفة
+    assert found("وظهر أبو بكر البغدادي الملقب بالخليفة في", "أبو بكر البغدادي") == []
+
+
+def test_short_surnames_spelt_either_way_are_the_person() -> None:
+    from nlp.recognition.recognizer import Recognizer
+
+    text = (
+        "قال الوزير يسرائيل كاتس إن الحرب مستمرة. واتهم كاتز الجيش. وأدار المباراة باكاري غاساما، "
+        "وأشهر جاساما بطاقة. وقال فريدريش ميرتس إن ميرز لن يتراجع، وأيده ماركوس زودر ثم سودر."
+    )
+    tagger = _TaggerThatTags(
+        {"يسرائيل كاتس": "PER", "باكاري غاساما": "PER", "فريدريش ميرتس": "PER", "ماركوس زودر": "PER"}
+    )
+    found = {(m.text, m.source) for m in Recognizer(tagger).recognize(text)}  # type: ignore[arg-type]
+    assert {("كاتز", "surname_variant"), ("جاساما", "surname_variant")} <= found
+    assert {("ميرز", "surname_variant"), ("سودر", "surname_variant")} <= found
+    # a word one letter away that no fold explains is no variant: كاتب ("writer") of كاتس
+    text = "قال يسرائيل كاتس إن الكاتب كاتب معروف."
+    found = {m.text for m in Recognizer(_TaggerThatTags({"يسرائيل كاتس": "PER"})).recognize(text)}  # type: ignore[arg-type]
+    assert found == {"يسرائيل كاتس"}
+
+
+def test_a_base_named_again_in_another_spelling_and_what_is_no_base_name() -> None:
+    from nlp.recognition.recognizer import Recognizer
+
+    text = (
+        "هاجمت مسيرة قاعدة عين الأسد الجوية، وقالت الفصائل إنها قصفت قاعدة الاحتلال الأمريكي في عين الاسد. "
+        "وتقرر إخلاء معسكر فيكتوريا المجاور للمطار."
+    )
+    found = [(m.text, m.type.value) for m in Recognizer(_TaggerThatTags({})).recognize(text)]  # type: ignore[arg-type]
+    assert found == [("عين الأسد", "BASE"), ("عين الاسد", "BASE"), ("فيكتوريا", "BASE")]
+
+
+def test_names_after_a_billionaire_and_an_outgoing_title() -> None:
+    text = "ودعم الملياردير إيلون ماسك الحزب علنا"
+    assert _titled(text, set(), unknown={"إيلون", "ماسك"}) == ["إيلون ماسك"]
+    text = "وهزم الحزب الذي يتزعمه المستشار المنتهية ولايته شولتس في الانتخابات"
+    assert _titled(text, set(), unknown={"شولتس"}) == ["شولتس"]

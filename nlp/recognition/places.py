@@ -56,3 +56,22 @@ def place_name(words: list[str]) -> bool:
         if first and len(first) >= 2 and " ".join(filter(None, (first, rest))) in COUNTRIES_AND_CAPITALS:
             return True
     return False
+
+
+# Nisbas whose country is named otherwise (أمريكي: الولايات المتحدة).
+_OTHER_NISBAS = frozenset(model_form(w) for w in "أمريكي أميركي بريطاني".split())
+
+
+def country_nisba(form: str) -> bool:
+    """Is ``form`` (a model form) the nisba of a country in the list, with the article
+    (اللبناني, السودانية, العراقي, الإسرائيلي, التركي, المالي)?"""
+    if not form.startswith("ال"):
+        return False
+    bare = form[2:]
+    stem = bare[:-2] if bare.endswith(("ية", "يه")) else bare[:-1] if bare.endswith("ي") else ""
+    if len(stem) < 2:
+        return False
+    if stem + "ي" in _OTHER_NISBAS:
+        return True
+    spellings = (stem, "ال" + stem, stem + "ا", stem + "يا", stem + "ي", stem + "ة", "ال" + stem + "ية")
+    return any(country in COUNTRIES_AND_CAPITALS for country in spellings)

@@ -54,12 +54,20 @@ MAX_NAME_WORDS = 4
 
 MIN_VARIANT_SKELETON = 4
 _VOWEL_LETTERS = str.maketrans("", "", "اويى")
+# Letters news writes a foreign name with either way: ة/ه, غ/ج (غراهام, جراهام), ط/ت
+# (التنف, الطنف), ص/س, ز/س (كاتس, كاتز; زودر, سودر), and German tz as ز (ميرتس, ميرز).
+_FOREIGN_LETTERS = str.maketrans({"ة": "ه", "غ": "ج", "ط": "ت", "ص": "س", "ز": "س"})
+
+
+def _letters(form: str) -> str:
+    """A foreign name's letters folded where news spells them either way (``_FOREIGN_LETTERS``)."""
+    return form.translate(_FOREIGN_LETTERS).replace("تس", "س")
 
 
 def _skeleton(form: str) -> str:
-    """A foreign name's letters as news spells it either way: ة as ه, غ as ج (غراهام,
-    جراهام), and no long vowels after the first letter (ترامب, ترمب; زيلينسكي, زيلنسكي)."""
-    form = form.translate(_TEH_MARBUTA).replace("غ", "ج")
+    """:func:`_letters` without the long vowels after the first letter (ترامب, ترمب;
+    زيلينسكي, زيلنسكي)."""
+    form = _letters(form)
     return form[:1] + form[1:].translate(_VOWEL_LETTERS)
 
 
@@ -70,18 +78,24 @@ def _surname_variants(
 ) -> dict[tuple[str, ...], tuple[str, Counter[EntityType]]]:
     """Other spellings of the text's surnames (ترمب of دونالد ترامب): words without the
     article whose :func:`_skeleton` is a surname's, of ``MIN_VARIANT_SKELETON`` letters at
-    least (بدن, "body", is no بايدن). Name form -> (the surname it spells, its types)."""
+    least (بدن, "body", is no بايدن), or, for a shorter one, whose letters are the surname's
+    but for one spelt either way (كاتز of كاتس, جاساما of غاساما). Name form -> (the surname
+    it spells, its types)."""
     by_skeleton: dict[str, tuple[str, Counter[EntityType]]] = {}
+    by_letters: dict[str, tuple[str, Counter[EntityType]]] = {}
     for (surname,), types in surnames.items():
+        if surname.startswith("ال"):
+            continue
         skeleton = _skeleton(surname)
-        if not surname.startswith("ال") and len(skeleton) >= MIN_VARIANT_SKELETON:
+        if len(skeleton) >= MIN_VARIANT_SKELETON:
             by_skeleton[skeleton] = (surname, types)
+        by_letters[_letters(surname)] = (surname, types)
     out: dict[tuple[str, ...], tuple[str, Counter[EntityType]]] = {}
-    if not by_skeleton:
+    if not by_letters:
         return out
     for t in tokens:
         for form in _variants(t.form) | {t.form}:
-            found = by_skeleton.get(_skeleton(form))
+            found = by_skeleton.get(_skeleton(form)) or by_letters.get(_letters(form))
             if found and not form.startswith("ال") and (form,) not in surnames and (form,) not in names:
                 out[(form,)] = found
     return out

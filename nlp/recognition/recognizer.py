@@ -61,6 +61,7 @@ from nlp.recognition.rules import (
     name_word,
     names_a_company,
     names_a_unit,
+    national_institution_spans,
     opponent_club_spans,
     parenthesised_acronym_spans,
     person_after_an_organisation_word,
@@ -145,10 +146,12 @@ RULES: dict[str, str] = {
     "(سانا)), and so is an unknown word in parentheses after an institution's name ((إيكواس))",
     "teams": "the name after فريق or نادي is a team (فريق ليفربول); in sport, after نهضة, شبيبة..., "
     "and an opponent named with its city's nisba (أمام الوداد البيضاوي)",
-    "institutions": "an institution word and what names it, half-seen by the model (مجلس السيادة)",
+    "institutions": "an institution word and what names it, half-seen by the model (مجلس السيادة); "
+    "a country's army, police or stock exchange (الجيش اللبناني)",
     "ala_preposition": "على is the preposition, no name (علي), where the text writes في with ي",
     "bylines": "the loader's byline, dateline and source lines",
-    "appositions": "a second name in quotes or parentheses joins the first (Latin names too)",
+    "appositions": "a second name in quotes or parentheses joins the first (Latin names too), and a "
+    'nickname after "known as" (المعروف بـ"حميدتي")',
     "latin_glosses": "Arabic words that spell the Latin name in parentheses after them are a name",
     "generic_descriptions": "descriptions (القوات الأمريكية) are dropped",
     "propagation": "other occurrences of a recognised name in the text, surnames alone, parts made whole, "
@@ -212,8 +215,10 @@ class Recognizer:
                     teams += club_spans(sent, labels, knows)
                     if passages[k]:
                         teams += opponent_club_spans(sent, labels, tagged.person_prob)
-            if tagged.org_prob and "institutions" not in off:
-                institutions += institution_spans(sent, tagged.org_prob, labels, knows)
+            if "institutions" not in off:
+                if tagged.org_prob:
+                    institutions += institution_spans(sent, tagged.org_prob, labels, knows)
+                institutions += national_institution_spans(sent, labels)
             if "latin_glosses" not in off:
                 glosses += latin_gloss_spans(sent, tagged.person_prob, tagged.org_prob)
             for s in tagged.spans:
@@ -283,7 +288,7 @@ class Recognizer:
             named = [m for m in spans if m.type in (EntityType.PERSON, EntityType.ORGANIZATION)]
             rules += [r for r in quoted_institution_spans(text) if not _overlaps_any(r, named)]
             rules += institutions
-        rules += _repeat_base_names(text, [r for r in rules if r.type is EntityType.BASE])
+        rules += _repeat_base_names(tokens, [r for r in rules if r.type is EntityType.BASE])
         spans = _apply_rules(text, spans, rules)
         # (a base named after a person, قاعدة الملك عبدالعزيز, stays a base)
         persons = [m for m in spans if m.type in (EntityType.PERSON, EntityType.BASE)]
@@ -664,17 +669,27 @@ def _metadata_spans(
     return out
 
 
-def _repeat_base_names(text: str, bases: list[RuleSpan]) -> list[RuleSpan]:
-    """Other occurrences of a base name in the same text (عين الأسد without قاعدة)."""
+def _repeat_base_names(tokens: list[Token], bases: list[RuleSpan]) -> list[RuleSpan]:
+    """Other occurrences of a base name in the same text (عين الأسد without قاعدة), in any
+    spelling the model reads alike (عين الاسد), with و, ف or ب written on it (وحرير)."""
     out: list[RuleSpan] = []
-    names = {text[b.start : b.end] for b in bases}
+    names = {tuple(t.form for t in tokens_within(tokens, b.start, b.end)) for b in bases} - {()}
     for name in names:
-        if len(model_form(name)) < 3:
+        if len(" ".join(name)) < 3:
             continue
-        for m in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", text):
-            if not any(b.start <= m.start() < b.end for b in bases):
-                out.append(RuleSpan(m.start(), m.end(), EntityType.BASE, "base_name_repeated", 0.8))
+        for i in range(len(tokens) - len(name) + 1):
+            first = tokens[i].form
+            clitic = 1 if first[:1] in _BASE_CLITICS and first[1:] == name[0] else 0
+            if (clitic or first == name[0]) and all(
+                tokens[i + j].form == name[j] for j in range(1, len(name))
+            ):
+                start, end = tokens[i].start + clitic, tokens[i + len(name) - 1].end
+                if not any(b.start <= start < b.end for b in bases):
+                    out.append(RuleSpan(start, end, EntityType.BASE, "base_name_repeated", 0.8))
     return out
+
+
+_BASE_CLITICS = frozenset("وفب")
 
 
 def _cut_before_names(text: str, spans: list[Mention], names: list[RuleSpan]) -> list[Mention]:
