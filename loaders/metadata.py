@@ -74,7 +74,8 @@ _SLASH_RE = re.compile(
     f"(?P<a>{_N4}){HSPACE}*/{HSPACE}*(?:(?P<b>{_N4}){HSPACE}*(?:[-–—:]|{_EOL})|(?P<dash>[-–—]))"
 )
 _THREE_RE = re.compile(f"(?P<a>{_N4}){_DASH}(?P<b>{_N3}){_DASH}(?=\\S)")
-_TWO_LINE_RE = re.compile(f"(?P<a>{_N4}){_DASH}(?P<b>{_N4}){HSPACE}*{_EOL}")
+# (a site's name may carry its domain: العربية.نت, الجزيرة.نت)
+_TWO_LINE_RE = re.compile(f"(?P<a>{_N4}){_DASH}(?P<b>{_N4}(?:\\.(?:نت|كوم|net|com))?){HSPACE}*{_EOL}")
 _PLACE_RE = re.compile(f"(?P<a>{_N3}){_DASH}(?=\\S)")
 _SOURCE_LINE_RE = re.compile(
     f"{HSPACE}*(?:{alternation(['المصدر', 'مصدر الخبر', 'المصادر'])}|Source){HSPACE}*[:：]{HSPACE}*"

@@ -269,6 +269,7 @@ def test_byline_dateline_and_source_line() -> None:
         ("نادية سليم - الرباط - ", None, "نادية سليم", "الرباط"),
         ("القاهرة - ", None, None, "القاهرة"),
         ("دمشق - سانا\n", "سانا", None, "دمشق"),
+        ("بيروت - العربية.نت\n", "العربية.نت", None, "بيروت"),  # a site with its domain
         ("غزة - رام الله - وكالات\n", None, None, "غزة"),  # two places: no byline
     ],
 )

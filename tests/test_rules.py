@@ -51,6 +51,11 @@ def test_quoted_names_after_an_organisation_word() -> None:
     assert [text[s.start : s.end] for s in quoted_org_spans(text)] == ["رويترز", "الغد", "حماس"]
 
 
+def test_latin_names_after_an_organisation_word() -> None:
+    text = "وتعمل مجموعة G42 مع شركة Open AI في المشروع، ونقلت وكالة AP عن مصدر، وقالت الشركة a priori إن"
+    assert [text[s.start : s.end] for s in quoted_org_spans(text)] == ["G42", "Open AI", "AP"]
+
+
 def test_names_propagate_within_the_document() -> None:
     from nlp.recognition.propagation import propagate
     from nlp.tokenize import tokenize
@@ -1518,6 +1523,12 @@ def test_short_surnames_spelt_either_way_are_the_person() -> None:
     text = "قال يسرائيل كاتس إن الكاتب كاتب معروف."
     found = {m.text for m in Recognizer(_TaggerThatTags({"يسرائيل كاتس": "PER"})).recognize(text)}  # type: ignore[arg-type]
     assert found == {"يسرائيل كاتس"}
+    # a word the model knows is no other spelling of a short surname: حزام ("belt") of حسام
+    text = "قال محمد حسام إن حزام الأمان ضروري."
+    tagger = _TaggerThatTagsAndKnows({"محمد حسام": "PER"}, unknown=set())
+    assert [m.text for m in Recognizer(tagger).recognize(text)] == ["محمد حسام"]  # type: ignore[arg-type]
+    tagger = _TaggerThatTagsAndKnows({"محمد حسام": "PER"}, unknown={"حزام"})
+    assert [m.text for m in Recognizer(tagger).recognize(text)] == ["محمد حسام", "حزام"]  # type: ignore[arg-type]
 
 
 def test_a_base_named_again_in_another_spelling_and_what_is_no_base_name() -> None:

@@ -31,7 +31,13 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from nlp.recognition.rules import PROCLITIC_LETTERS, definite_nisba, goes_by_alone, without_proclitics
+from nlp.recognition.rules import (
+    PROCLITIC_LETTERS,
+    definite_nisba,
+    goes_by_alone,
+    institution_head,
+    without_proclitics,
+)
 from nlp.resolution.names import NAME_PARTICLES, TITLE_CONTINUATIONS, clitic_length
 from nlp.text import key_form, model_form
 from nlp.tokenize import tokens_within
@@ -55,8 +61,9 @@ MAX_NAME_WORDS = 4
 MIN_VARIANT_SKELETON = 4
 _VOWEL_LETTERS = str.maketrans("", "", "اويى")
 # Letters news writes a foreign name with either way: ة/ه, غ/ج (غراهام, جراهام), ط/ت
-# (التنف, الطنف), ص/س, ز/س (كاتس, كاتز; زودر, سودر), and German tz as ز (ميرتس, ميرز).
-_FOREIGN_LETTERS = str.maketrans({"ة": "ه", "غ": "ج", "ط": "ت", "ص": "س", "ز": "س"})
+# (التنف, الطنف), ز/س (كاتس, كاتز; زودر, سودر), and German tz as ز (ميرتس, ميرز). Not ص/س:
+# صعيد ("level") is no سعيد.
+_FOREIGN_LETTERS = str.maketrans({"ة": "ه", "غ": "ج", "ط": "ت", "ز": "س"})
 
 
 def _letters(form: str) -> str:
@@ -75,12 +82,14 @@ def _surname_variants(
     tokens: Sequence[Token],
     surnames: Mapping[tuple[str, ...], Counter[EntityType]],
     names: Mapping[tuple[str, ...], Counter[EntityType]],
+    unknown_words: frozenset[str] | None = None,
 ) -> dict[tuple[str, ...], tuple[str, Counter[EntityType]]]:
     """Other spellings of the text's surnames (ترمب of دونالد ترامب): words without the
     article whose :func:`_skeleton` is a surname's, of ``MIN_VARIANT_SKELETON`` letters at
-    least (بدن, "body", is no بايدن), or, for a shorter one, whose letters are the surname's
-    but for one spelt either way (كاتز of كاتس, جاساما of غاساما). Name form -> (the surname
-    it spells, its types)."""
+    least (بدن, "body", is no بايدن), or, for a shorter one, a word the model does not know
+    (``unknown_words``; حزن, "sadness", is no حسن) whose letters are the surname's but for
+    one spelt either way (كاتز of كاتس, جاساما of غاساما). Name form -> (the surname it
+    spells, its types)."""
     by_skeleton: dict[str, tuple[str, Counter[EntityType]]] = {}
     by_letters: dict[str, tuple[str, Counter[EntityType]]] = {}
     for (surname,), types in surnames.items():
@@ -95,7 +104,9 @@ def _surname_variants(
         return out
     for t in tokens:
         for form in _variants(t.form) | {t.form}:
-            found = by_skeleton.get(_skeleton(form)) or by_letters.get(_letters(form))
+            found = by_skeleton.get(_skeleton(form))
+            if found is None and (unknown_words is None or form in unknown_words):
+                found = by_letters.get(_letters(form))
             if found and not form.startswith("ال") and (form,) not in surnames and (form,) not in names:
                 out[(form,)] = found
     return out
@@ -195,6 +206,7 @@ def propagate(
     spans: Sequence[Mention],
     known: Mapping[tuple[str, ...], EntityType] | None = None,
     short_names: Sequence[tuple[str, ...]] = (),
+    unknown_words: frozenset[str] | None = None,
 ) -> list[Mention]:
     """New mentions for other occurrences of the names in ``spans`` (not overlapping them).
 
@@ -202,6 +214,8 @@ def propagate(
     occurrences become mentions too (``known_name``), after the document's own names.
     ``short_names``: organisations' names without their nationality
     (:func:`organisation_short_names`), found after the document's full names and surnames.
+    ``unknown_words``: the words the model does not know (None: all may be names); a short
+    surname's other spelling must be one of them (``_surname_variants``).
     """
     names: dict[tuple[str, ...], Counter[EntityType]] = defaultdict(Counter)
     confidence: dict[tuple[str, ...], float] = {}
@@ -227,7 +241,7 @@ def propagate(
 
     variants: dict[tuple[str, ...], Counter[EntityType]] = {}
     spells: dict[tuple[str, ...], int] = {}  # a variant -> start of a full name it spells
-    for forms, (surname, types) in _surname_variants(tokens, surnames, names).items():
+    for forms, (surname, types) in _surname_variants(tokens, surnames, names, unknown_words).items():
         variants[forms] = types
         confidence.setdefault(forms, 0.7)
         spells[forms] = full_name_start[surname]
@@ -438,6 +452,7 @@ _ORGANISATION_IN_CONTEXT = frozenset(
         "institution",
         "quoted_institution",
         "quoted_after_org_word",
+        "latin_after_org_word",
         "team",
         "acronym_of",
         "acronym_pair",
@@ -452,16 +467,20 @@ def agree_on_types(tokens: Sequence[Token], spans: Sequence[Mention]) -> list[Me
     """One name, one type within a text, where a rule read an organisation from the context
     (شركة الكيماويات الألمانية كوفيسترو): the other mentions of the name, which the model typed
     on its own (a place in مقر كوفيسترو, a person in الرئيس التنفيذي لكوفيسترو), become that
-    organisation when it has most votes (such a rule's counts twice, a propagated copy's not
-    at all). The model alone never retypes a mention: on held-out news its majority was as
+    organisation when it has most votes (such a rule's counts twice, and so does an
+    organisation right after an institution word, شركة هيوماين; a propagated copy's not at
+    all). The model alone never retypes a mention: on held-out news its majority was as
     often wrong as right. Bases are left alone."""
     votes: dict[tuple[str, ...], Counter[EntityType]] = defaultdict(Counter)
     read: dict[tuple[str, ...], set[EntityType]] = defaultdict(set)  # types a rule read
     forms_of = _agreement_keys(tokens, spans)
+    starts = {t.start: i for i, t in enumerate(tokens)}
     for m, forms in zip(spans, forms_of, strict=True):
         if not forms or m.type not in _AGREEING_TYPES or m.source in _PROPAGATED:
             continue
-        if m.source in _ORGANISATION_IN_CONTEXT and m.type is EntityType.ORGANIZATION:
+        k = starts.get(m.start, 0)
+        after_its_word = k > 0 and institution_head(tokens[k - 1].form) is not None  # شركة هيوماين
+        if m.type is EntityType.ORGANIZATION and (m.source in _ORGANISATION_IN_CONTEXT or after_its_word):
             votes[forms][m.type] += _CONTEXT_RULE_WEIGHT
             read[forms].add(m.type)
         else:

@@ -306,7 +306,8 @@ class Recognizer:
         if "appositions" not in off:
             spans = _link_acronym_pairs(text, _add_appositions(text, spans))
         short_names = organisation_short_names(tokens, spans, knows) if "propagation" not in off else ()
-        return Analysis(text, tuple(tokens), tuple(spans), tuple(furniture), off, short_names)
+        unknown = None if knows is None else frozenset(t.form for t in tokens if not knows(t.form))
+        return Analysis(text, tuple(tokens), tuple(spans), tuple(furniture), off, short_names, unknown)
 
     def _reads_as_a_person(self, name: str) -> bool:
         """Does the model read ``name`` as a person's, all of it, in a sentence of its own
@@ -391,6 +392,8 @@ class Analysis:
     """Rules switched off for this text (``RULES``); ``finish`` respects them too."""
     short_names: tuple[tuple[str, ...], ...] = ()
     """Organisations' names without their nationality, to propagate (model forms)."""
+    unknown_words: frozenset[str] | None = None
+    """The text's words (model forms) the model does not know; None: no vocabulary to ask."""
 
 
 def finish(
@@ -404,7 +407,7 @@ def finish(
     if "propagation" not in analysis.disabled:
         spans = widen_to_full_names(text, tokens, surnames_as_people(tokens, spans))
     if "propagation" not in analysis.disabled or known_names:
-        propagated = propagate(text, tokens, spans, known_names, analysis.short_names)
+        propagated = propagate(text, tokens, spans, known_names, analysis.short_names, analysis.unknown_words)
         if "propagation" in analysis.disabled:  # only the names the graph knows
             propagated = [m for m in propagated if m.source.startswith("known")]
         spans += [m for m in propagated if not _inside_any(m, furniture)]

@@ -80,6 +80,12 @@ _QUOTED_ORG_RE = re.compile(
     rf"(?P<name>[^{_QUOTE_CLOSE}\n]{{2,40}}?)[{_QUOTE_CLOSE}]"
 )
 
+# A name in Latin letters after an organisation word: مجموعة G42, شركة Boeing, وكالة AP.
+_LATIN_AFTER_ORG_RE = re.compile(
+    rf"(?<![{_AR}])(?:[وفبلك]{{0,2}})(?:{_ORG_HEAD}){_SEP}"
+    r"(?P<name>[A-Z][A-Za-z0-9&.'\-]*[A-Za-z0-9](?: [A-Z][A-Za-z0-9&.'\-]*[A-Za-z0-9]){0,3})(?![A-Za-z0-9])"
+)
+
 # A statement, interview or talk given to a medium (في تصريح لـ«...», في حديث خاص لـ...), and a
 # company's share (سهم «...»).
 _STATEMENT = r"(?:تصريح(?:ات)?|حديث|مقابلة|حوار)(?:\s+(?:خاصة?|صحفية?|صحافية?|هاتفية?))?"
@@ -195,13 +201,15 @@ def _agrees_with_its_head(
 
 
 def quoted_org_spans(text: str, knows: Callable[[str], bool] | None = None) -> list[RuleSpan]:
-    """وكالة “رويترز”, حركة "حماس": the quoted name is an organisation. So is the medium a
+    """وكالة “رويترز”, حركة "حماس": the quoted name is an organisation, and so is a name in
+    Latin letters after such a word (مجموعة G42). So is the medium a
     statement was given to (في تصريح لـ«الشرق الأوسط»; unquoted, one word the model does not
     know: في تصريح لهسبريس) and the company whose share moved (ارتفع سهم «طلعت مصطفى»)."""
     out = []
     for pattern, rule in (
         (_QUOTED_ORG_RE, "quoted_after_org_word"),
         (_QUOTED_MEDIUM_OR_SHARE_RE, "quoted_medium"),
+        (_LATIN_AFTER_ORG_RE, "latin_after_org_word"),
     ):
         for m in pattern.finditer(text):
             name = m.group("name").strip()

@@ -62,10 +62,13 @@ air: جوي طيران
 airline airlines airways: طيران خطوط
 airport: مطار
 alliance: تحالف حلف
+alternative: بديل
 american america: أمريكي أميركي أمريكا أميركا
+amnesty: عفو
 arab: عربي عرب
 armed: مسلح
 army: جيش
+artificial: اصطناعي
 assembly: جمعية مجلس
 association: جمعية رابطة اتحاد
 atomic: ذري
@@ -73,6 +76,7 @@ authority: هيئة سلطة
 bank: بنك مصرف
 battalion battalions: كتيبة
 board: مجلس هيئة
+borders: حدود
 brigade brigades: لواء ألوية كتائب
 british britain: بريطاني بريطانيا
 brotherhood: إخوان
@@ -84,34 +88,49 @@ chamber: غرفة
 channel: قناة
 children: أطفال طفولة
 chinese china: صيني الصين
+christian: مسيحي
+club: نادي
 coalition: تحالف ائتلاف
 command: قيادة
+commercial: تجاري
 commission: مفوضية لجنة هيئة
 committee: لجنة
 communications: اتصالات
 company corporation: شركة مؤسسة
+confederation: اتحاد
 conservative conservatives: محافظين محافظ
+constitutional: دستوري
+cooperation: تعاون
 corps: فيلق
 council: مجلس
 court: محكمة
-criminal: جنائي
 crescent: هلال
+criminal: جنائي
 cross: صليب
+data: بيانات
 defence defense: دفاع
 democratic democrats: ديمقراطي
+department: وزارة إدارة
 development: تنمية تطوير
+doctors: أطباء
+economy economic: اقتصاد اقتصادي
+education: تعليم تربية
 egypt egyptian: مصر مصري
+election elections electoral: انتخابات انتخابي
 electricity: كهرباء
+emergency: طوارئ
 emirates emirati: إمارات إماراتي
 energy: طاقة
 european europe: أوروبي أوروبا
 exchange: بورصة صرافة
 federal: اتحادي فيدرالي
 federation: اتحاد
+financial finance: مالي مالية
 food: غذاء أغذية
 football: كرة قدم
 force forces: قوة قوات قوى
 foreign: خارجية
+free: حر أحرار
 french france: فرنسي فرنسا
 front: جبهة
 fund: صندوق
@@ -124,11 +143,15 @@ group: مجموعة جماعة
 guard guards: حرس
 gulf: خليج
 health: صحة صحي
+higher: عالي أعلى
+holding: قابضة
 house: بيت مجلس
 human: إنسان
 independent: مستقل
+industry industrial: صناعة صناعي
+information: معلومات إعلام
 institute: معهد
-intelligence: مخابرات استخبارات
+intelligence: مخابرات استخبارات ذكاء
 interior: داخلية
 international: دولي
 investment investments: استثمار
@@ -143,11 +166,15 @@ kuwait kuwaiti: كويت كويتي
 labour labor: عمال
 league: جامعة دوري رابطة
 lebanon lebanese: لبنان لبناني
+left: يسار
+liberal: ليبرالي
 liberation: تحرير
 libya libyan: ليبيا ليبي
+market markets: سوق أسواق
 media: إعلام
 military: عسكري
 ministry minister: وزارة وزير
+mobilization mobilisation: حشد
 monetary: نقد نقدي
 moroccan morocco: مغرب مغربي
 movement: حركة تيار
@@ -156,6 +183,7 @@ national: وطني قومي
 nations: أمم
 navy naval: بحري بحرية
 news: أنباء أخبار
+observatory: مرصد
 oil: نفط
 olympic: أولمبي
 organization organisation: منظمة
@@ -168,9 +196,12 @@ petroleum: بترول نفط
 police: شرطة
 port: ميناء
 presidency presidential: رئاسة رئاسي
+programme program: برنامج
+public: عام عامة عمومي
 qatar qatari: قطر قطري
 radio: إذاعة
 rapid: سريع
+reconstruction: إعمار
 red: أحمر
 reform: إصلاح
 refugees: لاجئين
@@ -180,12 +211,16 @@ research: بحوث أبحاث
 reserve: احتياطي
 resistance: مقاومة
 revolutionary revolution: ثوري ثورة
+rights: حقوق
 royal: ملكي
 russian russia: روسي روسيا
 saudi: سعودي سعودية
+securities: أوراق
 security: أمن
+social: اجتماعي
 socialist: اشتراكي
 sovereign: سيادي
+sovereignty: سيادة
 space: فضاء
 sport sports: رياضة رياضي
 state states: دولة ولايات
@@ -194,15 +229,22 @@ sudan sudanese: سودان سوداني
 support: دعم
 supreme: أعلى عليا
 syrian syria: سوريا سوري
+team: فريق منتخب
+technology: تقنية تكنولوجيا
 telecom telecommunications: اتصالات
-trade: تجارة تجاري
 television: تلفزيون
+trade: تجارة تجاري
+transitional: انتقالي
+treasury: خزانة
 tunisia tunisian: تونس تونسي
 turkish turkey: تركي تركيا
 union: اتحاد
 united: متحد متحدة
 university: جامعة
 water: مياه
+white: أبيض
+without: بلا
+workers: عمال
 works: تشغيل
 world: عالمي عالم
 yemen yemeni: يمن يمني
@@ -298,7 +340,7 @@ def gloss(query: str) -> Gloss | None:
 
 
 # Arabic function words inside a name (لشؤون's ل is attached; في, و stand alone).
-_ARABIC_STOPS: Final = frozenset({"في", "و", "من", "عن", "على", "علي"})
+_ARABIC_STOPS: Final = frozenset({"في", "و", "من", "عن", "على", "علي", "اجل"})
 
 
 def coverage(stems: tuple[str, ...], matched: int) -> float:
