@@ -210,7 +210,8 @@ def gloss_hits(q: str, index: AliasIndex) -> list[Hit]:
         for alias_id in sorted(ids):
             alias = index.alias(alias_id)
             stems = key_stems(alias.key)
-            words = [search_skeleton(w) for w in alias.key.split()]
+            # (skeletons only for a query with a name in it: a glossed word alone finds many)
+            words = [search_skeleton(w) for w in alias.key.split()] if unknown else [""] * len(stems)
             if not all(u and u in words for u in unknown):
                 continue  # a name in the query that is not in the alias
             matched = sum(s in glossed or w in unknown for s, w in zip(stems, words, strict=True))
