@@ -58,6 +58,7 @@ bench: install
 	$(BIN)/python -m bench.ingest
 	$(BIN)/python -m bench.writes
 	$(BIN)/python -m bench.resolver
+	$(BIN)/python -m bench.search
 	$(BIN)/python -m bench.api_ingest
 	$(BIN)/python -m bench.api_load --mix search
 	$(BIN)/python -m bench.api_load

@@ -251,6 +251,8 @@ yemen yemeni: يمن يمني
 """
 # Words of an English name with no Arabic word of their own.
 _STOP_WORDS: Final = frozenset("of the for and al el in on at to".split())
+# Arabic function words inside a name (لشؤون's ل is attached; في, و, من أجل stand alone).
+_ARABIC_STOPS: Final = frozenset({"في", "و", "من", "عن", "على", "علي", "اجل"})
 _BASE_WORDS: Final = frozenset("base airbase airfield camp garrison".split())
 _TYPE_WORDS: Final = _BASE_WORDS | {"air", "military", "naval"}
 
@@ -337,10 +339,6 @@ def gloss(query: str) -> Gloss | None:
         else:
             glossed_words.append(glossed)
     return Gloss(tuple(glossed_words), tuple(unknown)) if glossed_words else None
-
-
-# Arabic function words inside a name (لشؤون's ل is attached; في, و stand alone).
-_ARABIC_STOPS: Final = frozenset({"في", "و", "من", "عن", "على", "علي", "اجل"})
 
 
 def coverage(stems: tuple[str, ...], matched: int) -> float:
