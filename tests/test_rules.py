@@ -157,7 +157,7 @@ def test_apposition_after_an_organisation() -> None:
     assert found == [("البنتاغون", anchors[0][0]), ("قسد", anchors[1][0])]
 
 
-def test_a_nickname_in_parentheses_after_a_person() -> None:
+def test_a_nickname_after_a_person() -> None:
     from nlp.recognition.rules import apposition_spans
     from nlp.types import EntityType
 
@@ -171,6 +171,10 @@ def test_a_nickname_in_parentheses_after_a_person() -> None:
     assert found("وظهر عبد الفتاح السيسي (يمين) مع ضيفه", "عبد الفتاح السيسي") == []
     assert found("وتوفي أحمد زويل (70 عاما) أمس", "أحمد زويل") == []
     assert found('وقال أحمد زويل "لن نتراجع" أمس', "أحمد زويل") == []
+    # after "known as", quoted or not; a title is no nickname (الملقب بالخليفة)
+    assert found('وتعهد محمد حمدان دقلو، المعروف بـ"حميدتي"، بتحرير المدينة', "محمد حمدان دقلو") == ["حميدتي"]
+    assert found("التقى محمود عباس المعروف باسم أبو مازن وفدا", "محمود عباس") == ["أبو مازن"]
+    assert found("وظهر أبو بكر البغدادي الملقب بالخليفة في", "أبو بكر البغدادي") == []
 
 
 def _titled(
@@ -1490,20 +1494,6 @@ def test_a_countrys_army_police_and_exchange_are_organisations() -> None:
     assert _national("وقاتل الجيش النظامي إلى جانب الحكومة العراقية والقوات الأمريكية") == []
     # what the model found is left to it
     assert _national("وقال الجيش الإسرائيلي إن", {"الجيش": "ORG", "الإسرائيلي": "ORG"}) == []
-
-
-def test_a_nickname_after_known_as() -> None:
-    from nlp.recognition.rules import apposition_spans
-    from nlp.types import EntityType
-
-    def found(text: str, name: str) -> list[str]:
-        anchor = (text.index(name), text.index(name) + len(name), EntityType.PERSON)
-        return [text[r.start : r.end] for r, _ in apposition_spans(text, [anchor])]
-
-    assert found('وتعهد محمد حمدان دقلو، المعروف بـ"حميدتي"، بتحرير المدينة', "محمد حمدان دقلو") == ["حميدتي"]
-    assert found("التقى محمود عباس المعروف باسم أبو مازن وفدا", "محمود عباس") == ["أبو مازن"]
-    # a title is no nickname: الملقب بالخليفة
-    assert found("وظهر أبو بكر البغدادي الملقب بالخليفة في", "أبو بكر البغدادي") == []
 
 
 def test_short_surnames_spelt_either_way_are_the_person() -> None:
