@@ -274,7 +274,7 @@ _LATIN_WORD_RE = re.compile(rf"[{_LATIN_LETTER}][{_LATIN_LETTER}.'\-]*")
 _ARABIC_ONLY_RE = re.compile(r"[\u0621-\u064a]{2,}")
 # "Known as": محمد حمدان دقلو، المعروف بـ"حميدتي" (the nickname quoted or not).
 _KNOWN_AS_RE = re.compile(
-    r"[ \u00a0]*[،,]?[ \u00a0]*(?:ال)?(?:معروف|ملقب|مكنى|شهير)(?:ة)?[ \u00a0]+"
+    r"[ \u00a0]*[،,]?[ \u00a0]*(?:ال)?(?:معروف|ملقب|مكنى|شهير)ة?[ \u00a0]+"
     r"(?:باسم[ \u00a0]+|بـ?[ \u00a0]*)"
     rf"[{_QUOTE_OPEN}]?(?P<name>[\u0621-\u064a]+(?: [\u0621-\u064a]+)?)[{_QUOTE_CLOSE}]?(?![\u0621-\u064a])"
 )
@@ -700,7 +700,7 @@ def _of_origin(tokens: Sequence[Token], j: int) -> bool:
     """من أصل تونسي: "of Tunisian origin", a description that belongs to the title."""
     return (
         j + 2 < len(tokens)
-        and tokens[j].form == "من"
+        and tokens[j].form == _MIN
         and tokens[j + 1].form == "اصل"
         and _is_adjective(tokens[j + 2].form)
     )
@@ -1056,7 +1056,7 @@ def _name_tail(
         form = tokens[j].form
         if (
             form == _MIN
-            and tokens[j + 1 : j + 2]
+            and j + 1 < n
             and tokens[j + 1].form == _AJL
             and _genitive_word(tokens, j + 2, labels, knows)
         ):
