@@ -340,16 +340,35 @@ SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 )
 @click.option("--seeds", type=click.Path(path_type=Path), default=SHARED / "seeds", show_default=True)
 @click.option(
+    "--conll",
+    "conll",
+    type=click.Path(exists=True, path_type=Path),
+    multiple=True,
+    help="Instead: the whole recogniser on a news NER set in CoNLL format (a file or a folder; "
+    "tags PER/PERS, ORG, LOC/GPE, FAC; others read as O), PER/ORG/LOC exact spans. Repeatable.",
+)
+@click.option(
     "--ablate",
     is_flag=True,
     help="Instead: the seeds scorer once with all rules, then once with each rule off (`akg rules`).",
 )
 @click.pass_obj
-def evaluate(settings: Settings, data: Path, scorer: Path, gold: Path, seeds: Path, ablate: bool) -> None:
+def evaluate(
+    settings: Settings,
+    data: Path,
+    scorer: Path,
+    gold: Path,
+    seeds: Path,
+    conll: tuple[Path, ...],
+    ablate: bool,
+) -> None:
     """The model on its held-out split and the seeds scorer on a fresh graph, in one table."""
     from service import evaluation
     from service.runtime import model_dir
 
+    if conll:
+        _conll(settings, list(conll))
+        return
     if ablate:
         _ablate(settings, data, scorer, gold, seeds)
         return
@@ -384,6 +403,24 @@ def evaluate(settings: Settings, data: Path, scorer: Path, gold: Path, seeds: Pa
         console.print(seeds_result["summary"], soft_wrap=True, markup=False)
     else:
         console.print(f"no scorer/gold/seeds under {scorer.parent.parent}: seeds score skipped")
+    console.print(table)
+
+
+def _conll(settings: Settings, paths: list[Path]) -> None:
+    """The whole recogniser on news sets in CoNLL format, one table."""
+    from service import evaluation
+
+    try:
+        scores = evaluation.conll_news_scores(paths, settings)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    table = Table(title=f"akg evaluate --conll {' '.join(map(str, paths))} (exact spans, through analyze)")
+    for col in ("type", "P", "R", "F1", "n"):
+        table.add_column(col, justify="right" if col != "type" else "left")
+    for kind, s in scores.items():
+        table.add_row(
+            kind, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}", str(s["support"])
+        )
     console.print(table)
 
 

@@ -5,6 +5,8 @@
 2. The whole service, the way the user measures it: a fresh embedded graph in a temporary
    directory, the API on a free loopback port, and ``score.py`` posting the seed articles
    and reading them back through the REST API.
+3. The whole recogniser, as ``POST /analyze`` runs it, on held-out news: the corpora's news
+   split, or any news set in CoNLL format (``akg evaluate --conll``), scored CoNLL-style.
 """
 
 from __future__ import annotations
@@ -17,9 +19,13 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from service.settings import Settings
+
+if TYPE_CHECKING:
+    from nlp.training.corpora import Sentence
+    from nlp.training.train import Span
 
 
 def held_out_scores(data_dir: Path, model_dir: Path) -> dict[str, Any]:
@@ -46,36 +52,120 @@ def held_out_news_scores(
     """The whole recogniser (model and rules), as ``POST /analyze`` runs it, on the held-out
     news of the training corpora, scored CoNLL-style (exact token spans) on PER/ORG/LOC.
 
-    Each pseudo-document (a block of sentences) becomes one text, tokens joined by spaces and
-    sentences by newlines; a mention covers the tokens it overlaps. Gold facilities are not
-    PER/ORG/LOC, so a facility the service calls a location counts as a false positive.
+    Gold facilities are not PER/ORG/LOC, so a facility the service calls a location counts as
+    a false positive. ``"micro_facilities_as_LOC"`` reads the same gold the way four-class
+    news sets without a facility label (CoNLL, ANERcorp: PER/ORG/LOC/MISC) annotate: a gold
+    facility (mosque, airport, market, base) is a location there, and missing one is a miss."""
+    from nlp.training.corpora import read_all
+    from nlp.training.train import split_documents
 
-    ``"micro_facilities_as_LOC"`` reads the same gold the way four-class news sets without a
-    facility label (CoNLL, ANERcorp: PER/ORG/LOC/MISC) annotate: a gold facility (mosque,
-    airport, market, base) is a location there, and missing one is a miss."""
+    docs = [d for d in split_documents(read_all(data_dir))[split] if d.corpus == corpus][:max_documents]
+    return tagged_text_scores([d.sentences for d in docs], settings)
+
+
+CONLL_TYPES: dict[str, str] = {
+    "PER": "PER",
+    "PERS": "PER",
+    "PERSON": "PER",
+    "ORG": "ORG",
+    "ORGANIZATION": "ORG",
+    "LOC": "LOC",
+    "GPE": "LOC",
+    "LOCATION": "LOC",
+    "FAC": "FAC",
+}
+"""A CoNLL news set's types read as PER/ORG/LOC (and FAC); any other (MISC, ...) is O."""
+
+SENTENCE_ENDS = frozenset({".", "!", "?", "؟"})
+"""Where a file without blank lines is cut into sentences."""
+
+CONLL_BLOCK = 40
+"""Sentences per text posted to the recogniser (the held-out news blocks are 40 too)."""
+
+
+def read_conll_news(path: Path) -> list[list[Sentence]]:
+    """A CoNLL news file as texts of up to :data:`CONLL_BLOCK` sentences, tokens as written.
+
+    One token per line, its tag in the last column (IOB1 or IOB2; a line of one column is
+    ``O``); a blank line ends a sentence, ``#`` starts a comment and ``-DOCSTART-`` a
+    document. A file with no blank lines at all (ANERcorp's original) is cut after . ! ? ؟
+    The tokens are kept as written: the recogniser reads them as it reads any text."""
+    from nlp.training.corpora import map_tag, repair_iob
+
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValueError(f"cannot read {path} as UTF-8 text: {exc}") from exc
+    cut_at_punctuation = not any(not line.strip() for line in lines)
+    texts: list[list[Sentence]] = [[]]
+    sentence: list[tuple[str, str]] = []
+
+    def end_sentence() -> None:
+        if sentence:
+            tags = repair_iob([tag for _, tag in sentence])
+            texts[-1].append([(tok, tag) for (tok, _), tag in zip(sentence, tags, strict=True)])
+            sentence.clear()
+        if len(texts[-1]) >= CONLL_BLOCK:
+            texts.append([])
+
+    for line in lines:
+        parts = line.split()
+        if not parts:
+            end_sentence()
+        elif parts[0] == "-DOCSTART-":
+            end_sentence()
+            if texts[-1]:
+                texts.append([])
+        elif not line.startswith("#"):
+            token, tag = parts[0], parts[-1] if len(parts) > 1 else "O"
+            sentence.append((token, map_tag(tag, CONLL_TYPES)))
+            if cut_at_punctuation and token in SENTENCE_ENDS:
+                end_sentence()
+    end_sentence()
+    return [text for text in texts if text]
+
+
+def conll_news_scores(paths: list[Path], settings: Settings) -> dict[str, Any]:
+    """The whole recogniser on news sets in CoNLL format (files, or folders of ``*.conll``,
+    ``*.txt``, ``*.tsv``), scored like :func:`held_out_news_scores`."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.iterdir() if p.suffix in (".conll", ".txt", ".tsv")))
+        else:
+            files.append(path)
+    if not files:
+        raise ValueError(f"no CoNLL files in {', '.join(map(str, paths))} (*.conll, *.txt, *.tsv)")
+    texts = [text for file in files for text in read_conll_news(file)]
+    return tagged_text_scores(texts, settings)
+
+
+def tagged_text_scores(texts: list[list[Sentence]], settings: Settings) -> dict[str, Any]:
+    """The whole recogniser on tagged texts, each a list of sentences of ``(token, tag)``.
+
+    Each text is posted as one document, tokens joined by spaces and sentences by newlines; a
+    mention covers the tokens it overlaps (a clitic before a name is in the name's token)."""
     from loaders import prepare
-    from nlp.training.corpora import read_all, spans_of
-    from nlp.training.train import prf, split_documents
+    from nlp.training.corpora import spans_of
+    from nlp.training.train import prf
     from service.pipeline import analyze
     from service.runtime import load_recognizer
 
-    docs = [d for d in split_documents(read_all(data_dir))[split] if d.corpus == corpus][:max_documents]
     recognizer = load_recognizer(settings)
-    gold: list[set[tuple[int, int, int, str]]] = []
-    gold_four_class: list[set[tuple[int, int, int, str]]] = []
-    pred: list[set[tuple[int, int, int, str]]] = []
-    for doc in docs:
-        lines: list[str] = []
+    gold: list[set[Span]] = []
+    gold_four_class: list[set[Span]] = []
+    pred: list[set[Span]] = []
+    for sentences in texts:
         offsets: list[list[tuple[int, int]]] = []  # per sentence, its tokens' spans in the text
         pos = 0
-        for sentence in doc.sentences:
+        for sentence in sentences:
             offsets.append([])
             for token, _ in sentence:
                 offsets[-1].append((pos, pos + len(token)))
                 pos += len(token) + 1  # a space after it, or the newline after the last one
-            lines.append(" ".join(token for token, _ in sentence))
-        mentions = analyze(recognizer, prepare("\n".join(lines)))
-        for sentence, spans in zip(doc.sentences, offsets, strict=True):
+        text = "\n".join(" ".join(token for token, _ in sentence) for sentence in sentences)
+        mentions = analyze(recognizer, prepare(text))
+        for sentence, spans in zip(sentences, offsets, strict=True):
             i = len(gold)
             tags = [tag for _, tag in sentence]
             gold.append({(i, a, b, t) for a, b, t in spans_of(tags) if t in ("PER", "ORG", "LOC")})
