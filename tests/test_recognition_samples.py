@@ -16,7 +16,7 @@ from nlp.types import EntityType
 from service.cli import SAMPLES_DIR
 from service.pipeline import text_regions
 
-P, ORG, B = EntityType.PERSON, EntityType.ORGANIZATION, EntityType.BASE
+P, ORG, B, L = EntityType.PERSON, EntityType.ORGANIZATION, EntityType.BASE, EntityType.LOCATION
 EXPECTED: dict[str, set[tuple[str, EntityType]]] = {
     "01_ain_al_asad_attack.txt": {
         ("لويد أوستن", P),
@@ -102,3 +102,15 @@ def test_a_source_line_the_model_reads_as_a_person_is_the_byline(recognizer: Rec
     # a source line that names no one is no mention
     doc = prepare("جنيف - وكالات\n\nحذرت المنظمة من انهيار العمل الإنساني.")
     assert all(m.text not in {"وكالات", "الات"} for m in recognizer.recognize(doc.text, *text_regions(doc)))
+
+
+def test_a_list_goes_on_with_places_and_people_the_model_reads_alone(recognizer: Recognizer) -> None:
+    # The model misses names with و written on them in a list; read again alone, they are names.
+    text = "وتوزعت المباريات على الرباط والدار البيضاء وطنجة ومراكش."
+    found = {(m.text, m.type) for m in recognizer.recognize(text)}
+    assert {("الدار البيضاء", L), ("طنجة", L), ("مراكش", L)} <= found
+    text = "ويضم طاقم المهمة الأمريكيين ريد وايزمان وفيكتور غلوفر، إلى جانب كندي."
+    assert ("فيكتور غلوفر", P) in {(m.text, m.type) for m in recognizer.recognize(text)}
+    # a verb or a noun with a pronoun after a place is no place
+    text = "وانتقد إدارة الحرب ضد لبنان وفشله في خطة الانسحاب."
+    assert not [m for m in recognizer.recognize(text) if "فشل" in m.text]

@@ -53,6 +53,7 @@ from nlp.recognition.rules import (
     institution_head,
     institution_spans,
     is_a_sports_text,
+    is_function_word,
     is_generic_description,
     latin_gloss_spans,
     leads,
@@ -67,6 +68,7 @@ from nlp.recognition.rules import (
     person_after_an_organisation_word,
     person_name_start,
     place_name_start,
+    place_spans,
     quoted_institution_spans,
     quoted_org_spans,
     speaks_as_an_institution,
@@ -158,7 +160,10 @@ RULES: dict[str, str] = {
     "a group's plural (جماعة الحوثي: الحوثيون), a force's, party's or bank's genitive (التجمع الوطني)",
     "known_names": "names the graph already knows, wherever they occur",
     "one_type_per_name": "a name a rule read as an organisation from its context is one in all the text",
-    "places": "a country or capital the model called an organisation or a person is a place (باماكو تتهم)",
+    "places": "a country or capital the model called an organisation or a person is a place (باماكو تتهم), "
+    "or left untagged (والرباط)",
+    "lists": "a name with و on it after a place or a person, that the model reads alone as one "
+    "(الرباط وطنجة, ريد وايزمان وفيكتور غلوفر)",
 }
 """Every rule that can be switched off (``AKG_DISABLED_RULES``), to measure what each adds."""
 
@@ -200,6 +205,8 @@ class Recognizer:
         teams: list[RuleSpan] = []
         institutions: list[RuleSpan] = []
         glosses: list[RuleSpan] = []
+        places: list[RuleSpan] = []
+        all_labels: list[list[str | None]] = []
         tokens = [t for sent in sents for t in sent]
         occurrences = word_occurrences(tokens)
         sports = "teams" not in off and is_a_sports_text(tokens)
@@ -221,6 +228,9 @@ class Recognizer:
                 institutions += national_institution_spans(sent, labels)
             if "latin_glosses" not in off:
                 glosses += latin_gloss_spans(sent, tagged.person_prob, tagged.org_prob)
+            if "places" not in off:
+                places += place_spans(sent, labels)
+            all_labels.append(labels)
             for s in tagged.spans:
                 if s.label not in MODEL_LABELS:
                     continue
@@ -289,6 +299,12 @@ class Recognizer:
             rules += [r for r in quoted_institution_spans(text) if not _overlaps_any(r, named)]
             rules += institutions
         rules += _repeat_base_names(tokens, [r for r in rules if r.type is EntityType.BASE])
+        # places last: any other rule's reading of the words wins, and no name the model found
+        # other than a place is cut (بنك مصر)
+        if "lists" not in off:
+            places += self._list_members(sents, all_labels)
+        not_places = [m for m in spans if m.type is not EntityType.LOCATION]
+        rules += [r for r in places if not _overlaps_any(r, not_places)]
         spans = _apply_rules(text, spans, rules)
         # (a base named after a person, قاعدة الملك عبدالعزيز, stays a base)
         persons = [m for m in spans if m.type in (EntityType.PERSON, EntityType.BASE)]
@@ -308,6 +324,62 @@ class Recognizer:
         short_names = organisation_short_names(tokens, spans, knows) if "propagation" not in off else ()
         unknown = None if knows is None else frozenset(t.form for t in tokens if not knows(t.form))
         return Analysis(text, tuple(tokens), tuple(spans), tuple(furniture), off, short_names, unknown)
+
+    def _list_members(self, sents: list[list[Token]], labels: list[list[str | None]]) -> list[RuleSpan]:
+        """Names the model missed in a list, with و written on them, after a place or a person
+        it found (الرباط والدار البيضاء وطنجة, ريد وايزمان وفيكتور غلوفر): each is read by the
+        model again without the و, in a sentence that asks for a place or a person, and is one
+        where the model finds one there. All the text's candidates go in one batch."""
+        # (token, the next word, where the name ends with it, kind)
+        candidates: list[tuple[Token, Token | None, int, str]] = []
+        for sent, sent_labels in zip(sents, labels, strict=True):
+            kinds: list[str | None] = [_LIST_KINDS.get(label or "") for label in sent_labels]
+            for i, token in enumerate(sent):
+                before = kinds[i - 1] if i else None
+                if before is None and i > 1 and sent_labels[i - 1] is None and kinds[i - 2]:
+                    before = kinds[i - 2]  # الدار البيضاء | وطنجة
+                if sent_labels[i] is not None or before is None or not _joined_by_wa(token):
+                    continue
+                after = sent[i + 1] if i + 1 < len(sent) and _joins_a_name(sent[i + 1]) else None
+                after_end = after.end if after else token.end
+                if after is not None and sent_labels[i + 1] is not None:
+                    if before != "person" or sent_labels[i + 1] != "PER":
+                        after = None
+                    else:  # ومحسن | الشرقاوي: the model found the surname alone
+                        k = i + 1
+                        while k + 1 < len(sent) and sent_labels[k + 1] == "PER":
+                            k += 1
+                        after_end = sent[k].end
+                candidates.append((token, after, after_end, before))
+                kinds[i] = before
+        if not candidates:
+            return []
+        knows = getattr(self.tagger, "knows", None)
+
+        def knows_as_a_word(token: Token) -> bool:
+            return knows is not None and knows(token.form) and not token.form.startswith("ال")
+
+        texts = [
+            _LIST_CARRIERS[kind].format(" ".join([token.text[1:], *([after.text] if after else [])]))
+            for token, after, _, kind in candidates
+        ]
+        carriers = [sentences(t)[0] for t in texts]
+        with self._lock:
+            analyzed = _analyze(self.tagger, carriers)
+        out = []
+        for (token, after, after_end, kind), tagged in zip(candidates, analyzed, strict=True):
+            at = _LIST_SLOT[kind]
+            found = next(
+                (s for s in tagged.spans if s.first == at and _LIST_KINDS.get(s.label) == kind), None
+            )
+            if found is None:
+                continue
+            if kind == "person" and after is not None and found.last == at and not knows_as_a_word(after):
+                continue  # ومحسن | الشرقاوي: a name read in part is no reading of it
+            end = after_end if after is not None and found.last == at + 1 else token.end
+            etype = EntityType.PERSON if kind == "person" else EntityType.LOCATION
+            out.append(RuleSpan(token.start + 1, end, etype, f"{kind}_in_a_list", round(found.confidence, 4)))
+        return out
 
     def _reads_as_a_person(self, name: str) -> bool:
         """Does the model read ``name`` as a person's, all of it, in a sentence of its own
@@ -352,6 +424,28 @@ class Recognizer:
                 if names_a_company(before.group(1) if before else "", text[start:end]):
                     etype, found_by = EntityType.ORGANIZATION, "model:company"
         return Mention(start, end, text[start:end], etype, round(s.confidence, 4), found_by)
+
+
+# What a list goes on with: the kind of the name before a word with و on it.
+_LIST_KINDS = {"LOC": "place", "FAC": "place", "PER": "person"}
+# Sentences that ask the model for a place or a person at one slot (the slot's token index).
+_LIST_CARRIERS = {"place": "وصل الوفد إلى {} أمس .", "person": "وقال {} إن الاتفاق جاهز ."}
+_LIST_SLOT = {"place": 3, "person": 1}
+
+
+def _joined_by_wa(token: Token) -> bool:
+    """و written on an Arabic word of three letters or more (وطنجة, وفيكتور)."""
+    return (
+        token.form.startswith("و")
+        and len(token.form) >= 4
+        and has_arabic(token.form)
+        and token.form.isalpha()
+    )
+
+
+def _joins_a_name(token: Token) -> bool:
+    """Can the word after a list's member be the member's second word (الدار | البيضاء)?"""
+    return token.form.isalpha() and not token.form.startswith("و") and not is_function_word(token.form)
 
 
 def _parts(sent: Sequence[Token], first: int, last: int) -> list[tuple[int, int]]:
@@ -499,6 +593,7 @@ class _Analyzed:
     person_prob: list[float]
     known: list[bool]
     org_prob: list[float] = field(default_factory=list)
+    place_prob: list[float] = field(default_factory=list)
 
 
 def _labels(tagged: _Analyzed, n: int) -> list[str | None]:
@@ -514,7 +609,7 @@ def _analyze(tagger: Tagger, sents: list[list[Token]]) -> list[_Analyzed]:
     """The tagger's spans, with per-token evidence when the tagger gives it (``analyze``)."""
     analyze = getattr(tagger, "analyze", None)
     if analyze is not None:
-        return [_Analyzed(s.spans, s.person_prob, s.known, s.org_prob) for s in analyze(sents)]
+        return [_Analyzed(s.spans, s.person_prob, s.known, s.org_prob, s.place_prob) for s in analyze(sents)]
     return [_Analyzed(spans, [], [], []) for spans in tagger.tag(sents)]
 
 
