@@ -1053,6 +1053,9 @@ def test_what_an_institution_is_for_names_it_whatever_the_model_gives_it() -> No
     # not a government (described), nor people told something (ل + a plural of people)
     assert _institutions("وقالت الحكومة السورية للصحفيين إن الوضع") == []
     assert _institutions("وقالت المفوضية الأوروبية للصحفيين إن") == []
+    # nor whose it is, nor a framework
+    assert _institutions("وقال الصندوق السيادي للدولة إن") == []
+    assert _institutions("ضمن الإطار القانوني لعودة المقاتلين") == []
 
 
 def test_an_institutions_name_goes_on_past_a_coordinated_word() -> None:

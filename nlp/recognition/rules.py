@@ -1048,6 +1048,12 @@ def ends_in_a_rank(tokens: Sequence[Token], last: int) -> bool:
 
 # Adjectives that describe an institution by its rank or reach (not nisbas): المجلس الأعلى.
 _RANK_ADJECTIVES = frozenset(model_form(w) for w in "الأعلى العليا العام العامة".split())
+# A framework is no institution before what it is for (الإطار القانوني لعودة المقاتلين).
+_NOT_FOR_A_PURPOSE = _DESCRIPTIVE_HEADS | {model_form("الإطار")}
+# Whose an institution is, not what it is for: الصندوق السيادي للدولة.
+_OWNERS = frozenset(
+    model_form(w) for w in "للدولة للبلاد للمملكة للحكومة للشركة للمجموعة للبلد للمدينة للمنطقة".split()
+)
 
 
 def _purpose_name_end(
@@ -1056,11 +1062,12 @@ def _purpose_name_end(
     """Where the name ends that a definite institution word, one or two adjectives and what
     the institution is for make, whatever probability the model gives it: المرصد السوري لحقوق
     الإنسان, المؤسسة الوطنية للنفط, المركز العربي للدراسات الاستراتيجية. None when the words at
-    ``i`` are not that, or head a government, an administration, forces or an army (الحكومة
-    السورية للصحفيين: "the Syrian government told journalists")."""
+    ``i`` are not that, or head a government, an administration, forces, an army or a
+    framework (الحكومة السورية للصحفيين: "the Syrian government told journalists"), or when ل
+    names whose it is (الصندوق السيادي للدولة) or people told (للصحفيين)."""
     n = len(tokens)
     head = without_proclitics(tokens[i].form, _DEFINITE_HEADS)
-    if head is None or head in _DESCRIPTIVE_HEADS:
+    if head is None or head in _NOT_FOR_A_PURPOSE:
         return None
     k = i + 1
     while (
@@ -1072,6 +1079,8 @@ def _purpose_name_end(
     ):
         k += 1
     if k == i + 1 or k >= n or labels[k] in _NAMED or not _with_lam(tokens[k].form):
+        return None
+    if tokens[k].form in _OWNERS:
         return None
     if tokens[k].form.endswith(("ين", "ون")):
         return None  # people are told, not what it is for: المفوضية الأوروبية للصحفيين
