@@ -1055,6 +1055,7 @@ def test_what_an_institution_is_for_names_it_whatever_the_model_gives_it() -> No
     assert _institutions("وقالت المفوضية الأوروبية للصحفيين إن") == []
     # nor whose it is, nor a framework
     assert _institutions("وقال الصندوق السيادي للدولة إن") == []
+    assert _institutions("وقال المجلس الأعلى للدولة إن") == ["المجلس الأعلى للدولة"]  # a rank names it
     assert _institutions("ضمن الإطار القانوني لعودة المقاتلين") == []
 
 

@@ -1080,8 +1080,9 @@ def _purpose_name_end(
         k += 1
     if k == i + 1 or k >= n or labels[k] in _NAMED or not _with_lam(tokens[k].form):
         return None
-    if tokens[k].form in _OWNERS:
-        return None
+    ranked = any(tokens[a].form in _RANK_ADJECTIVES for a in range(i + 1, k))
+    if tokens[k].form in _OWNERS and not ranked:
+        return None  # (but المجلس الأعلى للدولة is Libya's High Council of State)
     if tokens[k].form.endswith(("ين", "ون")):
         return None  # people are told, not what it is for: المفوضية الأوروبية للصحفيين
     if tokens[k].form.startswith("لل") and _definite_name_word(tokens[k].form):
