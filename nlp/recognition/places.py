@@ -43,6 +43,15 @@ COUNTRIES_AND_CAPITALS = frozenset(
 """Model forms of the names (words joined by one space)."""
 
 _PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل")
+_FIRST_WORDS = frozenset(name.split()[0] for name in COUNTRIES_AND_CAPITALS)
+
+
+def could_begin_a_place(form: str) -> bool:
+    """Is ``form`` (a model form) the first word of a country or a capital, with a conjunction
+    or a preposition written on it or not? (A quick test before :func:`place_name`.)"""
+    return any(
+        form.startswith(clitic) and form[len(clitic) :] in _FIRST_WORDS for clitic in ("", *_PROCLITICS)
+    )
 
 
 def place_name(words: list[str]) -> bool:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from nlp.recognition.places import country_nisba, place_name
+from nlp.recognition.places import could_begin_a_place, country_nisba, place_name
 from nlp.resolution.names import CONJUNCTIONS, PREPOSITIONS, TITLE_CONTINUATIONS, TITLE_WORDS
 from nlp.resolution.transliteration import skeleton
 from nlp.text import clean, model_form
@@ -958,7 +958,7 @@ def place_spans(
     n = len(tokens)
     i = 0
     while i < n:
-        if labels[i] is not None:
+        if labels[i] is not None or not could_begin_a_place(tokens[i].form):
             i += 1
             continue
         size = next(
