@@ -1209,6 +1209,17 @@ def _with_lam(form: str) -> bool:
     return form.startswith("ل") and not form.startswith("ال")
 
 
+def _model_organisation_end(tokens: Sequence[Token], i: int, labels: Sequence[str | None]) -> int | None:
+    """Where (exclusive) the organisation the model found that begins at ``i`` ends; None when
+    none begins there."""
+    if labels[i] != "ORG" or (i > 0 and labels[i - 1] == "ORG"):
+        return None
+    end = i
+    while end < len(tokens) and labels[end] == "ORG":
+        end += 1
+    return end
+
+
 def _with_its_genitive(
     tokens: Sequence[Token],
     i: int,
@@ -1220,12 +1231,9 @@ def _with_its_genitive(
     when it has none: the model often stops an institution before لل (الاتحاد الدولي | للشرطة,
     الاتحاد المصري | للمصارعة). Only a name that begins with an institution word with the
     article, and only a genitive that begins with لل or ل."""
-    starts_here = labels[i] == "ORG" and (i == 0 or labels[i - 1] != "ORG")
-    if not starts_here or institution_head(tokens[i].form) != "definite":
+    end = _model_organisation_end(tokens, i, labels)
+    if end is None or institution_head(tokens[i].form) != "definite":
         return None
-    end = i
-    while end < len(tokens) and labels[end] == "ORG":
-        end += 1
     if end >= len(tokens) or not org_prob or org_prob[end] < MIN_INSTITUTION_PROBABILITY / 4:
         return None
     form = tokens[end].form
@@ -1244,10 +1252,11 @@ def _coordinate_name_word(
     السلم والأمن, حركة العدل والمساواة), where the model gives it the probability of an
     organisation's name it asks of an institution? Not a second institution (مجلس الأمن
     والجامعة العربية), nor what the model found as a name of its own."""
+    if j >= len(tokens):
+        return False
     form = tokens[j].form
     return (
-        j < len(tokens)
-        and labels[j] is None
+        labels[j] is None
         and bool(org_prob)
         and org_prob[j] >= MIN_INSTITUTION_PROBABILITY
         and form.startswith("وال")
@@ -1271,12 +1280,9 @@ def _with_its_coordinate(
     """Where an organisation the model found from ``i`` ends once a coordinated word of its
     name is added (حركة العدل | والمساواة, الهيئة العامة للاستثمار | والمناطق الحرة), or None.
     Only a name that begins with an institution word."""
-    starts_here = labels[i] == "ORG" and (i == 0 or labels[i - 1] != "ORG")
-    if not starts_here or institution_head(tokens[i].form) is None:
+    end = _model_organisation_end(tokens, i, labels)
+    if end is None or institution_head(tokens[i].form) is None:
         return None
-    end = i
-    while end < len(tokens) and labels[end] == "ORG":
-        end += 1
     if end >= len(tokens) or not _coordinate_name_word(tokens, end, labels, org_prob):
         return None
     return _name_tail(tokens, i, end + 1, labels, org_prob, knows)
