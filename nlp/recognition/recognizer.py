@@ -299,10 +299,10 @@ class Recognizer:
             rules += [r for r in quoted_institution_spans(text) if not _overlaps_any(r, named)]
             rules += institutions
         rules += _repeat_base_names(tokens, [r for r in rules if r.type is EntityType.BASE])
-        # places last: any other rule's reading of the words wins, and no name the model found
-        # other than a place is cut (بنك مصر)
         if "lists" not in off:
             places += self._list_members(sents, all_labels)
+        # places last: any other rule's reading of the words wins, and no name the model found
+        # other than a place is cut (بنك مصر)
         not_places = [m for m in spans if m.type is not EntityType.LOCATION]
         rules += [r for r in places if not _overlaps_any(r, not_places)]
         spans = _apply_rules(text, spans, rules)
@@ -338,7 +338,7 @@ class Recognizer:
                 before = kinds[i - 1] if i else None
                 if before is None and i > 1 and sent_labels[i - 1] is None and kinds[i - 2]:
                     before = kinds[i - 2]  # الدار البيضاء | وطنجة
-                if sent_labels[i] is not None or before is None or not _joined_by_wa(token):
+                if sent_labels[i] is not None or before is None or _after_wa(token) is None:
                     continue
                 after = sent[i + 1] if i + 1 < len(sent) and _joins_a_name(sent[i + 1]) else None
                 after_end = after.end if after else token.end
@@ -360,7 +360,9 @@ class Recognizer:
             return knows is not None and knows(token.form) and not token.form.startswith("ال")
 
         texts = [
-            _LIST_CARRIERS[kind].format(" ".join([token.text[1:], *([after.text] if after else [])]))
+            _LIST_CARRIERS[kind].format(
+                " ".join([token.text[_after_wa(token) or 0 :], *([after.text] if after else [])])
+            )
             for token, after, _, kind in candidates
         ]
         carriers = [sentences(t)[0] for t in texts]
@@ -378,7 +380,8 @@ class Recognizer:
                 continue  # ومحسن | الشرقاوي: a name read in part is no reading of it
             end = after_end if after is not None and found.last == at + 1 else token.end
             etype = EntityType.PERSON if kind == "person" else EntityType.LOCATION
-            out.append(RuleSpan(token.start + 1, end, etype, f"{kind}_in_a_list", round(found.confidence, 4)))
+            start = token.start + (_after_wa(token) or 0)
+            out.append(RuleSpan(start, end, etype, f"{kind}_in_a_list", round(found.confidence, 4)))
         return out
 
     def _reads_as_a_person(self, name: str) -> bool:
@@ -433,14 +436,16 @@ _LIST_CARRIERS = {"place": "وصل الوفد إلى {} أمس .", "person": "و
 _LIST_SLOT = {"place": 3, "person": 1}
 
 
-def _joined_by_wa(token: Token) -> bool:
-    """و written on an Arabic word of three letters or more (وطنجة, وفيكتور)."""
-    return (
-        token.form.startswith("و")
-        and len(token.form) >= 4
-        and has_arabic(token.form)
-        and token.form.isalpha()
-    )
+def _after_wa(token: Token) -> int | None:
+    """Where, in the token's raw text, the word after a و written on it begins (وطنجة: 1), for
+    an Arabic word of three letters or more; None when the token is no such word."""
+    form = token.form
+    if not (form.startswith("و") and len(form) >= 4 and form.isalpha() and has_arabic(form)):
+        return None
+    cut = next((k + 1 for k, c in enumerate(token.text) if model_form(c) == "و"), None)
+    while cut is not None and cut < len(token.text) and not model_form(token.text[cut]):
+        cut += 1  # a diacritic or tatweel on the و (وَطنجة)
+    return cut
 
 
 def _joins_a_name(token: Token) -> bool:
