@@ -598,7 +598,6 @@ class _Analyzed:
     person_prob: list[float]
     known: list[bool]
     org_prob: list[float] = field(default_factory=list)
-    place_prob: list[float] = field(default_factory=list)
 
 
 def _labels(tagged: _Analyzed, n: int) -> list[str | None]:
@@ -614,7 +613,7 @@ def _analyze(tagger: Tagger, sents: list[list[Token]]) -> list[_Analyzed]:
     """The tagger's spans, with per-token evidence when the tagger gives it (``analyze``)."""
     analyze = getattr(tagger, "analyze", None)
     if analyze is not None:
-        return [_Analyzed(s.spans, s.person_prob, s.known, s.org_prob, s.place_prob) for s in analyze(sents)]
+        return [_Analyzed(s.spans, s.person_prob, s.known, s.org_prob) for s in analyze(sents)]
     return [_Analyzed(spans, [], [], []) for spans in tagger.tag(sents)]
 
 

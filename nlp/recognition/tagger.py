@@ -62,9 +62,6 @@ class TaggedSentence:
     text); names of foreign people are usually not."""
     org_prob: list[float] = field(default_factory=list)
     """Per token: the CRF marginal probability that the token is part of an organisation's name."""
-    place_prob: list[float] = field(default_factory=list)
-    """Per token: the CRF marginal probability that the token is part of a place's or a
-    facility's name."""
 
 
 def _missing(directory: Path, names: list[Path]) -> list[str]:
@@ -149,9 +146,7 @@ class StanzaTagger:
         vocab = self._trainer.model.vocab["word"] if "word" in self._trainer.model.vocab else None  # noqa: SIM401
         for i, tagged in zip(index, results, strict=True):
             known = [vocab is not None and t.form in vocab for t in sentences[i]]
-            out[i] = TaggedSentence(
-                tagged.spans, tagged.person_prob, known, tagged.org_prob, tagged.place_prob
-            )
+            out[i] = TaggedSentence(tagged.spans, tagged.person_prob, known, tagged.org_prob)
         return out
 
     def _tag_batch(self, batch: Any) -> list[TaggedSentence]:
@@ -188,7 +183,6 @@ class StanzaTagger:
         tag_vocab = trainer.vocab["tag"]
         person = _type_indices(tag_vocab, tagset, "PER")
         org = _type_indices(tag_vocab, tagset, "ORG")
-        place = _type_indices(tag_vocab, tagset, "LOC") + _type_indices(tag_vocab, tagset, "FAC")
         sents: list[TaggedSentence] = []
         for i in range(scores.shape[0]):
             unary = scores[i, : sentlens[i]]
@@ -199,8 +193,7 @@ class StanzaTagger:
             labels = [_tag_name(tag_vocab, p, tagset) for p in path]
             person_prob: list[float] = marginals[:, person].sum(axis=1).tolist()
             org_prob: list[float] = marginals[:, org].sum(axis=1).tolist()
-            place_prob: list[float] = marginals[:, place].sum(axis=1).tolist()
-            sents.append(TaggedSentence(self._spans(labels, probs), person_prob, [], org_prob, place_prob))
+            sents.append(TaggedSentence(self._spans(labels, probs), person_prob, [], org_prob))
         unsorted: list[TaggedSentence] = utils.unsort(sents, orig_idx)
         return unsorted
 
