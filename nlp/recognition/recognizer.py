@@ -80,7 +80,7 @@ from nlp.recognition.rules import (
     trim_span_tail,
     writes_final_ya,
 )
-from nlp.resolution.names import TITLE_CONTINUATIONS, TITLE_WORDS
+from nlp.resolution.names import TITLE_CONTINUATIONS, TITLE_WORDS, raw_offset
 from nlp.text import has_arabic, model_form
 from nlp.tokenize import sentences, tokens_within
 from nlp.types import APPOSITION_OF, EntityType, Mention, Token
@@ -442,8 +442,8 @@ def _after_wa(token: Token) -> int | None:
     form = token.form
     if not (form.startswith("و") and len(form) >= 4 and form.isalpha() and has_arabic(form)):
         return None
-    cut = next((k + 1 for k, c in enumerate(token.text) if model_form(c) == "و"), None)
-    while cut is not None and cut < len(token.text) and not model_form(token.text[cut]):
+    cut = raw_offset(token.text, 1)
+    while cut < len(token.text) and not model_form(token.text[cut]):
         cut += 1  # a diacritic or tatweel on the و (وَطنجة)
     return cut
 

@@ -169,7 +169,7 @@ def clitic_length(form: str, known_keys: frozenset[str] = frozenset()) -> int:
     return 0
 
 
-def _raw_offset(word: str, form_chars: int) -> int:
+def raw_offset(word: str, form_chars: int) -> int:
     """Raw index in ``word`` after the first ``form_chars`` characters of its model_form."""
     seen = 0
     for i, ch in enumerate(word):
@@ -196,12 +196,12 @@ def reduce_mention(
     w_start, _, first = words[0]
     first_form = model_form(first)
     cut = clitic_length(first_form, known_keys | HEAD_NOUNS)
-    name_start = w_start + _raw_offset(first, cut)
+    name_start = w_start + raw_offset(first, cut)
     name_end = words[-1][1]
     article = ""
     if first_form[cut:].startswith("ل") and first_form[cut - 1 : cut + 1] == "لل":
         # للبنتاغون: the slice is بنتاغون, the name البنتاغون.
-        name_start = w_start + _raw_offset(first, cut + 1)
+        name_start = w_start + raw_offset(first, cut + 1)
         article = "ال"
     name_text = article + clean(raw[name_start:name_end]).strip()
     key = key_form(name_text)
