@@ -178,7 +178,8 @@ def _followers(forms: tuple[str, ...]) -> list[tuple[str, ...]]:
 # العمال: «العمال»). Not a party named after an idea or a word (حزب الإصلاح, حزب الوفد, حزب
 # الله): «الإصلاح» is as often "reform".
 _PARTY = frozenset(model_form(w) for w in "حزب".split())
-_MEMBERS = frozenset(model_form(w) for w in "العمال الخضر الأحرار".split())
+# (members named by a broken plural, one form in both cases; rules._MEMBERS is who leads)
+_MEMBERS_BY_A_BROKEN_PLURAL = frozenset(model_form(w) for w in "العمال الخضر الأحرار".split())
 
 
 def _members(forms: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -189,7 +190,7 @@ def _members(forms: tuple[str, ...]) -> list[tuple[str, ...]]:
     if len(forms) != 2 or without_proclitics(forms[0], _PARTY) is None:
         return []
     name = forms[1]
-    if name in _MEMBERS:
+    if name in _MEMBERS_BY_A_BROKEN_PLURAL:
         return [(name,)]
     if name.startswith("ال") and name.endswith(("ين", "ون")) and len(name) >= 7:
         return [(name[:-2] + "ين",), (name[:-2] + "ون",)]
