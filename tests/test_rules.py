@@ -1227,8 +1227,18 @@ def test_a_company_name_that_ends_in_a_company_word_is_the_name_and_a_verb_is_no
 
 
 def test_a_rank_ends_an_institutions_name() -> None:
-    text = "وقال المتحدث باسم القوات المسلحة العميد نبيل عبد الله إن"
-    assert _institutions(text, {"القوات", "المسلحة", "العميد"}) == ["القوات المسلحة"]
+    text = "وقال المتحدث باسم القوات المسلحة السودانية العميد نبيل عبد الله إن"
+    words = {"القوات", "المسلحة", "السودانية", "العميد"}
+    assert _institutions(text, words) == ["القوات المسلحة السودانية"]
+
+
+def test_the_armed_forces_unnamed_and_a_board_are_descriptions() -> None:
+    # NewsFANE tags bare القوات المسلحة O in all four of its training sentences
+    text = "تخضع لأوامر القائد العام للقوات المسلحة العميد نبيل عبد الله إن"
+    assert _institutions(text, {"للقوات", "المسلحة", "العميد"}) == []
+    text = "وقال رئيس مجلس إدارة الشركة إن الأرباح ارتفعت"
+    assert _institutions(text, {"مجلس", "إدارة", "الشركة"}) == []
+    assert _institutions("وقال رئيس مجلس الإدارة إن", {"مجلس", "الإدارة"}) == []
 
 
 def test_a_person_that_names_a_company_is_an_organisation() -> None:

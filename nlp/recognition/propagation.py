@@ -484,8 +484,12 @@ def agree_on_types(tokens: Sequence[Token], spans: Sequence[Mention]) -> list[Me
         if m.type is EntityType.ORGANIZATION and (m.source in _ORGANISATION_IN_CONTEXT or after_its_word):
             votes[forms][m.type] += _CONTEXT_RULE_WEIGHT
             read[forms].add(m.type)
-        else:
-            votes[forms][m.type] += 1
+        elif not (m.type is EntityType.PERSON and _quoted(tokens, k, len(forms))):
+            votes[forms][m.type] += 1  # (news quotes the names of things, rarely people's)
+        if m.type is EntityType.ORGANIZATION and len(forms) > 1 and institution_head(forms[0]) is not None:
+            # شركة أرامكو السعودية: the name after its word, as شركة | هيوماين
+            votes[forms[1:]][m.type] += _CONTEXT_RULE_WEIGHT
+            read[forms[1:]].add(m.type)
     out = []
     for m, forms in zip(spans, forms_of, strict=True):
         if forms and m.type in _AGREEING_TYPES and read[forms]:
@@ -496,6 +500,14 @@ def agree_on_types(tokens: Sequence[Token], spans: Sequence[Mention]) -> list[Me
                 m = replace(m, type=winner, source=f"{m.source}:agreed")
         out.append(m)
     return out
+
+
+_QUOTES = frozenset('"“”«»„')
+
+
+def _quoted(tokens: Sequence[Token], k: int, n: int) -> bool:
+    """Are the ``n`` tokens from ``k`` between quotation marks?"""
+    return k > 0 and k + n < len(tokens) and tokens[k - 1].form in _QUOTES and tokens[k + n].form in _QUOTES
 
 
 def _agreement_keys(tokens: Sequence[Token], spans: Sequence[Mention]) -> list[tuple[str, ...]]:

@@ -40,6 +40,7 @@ from nlp.recognition.propagation import (
 )
 from nlp.recognition.rules import (
     COMPOUND_NAME_HEADS,
+    MIN_NAME_PROBABILITY,
     RuleSpan,
     acronym_named_spans,
     apposition_spans,
@@ -50,6 +51,8 @@ from nlp.recognition.rules import (
     coordinated_name_starts,
     definite_nisba,
     ends_in_a_rank,
+    equaliser_club_spans,
+    equalises,
     institution_head,
     institution_spans,
     is_a_sports_text,
@@ -78,6 +81,7 @@ from nlp.recognition.rules import (
     team_spans,
     titled_person_spans,
     trim_span_tail,
+    un_body_spans,
     writes_final_ya,
 )
 from nlp.resolution.names import TITLE_CONTINUATIONS, TITLE_WORDS, raw_offset
@@ -211,8 +215,11 @@ class Recognizer:
         occurrences = word_occurrences(tokens)
         sports = "teams" not in off and is_a_sports_text(tokens)
         passages = sports_passages([sports_words(sent) for sent in sents]) if sports else []
+        words = frozenset(t.form for t in tokens)
+        labels_of = [_labels(tagged, len(sent)) for sent, tagged in zip(sents, analyzed, strict=True)]
+        in_names, outside = _word_uses(sents, labels_of, analyzed)
         for k, (sent, tagged) in enumerate(zip(sents, analyzed, strict=True)):
-            labels = _labels(tagged, len(sent))
+            labels = labels_of[k]
             if tagged.person_prob and "titles" not in off:
                 titled += titled_person_spans(sent, tagged.person_prob, tagged.known, knows)
             if "teams" not in off:
@@ -222,10 +229,12 @@ class Recognizer:
                     teams += club_spans(sent, labels, knows)
                     if passages[k]:
                         teams += opponent_club_spans(sent, labels, tagged.person_prob)
+                        teams += equaliser_club_spans(sent, labels)
             if "institutions" not in off:
                 if tagged.org_prob:
                     institutions += institution_spans(sent, tagged.org_prob, labels, knows)
                 institutions += national_institution_spans(sent, labels)
+                institutions += un_body_spans(sent, labels)
             if "latin_glosses" not in off:
                 glosses += latin_gloss_spans(sent, tagged.person_prob, tagged.org_prob)
             if "places" not in off:
@@ -235,6 +244,23 @@ class Recognizer:
                 if s.label not in MODEL_LABELS:
                     continue
                 if "generic_descriptions" not in off and _agrees_with_the_noun_before(sent, labels, s):
+                    continue
+                if sports and "teams" not in off and s.label == "PER" and equalises(sent, s.first, s.last):
+                    continue  # وعادل الهلال النتيجة: "and Al Hilal equalised", no Adel
+                if "name_heads" not in off and _by_way_of(sent, s):
+                    # عن طريق فيرمين لوبيز: "by way of", no road; a person may follow
+                    after_road, last_word = sent[s.first + 1], sent[s.last]
+                    if self._reads_as_a_person(text[after_road.start : last_word.end]):
+                        spans.append(
+                            Mention(
+                                after_road.start,
+                                last_word.end,
+                                text[after_road.start : last_word.end],
+                                EntityType.PERSON,
+                                round(s.confidence, 4),
+                                "model:by_way_of",
+                            )
+                        )
                     continue
                 last = s.last
                 if (
@@ -252,8 +278,23 @@ class Recognizer:
                 ):
                     last += 1
                 start = s.first
+                while start < last and (not sent[start].form[:1].isalpha() or len(sent[start].form) == 1):
+                    start += 1  # مع | "هيوماين", لـ | "هيوماين": no part of the name
+                if s.label == "PER" and last > start + 1 and _of_a_word_of_the_text(sent[start].form, words):
+                    start += 1  # الرئيس التنفيذي لإنفيديا | جنسن هوانغ (إنفيديا named elsewhere)
                 if s.label == "ORG" and start > 0 and "organisation_words" not in off:
                     start -= names_a_unit(sent[start - 1].form)  # كتائب | حزب الله
+                if "span_tails" not in off:
+                    # محمد صلاح هدفين ... صنع هدفين: a word the text uses outside names, and
+                    # in no other name, ends no person's; nor does ب or ل on another name
+                    # (غوارديولا بمرموش), or any name a verb in the future (أرامكو سيزور)
+                    person = s.label == "PER"
+                    while last > start and (
+                        (person and _a_word_of_the_text(sent[last].form, in_names, outside, knows))
+                        or (person and _to_another_name(sent[last].form, in_names))
+                        or _a_verb_in_the_future(sent[last].form, knows)
+                    ):
+                        last -= 1
                 if (
                     s.label == "PER"
                     and last > start
@@ -308,7 +349,12 @@ class Recognizer:
         spans = _apply_rules(text, spans, rules)
         # (a base named after a person, قاعدة الملك عبدالعزيز, stays a base)
         persons = [m for m in spans if m.type in (EntityType.PERSON, EntityType.BASE)]
-        titled = [t for t in titled if not _overlaps_any(t, spans if t.rule == "before_title" else persons)]
+        titled = [
+            t
+            for t in titled
+            if not _overlaps_any(t, spans if t.rule == "before_title" else persons)
+            and not _of_a_name_in_the_text(tokens, t, words)
+        ]
         spans = _apply_rules(text, _cut_before_names(text, spans, titled), titled)
         if "places" not in off:
             spans = _places_as_locations(spans)
@@ -598,6 +644,72 @@ class _Analyzed:
     person_prob: list[float]
     known: list[bool]
     org_prob: list[float] = field(default_factory=list)
+
+
+def _word_uses(
+    sents: Sequence[Sequence[Token]], labels: Sequence[Sequence[str | None]], analyzed: Sequence[_Analyzed]
+) -> tuple[Counter[str], Counter[str]]:
+    """How often each word is inside the model's names, and how often outside them where the
+    model gives it no probability of a person's name (a surname alone gets some), in the text."""
+    inside: Counter[str] = Counter()
+    outside: list[Token] = []
+    for sent, sent_labels, tagged in zip(sents, labels, analyzed, strict=True):
+        for i, (token, label) in enumerate(zip(sent, sent_labels, strict=True)):
+            if label is not None:
+                inside[token.form] += 1
+            elif tagged.person_prob and tagged.person_prob[i] < MIN_NAME_PROBABILITY:
+                outside.append(token)
+    return inside, word_occurrences(outside)
+
+
+def _a_word_of_the_text(
+    form: str, in_names: Counter[str], outside: Counter[str], knows: Callable[[str], bool] | None
+) -> bool:
+    """A word the model knows, without the article, that the text uses twice at least outside
+    names (صنع هدفين, بهدفين) and in one name at most. (Not once: فؤاد شكر ... إن شكر كان, a
+    surname the model reads alone as a word; nor with the article: السوداني.)"""
+    return (
+        knows is not None
+        and not form.startswith("ال")
+        and knows(form)
+        and in_names[form] <= 1
+        and outside[form] >= 2
+    )
+
+
+def _to_another_name(form: str, in_names: Counter[str]) -> bool:
+    """ب or ل on a word the model finds in a name elsewhere in the text (بمرموش, لصلاح)."""
+    return form[:1] in {"ب", "ل"} and len(form) > 3 and in_names[form[1:]] > 0
+
+
+def _a_verb_in_the_future(form: str, knows: Callable[[str], bool] | None) -> bool:
+    """سيزور, ستعلن: س on a present verb the model knows."""
+    return knows is not None and len(form) >= 5 and form[0] == "س" and form[1] in "يتن" and knows(form[1:])
+
+
+def _of_a_name_in_the_text(tokens: Sequence[Token], r: RuleSpan, words: frozenset[str]) -> bool:
+    """Is the first word of a name after a title ل on a word the text writes without it
+    (الرئيس التنفيذي لأدنوك ... (أدنوك)): "of" what the title heads, no person?"""
+    first = next((t for t in tokens if t.start >= r.start), None)
+    return first is not None and _of_a_word_of_the_text(first.form, words)
+
+
+def _of_a_word_of_the_text(form: str, words: frozenset[str]) -> bool:
+    """ل on a word the text writes without it: لأدنوك where أدنوك is written too."""
+    return form.startswith("ل") and not form.startswith("لل") and form[1:] in words
+
+
+_BY_WAY_OF = ("عن", "طريق")
+_PLACE_LABELS = frozenset({"LOC", "FAC"})
+
+
+def _by_way_of(sent: Sequence[Token], s: TaggedSpanLike) -> bool:
+    """Is the model's place or facility ``s`` the words after عن طريق, "by way of"?"""
+    return (
+        s.label in _PLACE_LABELS
+        and 0 < s.first < s.last
+        and (sent[s.first - 1].form, sent[s.first].form) == _BY_WAY_OF
+    )
 
 
 def _labels(tagged: _Analyzed, n: int) -> list[str | None]:

@@ -66,12 +66,14 @@ _AIRPORT = (
     rf"(?<![{_AR}])(?:[وفبلك]{{0,2}})مطار{_SEP}"
     rf"(?P<name>{_WORD}(?:{_SEP}{_WORD}){{0,2}}?){_SEP}(?:العسكري|الحربي)(?![{_AR}])"
 )
-_BASE_RE = re.compile(rf"{_BASE_HEAD}{_SEP}(?P<rest>{_WORD}(?:{_SEP}{_WORD}){{0,4}})")
+# (the name is looked ahead at: معسكر عريفجان وقاعدة علي السالم names two bases)
+_BASE_RE = re.compile(rf"{_BASE_HEAD}(?={_SEP}(?P<rest>{_WORD}(?:{_SEP}{_WORD}){{0,4}}))")
 _AIRPORT_RE = re.compile(_AIRPORT)
 
 _ORG_HEAD = (
     r"وكالة|وكالتا|صحيفة|جريدة|مجلة|قناة|موقع|شبكة|حركة|تنظيم|جماعة|حزب|منظمة|ميليشيا|ميليشيات"
-    r"|فصيل|كتائب|شركة|مجموعة|إذاعة|اذاعة|تلفزيون|ائتلاف|تحالف|كتلة|هيئة|مؤسسة"
+    r"|فصيل|كتائب|شركة|مجموعة|إذاعة|اذاعة|تلفزيون|ائتلاف|تحالف|كتلة|هيئة|مؤسسة|بنك|مصرف|صندوق|دار"
+    r"|منصة"
 )
 _QUOTE_OPEN = "\"“”«„'‘’"
 _QUOTE_CLOSE = "\"”“»‟'’‘"
@@ -138,6 +140,9 @@ def clitic_on_a_known_word(
 _HONORIFICS = frozenset(model_form(w) for w in "الملك الأمير الشيخ السلطان الإمام الشهيد".split())
 
 
+_ALI = "علي"
+
+
 def base_spans(text: str, knows: Callable[[str], bool] | None = None) -> list[RuleSpan]:
     """Names of military bases after a base head word: the name alone, 1-3 words.
 
@@ -147,6 +152,7 @@ def base_spans(text: str, knows: Callable[[str], bool] | None = None) -> list[Ru
     name is a person's, known words and all: قاعدة الأمير سلطان الجوية.
     """
     out: list[RuleSpan] = []
+    ali_is_a_name = writes_final_ya(text)  # علي, not على ("on"), where في is not written فى
     for m in _BASE_RE.finditer(text):
         words = list(re.finditer(r"\S+", m.group("rest")))
         name_words: list[tuple[re.Match[str], str]] = []
@@ -154,7 +160,8 @@ def base_spans(text: str, knows: Callable[[str], bool] | None = None) -> list[Ru
             token = w.group(0)
             bare = token.rstrip('،,.:;؛!?؟)("”“»«')
             form = model_form(bare)
-            if not form or form in _STOP_WORDS or form in _DESCRIPTOR_WORDS:
+            ali = ali_is_a_name and bare == _ALI and not name_words  # قاعدة علي السالم
+            if not form or (form in _STOP_WORDS and not ali) or form in _DESCRIPTOR_WORDS:
                 break
             if not name_words and form.startswith(_PREPOSITION_ARTICLE):
                 break  # قاعدة بالعراق: "a base in Iraq", no name
@@ -166,8 +173,8 @@ def base_spans(text: str, knows: Callable[[str], bool] | None = None) -> list[Ru
                 and (knows is None or knows(form))
             ):
                 break
-            if name_words and clitic_on_a_known_word(form, knows):
-                break  # حميميم بريف اللاذقية: ب + ريف, "in the countryside of"
+            if name_words and not named_after and clitic_on_a_known_word(form, knows):
+                break  # حميميم بريف اللاذقية: ب + ريف, "in the countryside of" (not الملك فيصل)
             name_words.append((w, bare))
             if bare != token or len(name_words) == 3:
                 break
@@ -586,9 +593,21 @@ def titled_person_spans(
             elif (
                 complement < _MAX_TITLE_COMPLEMENT
                 and form.startswith(("ال", "لل", "وال"))
+                and not _HAMZA_AL_RE.match(tokens[j].text)
                 and person_prob[j] < MIN_NAME_PROBABILITY
             ):
                 j, complement = j + 1, complement + 1
+            elif (
+                j > i + 1
+                and form.startswith("و")
+                and len(form) > 3
+                and j + 1 < len(tokens)
+                and tokens[j + 1].form.startswith("ال")
+                and max(person_prob[j], person_prob[j + 1]) < MIN_NAME_PROBABILITY
+            ):
+                j += 2  # وزير الخارجية | وشؤون المغتربين: a second office, no name
+            elif complement and form == "(" and j + 2 < len(tokens) and tokens[j + 2].form == ")":
+                j += 3  # رئيس الاتحاد الأفريقي لكرة القدم (كاف) | باتريس موتسيبي
             elif (
                 complement < _MAX_TITLE_COMPLEMENT - 1
                 and form in _TITLE_PREPOSITIONS
@@ -629,11 +648,33 @@ def titled_person_spans(
             and name_word(tokens[k], person_prob[k], known[k] or ambiguous, knows)
             and not (k == j and _of_a_known_word(tokens[k].form, knows))
             and not (k > j and _then_a_known_verb(tokens[k].form, knows))
+            # لأدنوك | ومجموعة شركاتها: و begins the next item, not a name's next word
+            and not (k > j and tokens[k].form.startswith("و") and person_prob[k] < MIN_NAME_PROBABILITY)
         ):
             k += 1
             if k < len(tokens) and _unknown_nisba_surname(tokens[k], known[k]):
                 k += 1  # الأمين العام لحركة النجباء أكرم | الكعبي
                 break
+            if (
+                k - j == 1
+                and tokens[j].form not in COMPOUND_NAME_HEADS
+                and _surname_with_the_article(tokens, k, person_prob)
+            ):
+                k += 1  # زعيم التيار الوطني الشيعي مقتدى | الصدر
+                break
+            if (
+                k < len(tokens) - 1
+                and tokens[k].form in COMMON_GIVEN_NAMES
+                and (
+                    name_word(tokens[k + 1], person_prob[k + 1], known[k + 1], knows)
+                    or _unknown_nisba_surname(tokens[k + 1], known[k + 1])
+                )
+            ):
+                # هيثم | علي | الطبطبائي: a given name that is also a word ("on"), between names
+                k += 1
+                if _unknown_nisba_surname(tokens[k], known[k]):
+                    k += 1
+                    break
             if _compound_given_name(tokens, k - 1, person_prob):
                 k += 1  # عبد الفتاح: the article's word belongs to the given name
                 if _read_as_a_name_with_the_article(tokens, k, person_prob):
@@ -701,6 +742,30 @@ def _read_as_a_name_with_the_article(tokens: Sequence[Token], k: int, person_pro
     return k < len(tokens) and tokens[k].form.startswith("ال") and person_prob[k] >= MIN_NAME_PROBABILITY
 
 
+# Given names that are also common words (علي "on", حسن "good", أمين "trustworthy"): the model
+# knows them as words, and gives them little probability of a name between two names.
+COMMON_GIVEN_NAMES = frozenset(
+    model_form(w)
+    for w in """
+    علي محمد أحمد حسن حسين محمود سعيد أمين كريم جميل عادل صالح نبيل كمال منير فريد جمال رشيد
+    سليم سالم ناصر منصور فتحي حامد خالد عمر عثمان إبراهيم إسماعيل يوسف موسى عيسى
+    """.split()
+)
+# A surname with the article after one name word: the model's probability of a name there.
+_SURNAME_WITH_THE_ARTICLE_PROBABILITY = 0.1
+
+
+def _surname_with_the_article(tokens: Sequence[Token], k: int, person_prob: Sequence[float]) -> bool:
+    """Is the word at ``k`` a family name with the article (مقتدى الصدر) as the model reads it
+    after a given name, no adjective of the title's?"""
+    return (
+        k < len(tokens)
+        and tokens[k].form.startswith("ال")
+        and person_prob[k] >= _SURNAME_WITH_THE_ARTICLE_PROBABILITY
+        and not _is_adjective(tokens[k].form)
+    )
+
+
 def _of_origin(tokens: Sequence[Token], j: int) -> bool:
     """من أصل تونسي: "of Tunisian origin", a description that belongs to the title."""
     return (
@@ -723,6 +788,8 @@ def _past_an_institutions_name(tokens: Sequence[Token], j: int, person_prob: Seq
     """Past the institution word at ``j`` and the words with the article or ل after it that
     the model does not read as a name (لمنظمة الصحة العالمية لشرق المتوسط)."""
     k = j + 1
+    if k < len(tokens) and _LATIN_WORD_RE.fullmatch(tokens[k].text):
+        return k + 1  # الرئيسة التنفيذية لشركة AMD | ليزا سو
     while (
         k < len(tokens)
         and k - j <= _MAX_TITLE_COMPLEMENT
@@ -816,9 +883,10 @@ _NOT_IN_NAME = frozenset(
     """.split()
 )
 # Forces named by what they do, no name: قوات الأمن, قوات الاحتلال.
-_FORCES_OF = frozenset(model_form(w) for w in "الأمن الاحتلال الشرطة الطوارئ النظام".split())
-# A board, no institution of its own: مجلس الإدارة, مجلس الأمناء.
-_BOARDS = frozenset(model_form(w) for w in "الإدارة الأمناء".split())
+_FORCES_OF = frozenset(model_form(w) for w in "الأمن الاحتلال الشرطة الطوارئ النظام المسلحة".split())
+# A board, no institution of its own: مجلس الإدارة, مجلس الأمناء, مجلس إدارة الشركة.
+_BOARDS = frozenset(model_form(w) for w in "الإدارة الأمناء إدارة أمناء".split())
+_COUNCILS = frozenset(model_form(w) for w in "مجلس المجلس".split())
 MIN_INSTITUTION_PROBABILITY = 0.1
 _MAX_INSTITUTION_WORDS = 7
 
@@ -894,6 +962,9 @@ def institution_spans(
         if purpose_end is not None:
             seen, end = True, max(end, purpose_end)
             words = [tokens[k].form for k in range(i, end)]
+        if _a_board(words):
+            i = end  # مجلس إدارة الشركة: the company's board, and no إدارة of its own
+            continue
         if not seen or _describes_no_institution(words, head, model_labels[i + 1 : end]):
             i += 1
             continue
@@ -1288,13 +1359,84 @@ def _with_its_coordinate(
     return _name_tail(tokens, i, end + 1, labels, org_prob, knows)
 
 
+# The United Nations in the name of one of its bodies: منظمة الأمم المتحدة للطفولة, مكتب الأمم
+# المتحدة لتنسيق الشؤون الإنسانية, برنامج الأمم المتحدة الإنمائي, البعثة الأممية للدعم في ليبيا.
+_UNITED_NATIONS = (model_form("الأمم"), model_form("المتحدة"))
+_OF_THE_UNITED_NATIONS = model_form("الأممية")
+_UN_BODY_HEADS = frozenset(
+    model_form(w)
+    for w in "منظمة مكتب وكالة برنامج صندوق مفوضية بعثة هيئة مؤسسة لجنة مجلس قوة مركز جامعة".split()
+)
+_MAX_UN_BODY_WORDS = 9
+
+
+def un_body_spans(tokens: Sequence[Token], labels: Sequence[str | None]) -> list[RuleSpan]:
+    """A body of the United Nations named with what it is for or an adjective: the head word,
+    الأمم المتحدة (or الأممية after a head with the article), then the ل-genitive (للطفولة,
+    لإغاثة وتشغيل اللاجئين الفلسطينيين, للدعم في ليبيا) or adjectives (الإنمائي, السامية لشؤون
+    اللاجئين). The model finds the United Nations inside and stops there. Without a genitive or
+    an adjective, the words are the UN itself or a description (الوكالة الأممية)."""
+    out: list[RuleSpan] = []
+    n = len(tokens)
+    for i in range(n - 2):
+        head = without_proclitics(tokens[i].form, _INSTITUTION_HEADS)
+        if head is None:
+            continue
+        bare = head[2:] if head in _DEFINITE_HEADS else head
+        if bare not in _UN_BODY_HEADS:
+            continue
+        if head == bare and (tokens[i + 1].form, tokens[i + 2].form) == _UNITED_NATIONS:
+            k = i + 3
+        elif head != bare and tokens[i + 1].form == _OF_THE_UNITED_NATIONS:
+            k = i + 2
+        else:
+            continue
+        end = _un_body_end(tokens, k, labels)
+        if end > k:
+            out.append(
+                RuleSpan(tokens[i].start, tokens[end - 1].end, EntityType.ORGANIZATION, "un_body", 0.8)
+            )
+    return out
+
+
+def _un_body_end(tokens: Sequence[Token], k: int, labels: Sequence[str | None]) -> int:
+    """Past the adjectives and the ل-genitive from ``k`` that end a UN body's name."""
+    n, start = len(tokens), k
+    while k < n and (definite_nisba(tokens[k].form) or tokens[k].form in _RANK_ADJECTIVES | _HIGH):
+        k += 1
+    if k < n and _with_lam(tokens[k].form) and tokens[k].form[1:2].isalpha():
+        k += 1
+        while k < n and k - start < _MAX_UN_BODY_WORDS:
+            form = tokens[k].form
+            if _definite_name_word(form) or (
+                form.startswith("وال") and len(form) > 4 and form not in _NOT_NAME
+            ):
+                k += 1
+            elif form.startswith("و") and len(form) > 3 and k + 1 < n and tokens[k + 1].form.startswith("ال"):
+                k += 1  # لإغاثة | وتشغيل اللاجئين
+            elif form in _IN and k + 1 < n and labels[k + 1] == "LOC":
+                k += 2  # للدعم | في ليبيا
+                break
+            else:
+                break
+    return k
+
+
+_IN = frozenset({"في"})
+_HIGH = frozenset(model_form(w) for w in "السامي السامية".split())
+
+
+def _a_board(words: list[str]) -> bool:
+    """مجلس الإدارة, مجلس الأمناء, مجلس إدارة الشركة: a board, no institution of its own."""
+    council = without_proclitics(words[0], _INSTITUTION_HEADS) in _COUNCILS
+    return council and words[1] in _BOARDS and (len(words) == 2 or not words[1].startswith("ال"))
+
+
 def _describes_no_institution(words: list[str], head: str, labels: Sequence[str | None]) -> bool:
     """الحكومة العراقية, الإدارة الأمريكية (a nationality alone); قوات الأمن, قوات الولايات
-    المتحدة (forces by what they do or whose they are): descriptions, no names."""
-    bare_head = words[0][words[0].find("ال") :] if head == "definite" else ""
+    المتحدة, القوات المسلحة (forces by what they do or whose they are): descriptions, no names."""
+    bare_head = (without_proclitics(words[0], _INSTITUTION_HEADS) or "") if head == "definite" else ""
     if bare_head in _DESCRIPTIVE_HEADS and _described_by_nationality(words[1:]):
-        return True
-    if len(words) == 2 and words[1] in _BOARDS:
         return True
     if words[0] not in _FORCES:
         return False
@@ -1470,6 +1612,47 @@ _NO_CLUB_HEADS = frozenset(
 )
 
 
+# عادل is a name, and the verb "equalised": وعادل الهلال النتيجة, عادل الفريق الكفة.
+_EQUALISED = frozenset(model_form(w) for w in "عادل وعادل فعادل".split())
+_THE_SCORE = frozenset(model_form(w) for w in "النتيجة الكفة".split())
+_MAX_EQUALISER_WORDS = 3
+
+
+def equalises(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Are tokens ``first..last`` عادل, a club and no more, before النتيجة ("equalised")?"""
+    return (
+        tokens[first].form in _EQUALISED
+        and 0 < last - first <= _MAX_EQUALISER_WORDS
+        and last + 1 < len(tokens)
+        and tokens[last + 1].form in _THE_SCORE
+    )
+
+
+def equaliser_club_spans(tokens: Sequence[Token], labels: Sequence[str | None]) -> list[RuleSpan]:
+    """In a sports passage, who equalised (وعادل الهلال النتيجة): a club, named by the words
+    between عادل and النتيجة, where the model found no organisation, and no
+    title (عادل اللاعب النتيجة)."""
+    out: list[RuleSpan] = []
+    for i, token in enumerate(tokens):
+        if token.form not in _EQUALISED:
+            continue
+        end = next(
+            (
+                k
+                for k in range(i + 2, min(len(tokens), i + 2 + _MAX_EQUALISER_WORDS))
+                if tokens[k].form in _THE_SCORE
+            ),
+            None,
+        )
+        if end is None or "ORG" in labels[i + 1 : end]:
+            continue
+        words = [t.form for t in tokens[i + 1 : end]]
+        if words[0] in _NO_CLUB_HEADS or words[0] in TITLE_WORDS or not words[0].startswith("ال"):
+            continue
+        out.append(RuleSpan(tokens[i + 1].start, tokens[end - 1].end, EntityType.ORGANIZATION, "team", 0.7))
+    return out
+
+
 _FORCES_ALONE = frozenset(model_form(w) for w in "الجيش الشرطة الأمن الحرس الدرك".split())
 
 
@@ -1575,6 +1758,9 @@ def _is_title(form: str, titles: frozenset[str]) -> bool:
 _PRONOUN_SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه")
 
 
+_HAMZA_AL_RE = re.compile("[وفب]?[أإ]ل")
+
+
 def name_word(
     token: Token, probability: float, known: bool, knows: Callable[[str], bool] | None = None
 ) -> bool:
@@ -1589,8 +1775,8 @@ def name_word(
         return False
     if form in _ORG_HEAD_WORDS:  # رئيس كتلة بدر: the head of a bloc, no name
         return False
-    if form.startswith(("ال", "وال", "بال", "لل")) or len(form) < 2:
-        return False
+    if (form.startswith(("ال", "وال", "بال", "لل")) and not _HAMZA_AL_RE.match(token.text)) or len(form) < 2:
+        return False  # (not ألينا, إلهام: a hamza, no article)
     if probability >= MIN_NAME_PROBABILITY:
         return True
     if known:
