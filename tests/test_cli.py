@@ -34,7 +34,7 @@ def test_ingest_samples_twice_then_export(run: object, store: GraphStore) -> Non
     first = run("ingest", str(SAMPLES_DIR))  # type: ignore[operator]
     assert first.exit_code == 0, first.output
     stats = store.stats()
-    assert stats["documents"] == 7  # 4 txt + 2 JSON Lines records + 1 HTML page
+    assert stats["documents"] == 8  # 5 txt + 2 JSON Lines records + 1 HTML page
     assert stats["entities_by_type"]["BASE"] >= 3
     second = run("ingest", str(SAMPLES_DIR))  # type: ignore[operator]
     assert second.exit_code == 0
@@ -42,7 +42,7 @@ def test_ingest_samples_twice_then_export(run: object, store: GraphStore) -> Non
 
     exported = run("export", "--format", "json")  # type: ignore[operator]
     payload = json.loads(exported.stdout)
-    assert len(payload["documents"]) == 7
+    assert len(payload["documents"]) == 8
     assert {e["type"] for e in payload["entities"]} >= {"PERSON", "ORGANIZATION", "BASE"}
     graphml = run("export", "--format", "graphml")  # type: ignore[operator]
     root = ET.fromstring(graphml.stdout)  # noqa: S314 - our own export

@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
+from nlp.recognition.places import place_name
 from nlp.recognition.rules import (
     PROCLITIC_LETTERS,
     definite_nisba,
@@ -486,8 +487,14 @@ def agree_on_types(tokens: Sequence[Token], spans: Sequence[Mention]) -> list[Me
             read[forms].add(m.type)
         elif not (m.type is EntityType.PERSON and _quoted(tokens, k, len(forms))):
             votes[forms][m.type] += 1  # (news quotes the names of things, rarely people's)
-        if m.type is EntityType.ORGANIZATION and len(forms) > 1 and institution_head(forms[0]) is not None:
-            # شركة أرامكو السعودية: the name after its word, as شركة | هيوماين
+        if (
+            m.type is EntityType.ORGANIZATION
+            and len(forms) > 1
+            and forms[0] in _COMPANY_WORDS
+            and not place_name(list(forms[1:]))  # شركة قطر: Qatar stays a place
+        ):
+            # شركة أرامكو السعودية: the name after its word, as شركة | هيوماين (not a place's
+            # or a person's name after another institution word: بنك المغرب, مؤسسة مجدي يعقوب)
             votes[forms[1:]][m.type] += _CONTEXT_RULE_WEIGHT
             read[forms[1:]].add(m.type)
     out = []
@@ -502,6 +509,7 @@ def agree_on_types(tokens: Sequence[Token], spans: Sequence[Mention]) -> list[Me
     return out
 
 
+_COMPANY_WORDS = frozenset(model_form(w) for w in "شركة مجموعة".split())
 _QUOTES = frozenset('"“”«»„')
 
 

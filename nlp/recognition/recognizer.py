@@ -55,6 +55,7 @@ from nlp.recognition.rules import (
     equalises,
     institution_head,
     institution_spans,
+    is_a_seat_of_power,
     is_a_sports_text,
     is_function_word,
     is_generic_description,
@@ -278,7 +279,10 @@ class Recognizer:
                 ):
                     last += 1
                 start = s.first
-                while start < last and (not sent[start].form[:1].isalpha() or len(sent[start].form) == 1):
+                while start < last and (
+                    not sent[start].form[:1].isalpha()
+                    or (len(sent[start].form) == 1 and not sent[start + 1].form[:1].isalpha())
+                ):
                     start += 1  # مع | "هيوماين", لـ | "هيوماين": no part of the name
                 if s.label == "PER" and last > start + 1 and _of_a_word_of_the_text(sent[start].form, words):
                     start += 1  # الرئيس التنفيذي لإنفيديا | جنسن هوانغ (إنفيديا named elsewhere)
@@ -307,7 +311,9 @@ class Recognizer:
                     if start > 0 and leads(sent[start - 1].form):
                         s = _Span(start, last, "ORG", s.confidence)
                 for first, last_part in (
-                    _parts(sent, start, last) if "span_tails" not in off else [(start, last)]
+                    _parts(sent, start, last, person=s.label == "PER")
+                    if "span_tails" not in off
+                    else [(start, last)]
                 ):
                     pieces = [(first, last_part, "model")]
                     if s.label == "PER" and "coordinated_names" not in off:
@@ -454,8 +460,8 @@ class Recognizer:
                 start = place_name_start(text, start, end)
             elif etype is EntityType.PERSON:
                 start = person_name_start(text, start, end)
-        if s.label == "FAC":
-            found_by = "model:facility"
+        if s.label == "FAC" or is_a_seat_of_power(text[start:end]):
+            found_by = "model:facility" if s.label == "FAC" else found_by
             if "speaking_buildings" not in off and speaks_as_an_institution(text, start, end):
                 etype, found_by = EntityType.ORGANIZATION, "model:speaking_buildings"
         if (
@@ -499,12 +505,16 @@ def _joins_a_name(token: Token) -> bool:
     return token.form.isalpha() and not token.form.startswith("و") and not is_function_word(token.form)
 
 
-def _parts(sent: Sequence[Token], first: int, last: int) -> list[tuple[int, int]]:
+_QUOTES_AND_BRACKETS = frozenset('"“”«»„()[]')
+
+
+def _parts(sent: Sequence[Token], first: int, last: int, *, person: bool = False) -> list[tuple[int, int]]:
     """A span cut at the words that are never part of a name (الأهلي المصري مع الترجي
-    التونسي: two clubs; أمام يانغ أفريكانز: after the preposition)."""
+    التونسي: two clubs; أمام يانغ أفريكانز: after the preposition), and a person's at a
+    quotation mark or bracket (لـ«هيوماين» طارق أمين: a company, then its chief)."""
     parts, start = [], first
     for k in range(first, last + 1):
-        if splits_names(sent[k].form):
+        if splits_names(sent[k].form) or (person and sent[k].form in _QUOTES_AND_BRACKETS):
             if k > start:
                 parts.append((start, k - 1))
             start = k + 1

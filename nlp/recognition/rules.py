@@ -66,6 +66,7 @@ _AIRPORT = (
     rf"(?<![{_AR}])(?:[وفبلك]{{0,2}})مطار{_SEP}"
     rf"(?P<name>{_WORD}(?:{_SEP}{_WORD}){{0,2}}?){_SEP}(?:العسكري|الحربي)(?![{_AR}])"
 )
+_BASE_HEAD_RE = re.compile(_BASE_HEAD)
 # (the name is looked ahead at: معسكر عريفجان وقاعدة علي السالم names two bases)
 _BASE_RE = re.compile(rf"{_BASE_HEAD}(?={_SEP}(?P<rest>{_WORD}(?:{_SEP}{_WORD}){{0,4}}))")
 _AIRPORT_RE = re.compile(_AIRPORT)
@@ -163,6 +164,8 @@ def base_spans(text: str, knows: Callable[[str], bool] | None = None) -> list[Ru
             ali = ali_is_a_name and bare == _ALI and not name_words  # قاعدة علي السالم
             if not form or (form in _STOP_WORDS and not ali) or form in _DESCRIPTOR_WORDS:
                 break
+            if name_words and _BASE_HEAD_RE.fullmatch(bare):
+                break  # معسكر عريفجان | وقاعدة علي السالم: the next base
             if not name_words and form.startswith(_PREPOSITION_ARTICLE):
                 break  # قاعدة بالعراق: "a base in Iraq", no name
             named_after = bool(name_words) and model_form(name_words[0][1]) in _HONORIFICS
@@ -641,6 +644,13 @@ def titled_person_spans(
         # After a title word that is also a common noun (الفريق: the rank, or "the team"), an
         # unknown word is no evidence: the model must see a name.
         ambiguous = _one_of(tokens[i].form, _AMBIGUOUS_TITLES)
+        if (
+            j == i + 1 < len(tokens)
+            and _one_of(tokens[i].form, _PLAYER_ROLES)
+            and _is_adjective(tokens[j].form)
+        ):
+            i += 1  # لاعب استثنائي: "an exceptional player", no name
+            continue
         k = j
         while (
             k < len(tokens)
@@ -758,11 +768,16 @@ _SURNAME_WITH_THE_ARTICLE_PROBABILITY = 0.1
 def _surname_with_the_article(tokens: Sequence[Token], k: int, person_prob: Sequence[float]) -> bool:
     """Is the word at ``k`` a family name with the article (مقتدى الصدر) as the model reads it
     after a given name, no adjective of the title's?"""
+    if k >= len(tokens):
+        return False
+    form = tokens[k].form
     return (
-        k < len(tokens)
-        and tokens[k].form.startswith("ال")
+        form.startswith("ال")
         and person_prob[k] >= _SURNAME_WITH_THE_ARTICLE_PROBABILITY
-        and not _is_adjective(tokens[k].form)
+        and not _is_adjective(form)
+        and form not in TITLE_WORDS  # قائد سنتكوم | الأدميرال براد كوبر
+        and form not in TITLE_CONTINUATIONS
+        and form not in _RANKS
     )
 
 
@@ -993,19 +1008,32 @@ _NAMED = frozenset({"PER", "ORG"})
 # الشرطة + a nationality an organisation 12 times in 13, الجيش + one 36 in 62); its government
 # is as often a description (13 in 40), and so are its forces (1 in 21): no rule for those.
 _NATIONAL_INSTITUTIONS = frozenset(model_form(w) for w in "الجيش الشرطة البورصة".split())
-_NATIONAL = model_form("الوطني")
+_ROYAL_OR_NATIONAL = frozenset(model_form(w) for w in "الوطني الملكي الملكية".split())
+_AIR_FORCE_HEADS = frozenset(model_form(w) for w in "سلاح القوات".split())
+_AIR_FORCE_TAILS = frozenset(model_form(w) for w in "الجو الجوية البحرية".split())
 
 
 def national_institution_spans(tokens: Sequence[Token], model_labels: Sequence[str | None]) -> list[RuleSpan]:
-    """A country's army, police or stock exchange is an organisation: الجيش اللبناني, للجيش
-    السوداني, الجيش الوطني الليبي, الشرطة البريطانية, للبورصة المصرية; where the model found no
+    """A country's army, police, air force, navy or stock exchange is an organisation: الجيش
+    اللبناني, للجيش السوداني, الجيش الوطني الليبي, الشرطة البريطانية, سلاح الجو الملكي الأردني,
+    والقوات الجوية الكويتية, للبورصة المصرية; where the model found no
     person or organisation in it. Not one described otherwise (الجيش النظامي, "the regular
     army"), nor forces described by a nationality (القوات الأمريكية)."""
     out: list[RuleSpan] = []
     for i, token in enumerate(tokens[:-1]):
-        if without_proclitics(token.form, _NATIONAL_INSTITUTIONS) is None:
+        if without_proclitics(token.form, _NATIONAL_INSTITUTIONS) is not None:
+            k = i + 1
+        elif (
+            without_proclitics(token.form, _AIR_FORCE_HEADS) is not None
+            and tokens[i + 1].form in _AIR_FORCE_TAILS
+        ):
+            k = i + 2  # سلاح الجو, القوات الجوية: a country's air force or navy
+        else:
             continue
-        k = i + 2 if tokens[i + 1].form == _NATIONAL and i + 2 < len(tokens) else i + 1
+        while k < len(tokens) - 1 and tokens[k].form in _ROYAL_OR_NATIONAL:
+            k += 1  # الجيش الوطني الليبي, سلاح الجو الملكي الأردني
+        if k >= len(tokens):
+            continue
         if country_nisba(tokens[k].form) and not any(model_labels[j] in _NAMED for j in range(i, k + 1)):
             span = RuleSpan(token.start, tokens[k].end, EntityType.ORGANIZATION, "national_institution", 0.7)
             out.append(span)
@@ -1367,6 +1395,7 @@ _UN_BODY_HEADS = frozenset(
     model_form(w)
     for w in "منظمة مكتب وكالة برنامج صندوق مفوضية بعثة هيئة مؤسسة لجنة مجلس قوة مركز جامعة".split()
 )
+_UN_BODY_HEAD_FORMS = _UN_BODY_HEADS | frozenset("ال" + w for w in _UN_BODY_HEADS)
 _MAX_UN_BODY_WORDS = 9
 
 
@@ -1379,12 +1408,10 @@ def un_body_spans(tokens: Sequence[Token], labels: Sequence[str | None]) -> list
     out: list[RuleSpan] = []
     n = len(tokens)
     for i in range(n - 2):
-        head = without_proclitics(tokens[i].form, _INSTITUTION_HEADS)
+        head = without_proclitics(tokens[i].form, _UN_BODY_HEAD_FORMS)
         if head is None:
             continue
-        bare = head[2:] if head in _DEFINITE_HEADS else head
-        if bare not in _UN_BODY_HEADS:
-            continue
+        bare = head.removeprefix("ال")
         if head == bare and (tokens[i + 1].form, tokens[i + 2].form) == _UNITED_NATIONS:
             k = i + 3
         elif head != bare and tokens[i + 1].form == _OF_THE_UNITED_NATIONS:
@@ -1874,8 +1901,24 @@ _SPEECH_VERBS = frozenset(
 )
 _VOICES_OF = frozenset(
     model_form(w)
-    for w in "مسؤول مسؤولة مسؤولون مسؤولين مسؤولو مسئول متحدث المتحدث متحدثة المتحدثة بيان وبيان".split()
+    for w in """
+    مسؤول مسؤولة مسؤولون مسؤولين مسؤولو مسئول متحدث المتحدث متحدثة المتحدثة بيان وبيان مستشار
+    مستشارة
+    """.split()
 )
+# The seats of power the model calls places, that speak for their institutions (المتحدث باسم
+# الكرملين); a capital that speaks (أعلنت موسكو) stays a place.
+_SEATS_OF_POWER = frozenset(
+    model_form(w)
+    for w in "الكرملين الإليزيه البنتاغون الكنيست قصر_الإليزيه قصر_بعبدا قصر_قرطاج قصر_المرادية".split()
+)
+
+
+def is_a_seat_of_power(name: str) -> bool:
+    """الكرملين, قصر الإليزيه: a building that news makes speak for its institution."""
+    return "_".join(model_form(w) for w in name.split()) in _SEATS_OF_POWER
+
+
 _WORDS_BEFORE = re.compile(r"(?:(\S+)\s+)?(\S+)\s*$")
 
 
@@ -1908,7 +1951,7 @@ _NO_PERSON_NAME_END = frozenset(
     for w in """
     الأخير الأخيرة الجديد الجديدة المرتقب المرتقبة الفصلي الفصلية السنوي السنوية الشهري الشهرية
     الأسبوعي الأسبوعية اليومي اليومية المقبل المقبلة الماضي الماضية الحالي الحالية المفاجئ
-    المفاجئة الأولي الأولية
+    المفاجئة الأولي الأولية التقى التقت التقوا التزم التزمت
     """.split()
 )
 _NO_PERSON_END = _NO_NAME_END | _NO_PERSON_NAME_END
