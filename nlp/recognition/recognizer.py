@@ -140,21 +140,27 @@ RULES: dict[str, str] = {
     "after a player named, his club (يوسف النصيري، لاعب فنربخشة)",
     "person_completion": "a one- or two-word person takes the next name word if it recurs (إسماعيل هنية)",
     "span_tails": "a span ends before a trailing prepositional phrase, function word or quotation, "
-    "is cut at a word never in a name (الأهلي مع الترجي), and a person's ends before a rank",
+    "is cut at a word never in a name (الأهلي مع الترجي), and a person's ends before a rank; a "
+    "person's ends before a word the text uses twice outside names (هدفين) or ب/ل on another name, "
+    "any name before a future verb (سيزور), and a person's is cut at a quotation mark",
     "coordinated_names": "a person span over names joined by و is one person each (بوش وبلير)",
-    "name_heads": "a name starts after a generic place word or a title before it (مدينة غزة, الملك الحسين)",
+    "name_heads": "a name starts after a generic place word or a title before it (مدينة غزة, الملك الحسين), "
+    "after ل on a word the text names alone (لإنفيديا جنسن هوانغ); after عن طريق no road but a person",
     "definite_phrase_retype": "a 'person' that is a definite noun phrase is an organisation",
     "organisation_words": "a 'person' that begins with an organisation word (كتلة بدر) or is a company",
-    "speaking_buildings": "a building that speaks is its institution (أعلن البيت الأبيض: an organisation)",
+    "speaking_buildings": "a building that speaks is its institution (أعلن البيت الأبيض: an organisation), "
+    "and so is a seat of power the model calls a place (المتحدث باسم الكرملين)",
     "bases": "military bases by pattern (قاعدة X الجوية, معسكر X), and their repeats",
     "quoted_orgs": 'quoted names after an organisation word (وكالة "رويترز"), a share (سهم «...», '
     "سهم أكوا باور) or a statement to a medium (في تصريح لـ«...», لهسبريس)",
     "acronyms": "a name before an acronym in parentheses is an organisation (الوكالة العربية السورية "
     "(سانا)), and so is an unknown word in parentheses after an institution's name ((إيكواس))",
     "teams": "the name after فريق or نادي is a team (فريق ليفربول); in sport, after نهضة, شبيبة..., "
-    "and an opponent named with its city's nisba (أمام الوداد البيضاوي)",
+    "an opponent named with its city's nisba (أمام الوداد البيضاوي), and who equalised (وعادل الهلال "
+    "النتيجة)",
     "institutions": "an institution word and what names it, half-seen by the model (مجلس السيادة); "
-    "a country's army, police or stock exchange (الجيش اللبناني)",
+    "a country's army, police, air force or stock exchange (الجيش اللبناني, سلاح الجو الأردني); a UN "
+    "body by its full name (منظمة الأمم المتحدة للطفولة)",
     "ala_preposition": "على is the preposition, no name (علي), where the text writes في with ي",
     "bylines": "the loader's byline, dateline and source lines",
     "appositions": "a second name in quotes or parentheses joins the first (Latin names too), and a "
@@ -284,7 +290,12 @@ class Recognizer:
                     or (len(sent[start].form) == 1 and not sent[start + 1].form[:1].isalpha())
                 ):
                     start += 1  # مع | "هيوماين", لـ | "هيوماين": no part of the name
-                if s.label == "PER" and last > start + 1 and _of_a_word_of_the_text(sent[start].form, words):
+                if (
+                    s.label == "PER"
+                    and "name_heads" not in off
+                    and last > start + 1
+                    and _of_a_word_of_the_text(sent[start].form, words)
+                ):
                     start += 1  # الرئيس التنفيذي لإنفيديا | جنسن هوانغ (إنفيديا named elsewhere)
                 if s.label == "ORG" and start > 0 and "organisation_words" not in off:
                     start -= names_a_unit(sent[start - 1].form)  # كتائب | حزب الله
