@@ -1688,3 +1688,27 @@ def test_a_countrys_air_force_is_an_organisation_and_a_players_adjective_no_name
     assert national_institution_spans(tokenize(text), [None] * 7) == []
     # لاعب استثنائي: "an exceptional player"
     assert _titled("وقال المدرب إنه لاعب استثنائي رغم عمره", set(), unknown={"استثنائي"}) == []
+
+
+def test_who_wins_and_whom_it_beats_are_clubs_but_no_country() -> None:
+    from nlp.recognition.rules import team_spans, winner_club_spans
+    from nlp.tokenize import tokenize
+
+    text = "وساهم المغربي بلال الخنوس في فوز شتوتغارت على بوروسيا دورتموند بثلاثة أهداف"
+    tokens = tokenize(text)
+    places = {"شتوتغارت", "بوروسيا", "دورتموند"}
+    labels = ["LOC" if t.text in places else None for t in tokens]
+    got = [text[s.start : s.end] for s in winner_club_spans(tokens, labels)]
+    assert got == ["شتوتغارت", "بوروسيا دورتموند"]
+    text = "واحتفلت الجماهير بفوز المغرب على مصر في النهائي"  # national teams stay places
+    tokens = tokenize(text)
+    labels = ["LOC" if t.text in {"المغرب", "مصر"} else None for t in tokens]
+    assert winner_club_spans(tokens, labels) == []
+    # "his team" and the name the model found after it, cut in two or not
+    text = "وقاد أشرف حكيمي فريقه باريس سان جيرمان للفوز، وقال الرئيس إن فريقه سيعمل"
+    tokens = tokenize(text)
+    k = [t.text for t in tokens].index("باريس")
+    spans = team_spans(
+        tokens, [(k, k, "LOC"), (k + 1, k + 2, "LOC")], [0.0] * len(tokens), [False] * len(tokens)
+    )
+    assert [text[s.start : s.end] for s in spans] == ["باريس سان جيرمان"]

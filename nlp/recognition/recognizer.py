@@ -83,6 +83,7 @@ from nlp.recognition.rules import (
     titled_person_spans,
     trim_span_tail,
     un_body_spans,
+    winner_club_spans,
     writes_final_ya,
 )
 from nlp.resolution.names import TITLE_CONTINUATIONS, TITLE_WORDS, raw_offset
@@ -155,9 +156,9 @@ RULES: dict[str, str] = {
     "سهم أكوا باور) or a statement to a medium (في تصريح لـ«...», لهسبريس)",
     "acronyms": "a name before an acronym in parentheses is an organisation (الوكالة العربية السورية "
     "(سانا)), and so is an unknown word in parentheses after an institution's name ((إيكواس))",
-    "teams": "the name after فريق or نادي is a team (فريق ليفربول); in sport, after نهضة, شبيبة..., "
-    "an opponent named with its city's nisba (أمام الوداد البيضاوي), and who equalised (وعادل الهلال "
-    "النتيجة)",
+    "teams": "the name after فريق or نادي is a team (فريق ليفربول, فريقه باريس سان جيرمان); in sport, "
+    "after نهضة, شبيبة..., an opponent named with its city's nisba (أمام الوداد البيضاوي), who "
+    "equalised (وعادل الهلال النتيجة), and a city that wins or is beaten (فوز شتوتغارت على ...)",
     "institutions": "an institution word and what names it, half-seen by the model (مجلس السيادة); "
     "a country's army, police, air force or stock exchange (الجيش اللبناني, سلاح الجو الأردني); a UN "
     "body by its full name (منظمة الأمم المتحدة للطفولة)",
@@ -237,6 +238,7 @@ class Recognizer:
                     if passages[k]:
                         teams += opponent_club_spans(sent, labels, tagged.person_prob)
                         teams += equaliser_club_spans(sent, labels)
+                        teams += winner_club_spans(sent, labels)
             if "institutions" not in off:
                 if tagged.org_prob:
                     institutions += institution_spans(sent, tagged.org_prob, labels, knows)

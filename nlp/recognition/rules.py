@@ -1494,7 +1494,9 @@ def quoted_institution_spans(text: str) -> list[RuleSpan]:
 
 # Head words of a sports team or club, with the clitics news writes them with.
 _TEAM_HEADS = frozenset(
-    model_form(c + w) for w in ("فريق", "نادي") for c in ("", "و", "ب", "ل", "وب", "ول", "ف")
+    model_form(c + w)
+    for w in ("فريق", "نادي", "فريقه", "فريقها", "ناديه", "ناديها")
+    for c in ("", "و", "ب", "ل", "وب", "ول", "ف")
 )
 _TEAM_PERSON_PROBABILITY = 0.3
 _TEAM_RETYPED = frozenset({"LOC", "GPE", "FAC", "ORG"})
@@ -1512,7 +1514,8 @@ def team_spans(
     person_prob: list[float],
     known: list[bool],
 ) -> list[RuleSpan]:
-    """The name after فريق or نادي (a team, a club) is an organisation: فريق ليفربول (the
+    """The name after فريق or نادي (a team, a club; فريقه, "his team", too) is an organisation:
+    فريق ليفربول (the
     model reads a city), فريق اسيك ابيدجان (it reads nothing). ``model_spans`` are the model's
     (first token, last token, label). A model span right after the head is retyped unless it
     is a person (فريق بايدن: the president's team); otherwise up to three words the model does
@@ -1526,11 +1529,15 @@ def team_spans(
             continue
         if i + 1 in starts:
             last, label = starts[i + 1]
+            while last + 1 in starts and starts[last + 1][1] == label:
+                last = starts[last + 1][0]  # فريقه باريس | سان جيرمان: one name the model cut in two
             if label in _TEAM_RETYPED:
                 out.append(
                     RuleSpan(tokens[i + 1].start, tokens[last].end, EntityType.ORGANIZATION, "team", 0.8)
                 )
             continue
+        if head.form.endswith(("ه", "ها")):
+            continue  # فريقه سيعمل: "his team will work"; only a name the model found follows
         k = i + 1
         while (
             k < len(tokens)
@@ -1677,6 +1684,50 @@ def equaliser_club_spans(tokens: Sequence[Token], labels: Sequence[str | None]) 
         if words[0] in _NO_CLUB_HEADS or words[0] in TITLE_WORDS or not words[0].startswith("ال"):
             continue
         out.append(RuleSpan(tokens[i + 1].start, tokens[end - 1].end, EntityType.ORGANIZATION, "team", 0.7))
+    return out
+
+
+# A win over another (فوز شتوتغارت على بوروسيا دورتموند, تغلب إشبيلية على ...): in sport, who
+# wins and whom it beats are teams.
+_WINS = frozenset(model_form(c + w) for w in "فوز تغلب".split() for c in ("", "و", "ب", "ل", "ف"))
+_OVER = model_form("على")
+_MAX_WINNER_WORDS = 3
+
+
+def winner_club_spans(tokens: Sequence[Token], labels: Sequence[str | None]) -> list[RuleSpan]:
+    """In a sports passage, a city or a facility the model found right after فوز or تغلب, and
+    one right after the على that follows it: clubs, organisations (فوز شتوتغارت على بوروسيا
+    دورتموند). Not a country: a country's national team stays a place, as the CoNLL and FANE
+    annotators leave it."""
+    out: list[RuleSpan] = []
+    n = len(tokens)
+
+    def place_at(k: int) -> int | None:
+        """The end (exclusive) of the model's place that begins at ``k``, if it is no country."""
+        if k >= n or labels[k] not in _PLACE_LABELS:
+            return None
+        end = k
+        while end < n and end - k < _MAX_WINNER_WORDS and labels[end] == labels[k]:
+            end += 1
+        if end < n and labels[end] == labels[k]:
+            return None  # longer than a club's name
+        return None if place_name([t.form for t in tokens[k:end]]) else end
+
+    for i, token in enumerate(tokens[:-1]):
+        if token.form not in _WINS:
+            continue
+        end = place_at(i + 1)
+        if end is not None:
+            out.append(
+                RuleSpan(tokens[i + 1].start, tokens[end - 1].end, EntityType.ORGANIZATION, "team", 0.7)
+            )
+        over = end if end is not None else i + 1
+        while over < n and over - i <= _MAX_WINNER_WORDS + 1 and tokens[over].form != _OVER:
+            over += 1
+        if over < n and tokens[over].form == _OVER and (beaten := place_at(over + 1)) is not None:
+            out.append(
+                RuleSpan(tokens[over + 1].start, tokens[beaten - 1].end, EntityType.ORGANIZATION, "team", 0.7)
+            )
     return out
 
 
