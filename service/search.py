@@ -185,8 +185,9 @@ def query_probes(q: str) -> list[tuple[set[str], tuple[tuple[str, str], ...]]]:
         word_latin = {search_skeleton(w) for w in q.split() if w}
     else:
         bare = without_base_words(q)
-        whole_latin = {latin_key(bare)} | {search_skeleton(r) for r in latin_readings(bare)}
-        word_latin = {search_skeleton(w) for r in latin_readings(bare) for w in r.split() if w}
+        readings = latin_readings(bare)
+        whole_latin = {latin_key(bare)} | {search_skeleton(r) for r in readings}
+        word_latin = {search_skeleton(w) for r in readings for w in r.split() if w}
     return [
         (whole_arabic - {""}, WHOLE_ARABIC),
         (word_arabic - whole_arabic - {""}, WORD_ARABIC),

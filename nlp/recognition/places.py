@@ -46,12 +46,15 @@ _PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل")
 _FIRST_WORDS = frozenset(name.split()[0] for name in COUNTRIES_AND_CAPITALS)
 
 
+def _readings(form: str) -> list[str]:
+    """``form`` as written, and without each conjunction or preposition it may begin with."""
+    return [form[len(clitic) :] for clitic in ("", *_PROCLITICS) if form.startswith(clitic)]
+
+
 def could_begin_a_place(form: str) -> bool:
     """Is ``form`` (a model form) the first word of a country or a capital, with a conjunction
     or a preposition written on it or not? (A quick test before :func:`place_name`.)"""
-    return any(
-        form.startswith(clitic) and form[len(clitic) :] in _FIRST_WORDS for clitic in ("", *_PROCLITICS)
-    )
+    return any(first in _FIRST_WORDS for first in _readings(form))
 
 
 def place_name(words: list[str]) -> bool:
@@ -60,11 +63,10 @@ def place_name(words: list[str]) -> bool:
     if not words:
         return False
     rest = " ".join(words[1:])
-    for clitic in ("", *_PROCLITICS):
-        first = words[0][len(clitic) :] if words[0].startswith(clitic) else None
-        if first and len(first) >= 2 and " ".join(filter(None, (first, rest))) in COUNTRIES_AND_CAPITALS:
-            return True
-    return False
+    return any(
+        len(first) >= 2 and " ".join(filter(None, (first, rest))) in COUNTRIES_AND_CAPITALS
+        for first in _readings(words[0])
+    )
 
 
 # Nisbas whose country is named otherwise (أمريكي: الولايات المتحدة).

@@ -34,6 +34,7 @@ from functools import lru_cache
 from nlp.recognition.places import place_name
 from nlp.recognition.rules import (
     PROCLITIC_LETTERS,
+    QUOTATION_MARKS,
     definite_nisba,
     goes_by_alone,
     institution_head,
@@ -510,12 +511,16 @@ def agree_on_types(tokens: Sequence[Token], spans: Sequence[Mention]) -> list[Me
 
 
 _COMPANY_WORDS = frozenset(model_form(w) for w in "شركة مجموعة".split())
-_QUOTES = frozenset('"“”«»„')
 
 
 def _quoted(tokens: Sequence[Token], k: int, n: int) -> bool:
     """Are the ``n`` tokens from ``k`` between quotation marks?"""
-    return k > 0 and k + n < len(tokens) and tokens[k - 1].form in _QUOTES and tokens[k + n].form in _QUOTES
+    return (
+        k > 0
+        and k + n < len(tokens)
+        and tokens[k - 1].form in QUOTATION_MARKS
+        and tokens[k + n].form in QUOTATION_MARKS
+    )
 
 
 def _agreement_keys(tokens: Sequence[Token], spans: Sequence[Mention]) -> list[tuple[str, ...]]:

@@ -41,6 +41,8 @@ from nlp.recognition.propagation import (
 from nlp.recognition.rules import (
     COMPOUND_NAME_HEADS,
     MIN_NAME_PROBABILITY,
+    PLACE_LABELS,
+    QUOTATION_MARKS,
     RuleSpan,
     acronym_named_spans,
     apposition_spans,
@@ -218,7 +220,6 @@ class Recognizer:
         institutions: list[RuleSpan] = []
         glosses: list[RuleSpan] = []
         places: list[RuleSpan] = []
-        all_labels: list[list[str | None]] = []
         tokens = [t for sent in sents for t in sent]
         occurrences = word_occurrences(tokens)
         sports = "teams" not in off and is_a_sports_text(tokens)
@@ -248,7 +249,6 @@ class Recognizer:
                 glosses += latin_gloss_spans(sent, tagged.person_prob, tagged.org_prob)
             if "places" not in off:
                 places += place_spans(sent, labels)
-            all_labels.append(labels)
             for s in tagged.spans:
                 if s.label not in MODEL_LABELS:
                     continue
@@ -360,7 +360,7 @@ class Recognizer:
             rules += institutions
         rules += _repeat_base_names(tokens, [r for r in rules if r.type is EntityType.BASE])
         if "lists" not in off:
-            places += self._list_members(sents, all_labels)
+            places += self._list_members(sents, labels_of)
         # places last: any other rule's reading of the words wins, and no name the model found
         # other than a place is cut (بنك مصر)
         not_places = [m for m in spans if m.type is not EntityType.LOCATION]
@@ -518,7 +518,7 @@ def _joins_a_name(token: Token) -> bool:
     return token.form.isalpha() and not token.form.startswith("و") and not is_function_word(token.form)
 
 
-_QUOTES_AND_BRACKETS = frozenset('"“”«»„()[]')
+_QUOTES_AND_BRACKETS = QUOTATION_MARKS | frozenset("()[]")
 
 
 def _parts(sent: Sequence[Token], first: int, last: int, *, person: bool = False) -> list[tuple[int, int]]:
@@ -713,8 +713,8 @@ def _a_verb_in_the_future(form: str, knows: Callable[[str], bool] | None) -> boo
 def _of_a_name_in_the_text(tokens: Sequence[Token], r: RuleSpan, words: frozenset[str]) -> bool:
     """Is the first word of a name after a title ل on a word the text writes without it
     (الرئيس التنفيذي لأدنوك ... (أدنوك)): "of" what the title heads, no person?"""
-    first = next((t for t in tokens if t.start >= r.start), None)
-    return first is not None and _of_a_word_of_the_text(first.form, words)
+    within = tokens_within(tokens, r.start, r.end)
+    return bool(within) and _of_a_word_of_the_text(within[0].form, words)
 
 
 def _of_a_word_of_the_text(form: str, words: frozenset[str]) -> bool:
@@ -723,13 +723,12 @@ def _of_a_word_of_the_text(form: str, words: frozenset[str]) -> bool:
 
 
 _BY_WAY_OF = ("عن", "طريق")
-_PLACE_LABELS = frozenset({"LOC", "FAC"})
 
 
 def _by_way_of(sent: Sequence[Token], s: TaggedSpanLike) -> bool:
     """Is the model's place or facility ``s`` the words after عن طريق, "by way of"?"""
     return (
-        s.label in _PLACE_LABELS
+        s.label in PLACE_LABELS
         and 0 < s.first < s.last
         and (sent[s.first - 1].form, sent[s.first].form) == _BY_WAY_OF
     )

@@ -77,6 +77,8 @@ _ORG_HEAD = (
     r"|منصة"
 )
 _QUOTE_OPEN = "\"“”«„'‘’"
+QUOTATION_MARKS = frozenset('"“”«»„')
+"""The tokens that open or close a quotation of a name (not an apostrophe)."""
 _QUOTE_CLOSE = "\"”“»‟'’‘"
 _QUOTED_ORG_RE = re.compile(
     rf"(?<![{_AR}])(?:[وفبلك]{{0,2}})(?:{_ORG_HEAD}){_SEP}?[{_QUOTE_OPEN}]"
@@ -747,9 +749,12 @@ def _compound_given_name(tokens: Sequence[Token], k: int, person_prob: Sequence[
     )
 
 
-def _read_as_a_name_with_the_article(tokens: Sequence[Token], k: int, person_prob: Sequence[float]) -> bool:
-    """Is there a word with the article at ``k`` that the model gives some probability of a name?"""
-    return k < len(tokens) and tokens[k].form.startswith("ال") and person_prob[k] >= MIN_NAME_PROBABILITY
+def _read_as_a_name_with_the_article(
+    tokens: Sequence[Token], k: int, person_prob: Sequence[float], at_least: float = MIN_NAME_PROBABILITY
+) -> bool:
+    """Is there a word with the article at ``k`` that the model gives some probability of a
+    name (``at_least``)?"""
+    return k < len(tokens) and tokens[k].form.startswith("ال") and person_prob[k] >= at_least
 
 
 # Given names that are also common words (علي "on", حسن "good", أمين "trustworthy"): the model
@@ -768,13 +773,11 @@ _SURNAME_WITH_THE_ARTICLE_PROBABILITY = 0.1
 def _surname_with_the_article(tokens: Sequence[Token], k: int, person_prob: Sequence[float]) -> bool:
     """Is the word at ``k`` a family name with the article (مقتدى الصدر) as the model reads it
     after a given name, no adjective of the title's?"""
-    if k >= len(tokens):
+    if not _read_as_a_name_with_the_article(tokens, k, person_prob, _SURNAME_WITH_THE_ARTICLE_PROBABILITY):
         return False
     form = tokens[k].form
     return (
-        form.startswith("ال")
-        and person_prob[k] >= _SURNAME_WITH_THE_ARTICLE_PROBABILITY
-        and not _is_adjective(form)
+        not _is_adjective(form)
         and form not in TITLE_WORDS  # قائد سنتكوم | الأدميرال براد كوبر
         and form not in TITLE_CONTINUATIONS
         and form not in _RANKS
@@ -1429,7 +1432,7 @@ def un_body_spans(tokens: Sequence[Token], labels: Sequence[str | None]) -> list
 def _un_body_end(tokens: Sequence[Token], k: int, labels: Sequence[str | None]) -> int:
     """Past the adjectives and the ل-genitive from ``k`` that end a UN body's name."""
     n, start = len(tokens), k
-    while k < n and (definite_nisba(tokens[k].form) or tokens[k].form in _RANK_ADJECTIVES | _HIGH):
+    while k < n and (definite_nisba(tokens[k].form) or tokens[k].form in _UN_BODY_ADJECTIVES):
         k += 1
     if k < n and _with_lam(tokens[k].form) and tokens[k].form[1:2].isalpha():
         k += 1
@@ -1450,12 +1453,12 @@ def _un_body_end(tokens: Sequence[Token], k: int, labels: Sequence[str | None]) 
 
 
 _IN = frozenset({"في"})
-_HIGH = frozenset(model_form(w) for w in "السامي السامية".split())
+_UN_BODY_ADJECTIVES = _RANK_ADJECTIVES | frozenset(model_form(w) for w in "السامي السامية".split())
 
 
 def _a_board(words: list[str]) -> bool:
     """مجلس الإدارة, مجلس الأمناء, مجلس إدارة الشركة: a board, no institution of its own."""
-    council = without_proclitics(words[0], _INSTITUTION_HEADS) in _COUNCILS
+    council = without_proclitics(words[0], _COUNCILS) is not None
     return council and words[1] in _BOARDS and (len(words) == 2 or not words[1].startswith("ال"))
 
 
@@ -1631,7 +1634,8 @@ _OPPONENT_WORDS = frozenset(
     for w in "أمام ضد مواجهة فريق فريقي نادي حساب ضيفه مضيفه منافسه غريمه".split()
     for c in ("", "و", "ل", "ب", "ف")
 )
-_PLACE_LABELS = frozenset({"LOC", "FAC"})
+PLACE_LABELS = frozenset({"LOC", "FAC"})
+"""The model's labels of places (a facility is one too)."""
 _FIXTURE_DASHES = frozenset("-–—")
 # Definite nouns that a nisba adjective describes in a sports story (الجمهور المغربي, المنتخب
 # المصري, اللاعب الدولي): no club.
@@ -1704,7 +1708,7 @@ def winner_club_spans(tokens: Sequence[Token], labels: Sequence[str | None]) -> 
 
     def place_at(k: int) -> int | None:
         """The end (exclusive) of the model's place that begins at ``k``, if it is no country."""
-        if k >= n or labels[k] not in _PLACE_LABELS:
+        if k >= n or labels[k] not in PLACE_LABELS:
             return None
         end = k
         while end < n and end - k < _MAX_WINNER_WORDS and labels[end] == labels[k]:
@@ -1764,7 +1768,7 @@ def opponent_club_spans(
         if labels[k] in ("ORG", "PER") or (person_prob and person_prob[k] >= 0.5):
             return None
         last = k
-        if labels[k] in _PLACE_LABELS:  # (الترجي: a place to the model, and no nisba)
+        if labels[k] in PLACE_LABELS:  # (الترجي: a place to the model, and no nisba)
             while last + 1 < n and labels[last + 1] == labels[k] and not definite_nisba(tokens[last].form):
                 last += 1
             if last > k and definite_nisba(tokens[last].form):
