@@ -139,3 +139,15 @@ def test_a_common_word_a_verb_or_another_name_ends_no_person(recognizer: Recogni
     # a surname the model reads alone as a word is still the surname (شكر: "thanks")
     text = "أكد الحزب أن القيادي فؤاد شكر قتل في الغارة. وقال الحزب إن شكر كان من أبرز قادته."
     assert ("فؤاد شكر", P) in {(m.text, m.type) for m in recognizer.recognize(text)}
+
+
+def test_a_name_after_a_title_completes_the_persons_name_the_model_cut_short(recognizer: Recognizer) -> None:
+    # The model reads محمد يسر and leaves برنية, a surname it does not know; the title before
+    # the name takes it in.
+    text = "وقال وزير المالية محمد يسر برنية عقب التوقيع إن المنحة مهمة."
+    found = {(m.text, m.type) for m in recognizer.recognize(text)}
+    assert ("محمد يسر برنية", P) in found, found
+    # ل + the article ends a person's name (للتشاور: "for consultation")
+    text = "وقررت الجزائر استدعاء سفيرها لدى فرنسا سعيد موسي للتشاور، ردا على القرار."
+    found = {(m.text, m.type) for m in recognizer.recognize(text)}
+    assert ("سعيد موسي", P) in found, found

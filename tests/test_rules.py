@@ -1070,6 +1070,9 @@ def test_an_institutions_name_goes_on_past_a_coordinated_word() -> None:
     assert (
         _institutions("وقالت وزارة الخارجية والدفاع في بيان", model={"وزارة": "ORG", "الخارجية": "ORG"}) == []
     )
+    # a ministry's second portfolio, whatever probability the model gives it
+    model = {"وزارة": "ORG", "الطاقة": "ORG"}
+    assert _institutions("أعلنت وزارة الطاقة والنفط توقيع الاتفاق", model=model) == ["وزارة الطاقة والنفط"]
     # a second institution is no part of the first
     model = {"مجلس": "ORG", "الأمن": "ORG"}
     assert _institutions("وطالب مجلس الأمن والجامعة العربية بوقف", {"والجامعة"}, model=model) == []
@@ -1712,3 +1715,70 @@ def test_who_wins_and_whom_it_beats_are_clubs_but_no_country() -> None:
         tokens, [(k, k, "LOC"), (k + 1, k + 2, "LOC")], [0.0] * len(tokens), [False] * len(tokens)
     )
     assert [text[s.start : s.end] for s in spans] == ["باريس سان جيرمان"]
+
+
+def test_the_words_whose_initials_spell_an_arabic_acronym_are_its_organisation() -> None:
+    from nlp.recognition.rules import acronym_expansion_spans
+
+    def spelled(text: str) -> list[str]:
+        return [text[r.start : r.end] for r in acronym_expansion_spans(text)]
+
+    assert spelled("ووصفت حركة مجتمع السلم (حمس) الموقف بالمتردد.") == ["حركة مجتمع السلم"]
+    # في and و between, the article and clitics aside
+    assert spelled("قاتل تنظيم الدولة الإسلامية في العراق والشام (داعش) هناك") == [
+        "الدولة الإسلامية في العراق والشام"
+    ]
+    assert spelled("وانسحبت من قوات سوريا الديمقراطية ( قسد ) أمس") == ["قوات سوريا الديمقراطية"]
+    assert spelled("وقال لحركة مجتمع السلم (حمس) إن") == ["حركة مجتمع السلم"]  # ل cut
+    # initials that do not spell it, a word in parentheses that is no acronym
+    assert spelled("وقال رئيس الحكومة المغربية (حمس) إن") == []
+    assert spelled("وقال المتحدث باسم الوزارة (مبتسما) إن") == []
+
+
+def test_an_acronym_in_parentheses_may_have_spaces_inside_as_a_text_of_tokens_does() -> None:
+    from nlp.recognition.rules import acronym_named_spans
+
+    text = "وقال برنامج الأغذية العالمي ( WFP ) إن المساعدات توقفت ."
+    assert [text[r.start : r.end] for r in acronym_named_spans(text, None)] == ["برنامج الأغذية العالمي"]
+    text = "وقالت منظمة الأمم المتحدة للطفولة (يونيسف-UNICEF) إن"  # no space around the dash
+    assert [text[r.start : r.end] for r in acronym_named_spans(text, None)] == ["يونيسف", "UNICEF"]
+
+
+def _quoted(text: str) -> list[str]:
+    return [text[s.start : s.end].strip() for s in quoted_org_spans(text)]
+
+
+def test_a_quoted_name_someone_speaks_to_is_a_medium() -> None:
+    assert _quoted('وقال لـ"الشروق" إن الأزمة أعمق من سابقاتها.') == ["الشروق"]
+    assert _quoted("وأكدت لـ« الشرق الأوسط » أن الوفد وصل.") == ["الشرق الأوسط"]
+
+
+def test_a_noun_with_its_possessive_after_a_title_is_the_titles_domain() -> None:
+    text = "بقرار من وزير ماليتها بتسلئيل سموتريتش، ما اضطر الحكومة إلى الاقتراض."
+    vocabulary = {"مالية"}
+    unknown = {"ماليتها", "بتسلئيل", "سموتريتش"}
+    assert _titled(text, set(), unknown=unknown, vocabulary=vocabulary) == ["بتسلئيل سموتريتش"]
+    text = "وقال رئيس وزرائها بنيامين نتنياهو إن الحرب ستستمر."
+    unknown = {"وزرائها", "بنيامين", "نتنياهو"}
+    assert _titled(text, set(), unknown=unknown, vocabulary={"وزراء"}) == ["بنيامين نتنياهو"]
+    # without a known noun under the suffix the word may be a name: the rule says nothing then
+    assert _titled(text, set(), unknown=unknown) == ["وزرائها بنيامين نتنياهو"]
+
+
+def test_a_company_goes_by_its_name_without_the_word_company() -> None:
+    from nlp.recognition.recognizer import Recognizer
+
+    text = "وأعلنت مجموعة ميرسك الدنماركية عودة سفنها، وقالت ميرسك إن الأمن تحسن."
+    tagger = _TaggerThatTagsAndKnows({"مجموعة ميرسك الدنماركية": "ORG"}, unknown={"ميرسك"})
+    found = [(m.text, m.source) for m in Recognizer(tagger).recognize(text)]  # type: ignore[arg-type]
+    assert found[-1] == ("ميرسك", "short_name_of_organisation")
+    # an initialism of spelled letters goes by itself although the model knows each letter
+    text = "ووقعت الحكومة مع شركة بي بي البريطانية، فيما تعهدت بي بي بتوظيف الكوادر."
+    tagger = _TaggerThatTagsAndKnows({"شركة بي بي البريطانية": "ORG"}, unknown=set())
+    found = [(m.text, m.source) for m in Recognizer(tagger).recognize(text)]  # type: ignore[arg-type]
+    assert found[-1] == ("بي بي", "short_name_of_organisation")
+    # a known word after the company word is no name of its own (شركة قطر للطاقة: not «قطر»)
+    text = "وقالت شركة قطر للطاقة إن قطر ستزيد إنتاجها."
+    tagger = _TaggerThatTagsAndKnows({"شركة قطر للطاقة": "ORG"}, unknown=set())
+    found = [(m.text, m.type) for m in Recognizer(tagger).recognize(text)]  # type: ignore[arg-type]
+    assert found == [("شركة قطر للطاقة", EntityType.ORGANIZATION), ("قطر", EntityType.LOCATION)]

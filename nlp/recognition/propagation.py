@@ -136,13 +136,43 @@ def organisation_short_names(
             out.add(forms[1:])
         out.update(_followers(forms))
         out.update(_members(forms))
+        out.update(_without_the_company_word(forms[:k], knows))
         if k == len(forms) or k > 2:
             continue
         if m.source == "team" and k == 1 and forms[0].startswith("ال") and goes_by_alone(forms[0]):
             out.add(forms[:1])  # a club: الوداد البيضاوي is «الوداد» on the sports page
-        elif not (forms[0].startswith("ال") or knows(forms[0])):
+        elif _goes_by(forms[:k], knows):
             out.add(forms[:k])
     return tuple(sorted(out))
+
+
+# A company or a group goes by its own name without the word for what it is: مجموعة ميرسك
+# (الدنماركية) is «ميرسك» further on, شركتي بي بي «بي بي», مجموعة جي 42 «جي 42»; not شركة قطر
+# للطاقة («قطر» is the country) nor مجموعة العشرين.
+_COMPANY_WORDS = frozenset(model_form(w) for w in "شركة شركتي مجموعة".split())
+# Latin letters as Arabic spells them, of which initialisms are made (بي بي, إم جي إكس)
+_SPELLED_LETTERS = frozenset(
+    model_form(w)
+    for w in "إيه بي سي دي إي إف جي إتش آي جيه كيه إل إم إن أو كيو آر إس تي يو في إكس واي زد".split()
+)
+
+
+def _without_the_company_word(forms: tuple[str, ...], knows: Callable[[str], bool]) -> list[tuple[str, ...]]:
+    """The name a company goes by without شركة/مجموعة (its nationality already taken off):
+    one or two words, the first without the article and unknown to the model, or an
+    initialism (spelled letters and digits)."""
+    if len(forms) not in (2, 3) or without_proclitics(forms[0], _COMPANY_WORDS) is None:
+        return []
+    return [forms[1:]] if _goes_by(forms[1:], knows) else []
+
+
+def _goes_by(name: tuple[str, ...], knows: Callable[[str], bool]) -> bool:
+    """Can an organisation's name be this short: a first word without the article that the
+    model does not know, or an initialism of two letters or numbers (بي بي, جي 42)?"""
+    if name[0].startswith("ال"):
+        return False
+    initialism = len(name) == 2 and all(w in _SPELLED_LETTERS or w.isdigit() for w in name)
+    return initialism or not knows(name[0])
 
 
 # Forces, movements, groups, parties and banks go by their genitive alone: قوات الدعم السريع

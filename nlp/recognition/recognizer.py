@@ -26,6 +26,7 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from itertools import pairwise
 from typing import Protocol
 
@@ -44,6 +45,7 @@ from nlp.recognition.rules import (
     PLACE_LABELS,
     QUOTATION_MARKS,
     RuleSpan,
+    acronym_expansion_spans,
     acronym_named_spans,
     apposition_spans,
     base_spans,
@@ -227,6 +229,19 @@ class Recognizer:
         words = frozenset(t.form for t in tokens)
         labels_of = [_labels(tagged, len(sent)) for sent, tagged in zip(sents, analyzed, strict=True)]
         in_names, outside = _word_uses(sents, labels_of, analyzed)
+
+        def ends_no_person(form: str, after_a_title: bool = False) -> bool:
+            # محمد صلاح | هدفين ... صنع هدفين: a word the text uses outside names, and in no
+            # other name, ends no person's (unless a title names him: الفريق أسامة ربيع ...
+            # وقال ربيع); nor does ب or ل on another name (غوارديولا بمرموش), or any name a
+            # verb in the future (أرامكو سيزور)
+            return (
+                (not after_a_title and _a_word_of_the_text(form, in_names, outside, knows))
+                or _to_another_name(form, in_names)
+                or _a_verb_in_the_future(form, knows)
+                or _for_the(form, knows)
+            )
+
         for k, (sent, tagged) in enumerate(zip(sents, analyzed, strict=True)):
             labels = labels_of[k]
             if tagged.person_prob and "titles" not in off:
@@ -302,15 +317,8 @@ class Recognizer:
                 if s.label == "ORG" and start > 0 and "organisation_words" not in off:
                     start -= names_a_unit(sent[start - 1].form)  # كتائب | حزب الله
                 if "span_tails" not in off:
-                    # محمد صلاح هدفين ... صنع هدفين: a word the text uses outside names, and
-                    # in no other name, ends no person's; nor does ب or ل on another name
-                    # (غوارديولا بمرموش), or any name a verb in the future (أرامكو سيزور)
-                    person = s.label == "PER"
-                    while last > start and (
-                        (person and _a_word_of_the_text(sent[last].form, in_names, outside, knows))
-                        or (person and _to_another_name(sent[last].form, in_names))
-                        or _a_verb_in_the_future(sent[last].form, knows)
-                    ):
+                    ends = ends_no_person if s.label == "PER" else lambda f: _a_verb_in_the_future(f, knows)
+                    while last > start and ends(sent[last].form):
                         last -= 1
                 if (
                     s.label == "PER"
@@ -345,10 +353,11 @@ class Recognizer:
         # only where the model found nothing, or less of the same name
         rules += [g for g in glosses if _adds_to(g, spans, text)]
         if "acronyms" not in off:
+            people = [m for m in spans if m.type is EntityType.PERSON]
+            rules += [r for r in acronym_expansion_spans(text) if not _overlaps_any(r, people)]
             acronym_names = acronym_named_spans(text, knows)
             rules += [r for r in acronym_names if _adds_to(r, spans)]
             # the acronym of a name found above joins it as an apposition, further on
-            people = [m for m in spans if m.type is EntityType.PERSON]
             rules += [
                 r
                 for r in parenthesised_acronym_spans(text, knows)
@@ -368,10 +377,16 @@ class Recognizer:
         spans = _apply_rules(text, spans, rules)
         # (a base named after a person, قاعدة الملك عبدالعزيز, stays a base)
         persons = [m for m in spans if m.type in (EntityType.PERSON, EntityType.BASE)]
+
+        def completes_a_person(t: RuleSpan) -> bool:
+            # وزير المالية [محمد يسر] برنية: the model's person, and more of the name
+            named = partial(ends_no_person, after_a_title=True)
+            return t.rule == "after_title" and _completes_a_person(t, persons, tokens, named)
+
         titled = [
             t
             for t in titled
-            if not _overlaps_any(t, spans if t.rule == "before_title" else persons)
+            if (completes_a_person(t) or not _overlaps_any(t, spans if t.rule == "before_title" else persons))
             and not _of_a_name_in_the_text(tokens, t, words)
         ]
         spans = _apply_rules(text, _cut_before_names(text, spans, titled), titled)
@@ -705,6 +720,12 @@ def _to_another_name(form: str, in_names: Counter[str]) -> bool:
     return form[:1] in {"ب", "ل"} and len(form) > 3 and in_names[form[1:]] > 0
 
 
+def _for_the(form: str, knows: Callable[[str], bool] | None) -> bool:
+    """للتشاور, للصحفيين: ل + the article on a word the model knows; no name's last word
+    (استدعت سفيرها سعيد موسي | للتشاور)."""
+    return knows is not None and len(form) >= 5 and form.startswith("لل") and knows("ال" + form[2:])
+
+
 def _a_verb_in_the_future(form: str, knows: Callable[[str], bool] | None) -> bool:
     """سيزور, ستعلن: س on a present verb the model knows."""
     return knows is not None and len(form) >= 5 and form[0] == "س" and form[1] in "يتن" and knows(form[1:])
@@ -867,6 +888,22 @@ def _agrees_with_the_noun_before(
 def _just_after(r: RuleSpan, spans: Sequence[Mention | RuleSpan], gap: int = 3) -> bool:
     """Does one of ``spans`` end right before ``r`` (محمد حمدان دقلو (حميدتي): a nickname)?"""
     return any(r.start - gap <= m.end <= r.start for m in spans)
+
+
+def _completes_a_person(
+    r: RuleSpan, spans: Sequence[Mention], tokens: Sequence[Token], ends_no_person: Callable[[str], bool]
+) -> bool:
+    """Does ``r`` begin where one person the model found begins and go on past its end, with
+    words that may go on a person's name (``ends_no_person``: the model's span was cut there)?"""
+    over = [m for m in spans if r.start < m.end and m.start < r.end]
+    if len(over) != 1 or over[0].type is not EntityType.PERSON:
+        return False
+    person = over[0]
+    return (
+        person.start == r.start
+        and person.end < r.end
+        and not any(ends_no_person(t.form) for t in tokens_within(tokens, person.end, r.end))
+    )
 
 
 def _overlaps_any(r: RuleSpan, spans: Sequence[Mention]) -> bool:

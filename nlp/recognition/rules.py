@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from nlp.recognition.places import could_begin_a_place, country_nisba, place_name
-from nlp.resolution.names import CONJUNCTIONS, PREPOSITIONS, TITLE_CONTINUATIONS, TITLE_WORDS
+from nlp.resolution.names import CONJUNCTIONS, PREPOSITIONS, TITLE_CONTINUATIONS, TITLE_WORDS, raw_offset
 from nlp.resolution.transliteration import skeleton
 from nlp.text import clean, model_form
 from nlp.types import EntityType, Token
@@ -26,6 +26,9 @@ from nlp.types import EntityType, Token
 _AR = "\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff\u0640\u064b-\u065f\u0670"
 _WORD = f"[{_AR}][{_AR}\u200c\u200d]*"
 _SEP = r"[ \u00a0]+"
+_SPACES = rf"(?:{_SEP})?"  # (not {_SEP}?, which is lazy, not optional)
+# inside brackets: none, or a space (a text made of tokens: "( حمس )")
+_SPACE = r"[ \u00a0]?"
 
 # Head words of a base name: قاعدة (also with clitics: بقاعدة, وقاعدة, لقاعدة), معسكر, ثكنة.
 _BASE_HEAD = rf"(?<![{_AR}])(?:[وفبلك]{{0,2}})(?:قاعدة|قاعده|معسكر|ثكنة|ثكنات|حامية)"
@@ -81,7 +84,7 @@ QUOTATION_MARKS = frozenset('"“”«»„')
 """The tokens that open or close a quotation of a name (not an apostrophe)."""
 _QUOTE_CLOSE = "\"”“»‟'’‘"
 _QUOTED_ORG_RE = re.compile(
-    rf"(?<![{_AR}])(?:[وفبلك]{{0,2}})(?:{_ORG_HEAD}){_SEP}?[{_QUOTE_OPEN}]"
+    rf"(?<![{_AR}])(?:[وفبلك]{{0,2}})(?:{_ORG_HEAD}){_SPACES}[{_QUOTE_OPEN}]"
     rf"(?P<name>[^{_QUOTE_CLOSE}\n]{{2,40}}?)[{_QUOTE_CLOSE}]"
 )
 
@@ -95,8 +98,10 @@ _LATIN_AFTER_ORG_RE = re.compile(
 # company's share (سهم «...»).
 _STATEMENT = r"(?:تصريح(?:ات)?|حديث|مقابلة|حوار)(?:\s+(?:خاصة?|صحفية?|صحافية?|هاتفية?))?"
 _SHARE = r"(?:سهم|أسهم|اسهم)\s?"
+# (a quoted name one says something to is a medium: قال لـ«الشروق»)
+_SAID = r"(?:قال|قالت|أكد|أكدت|اكد|اكدت|صرح|صرحت|أوضح|أوضحت|اوضح|اوضحت|كشف|كشفت|أضاف|أضافت|اضاف|اضافت)"
 _QUOTED_MEDIUM_OR_SHARE_RE = re.compile(
-    rf"(?<![{_AR}])[وفبلك]{{0,2}}(?:{_STATEMENT}\s+لـ?\s?|{_SHARE})[{_QUOTE_OPEN}]"
+    rf"(?<![{_AR}])[وفبلك]{{0,2}}(?:(?:{_STATEMENT}|{_SAID})\s+لـ?\s?|{_SHARE})[{_QUOTE_OPEN}]"
     rf"(?P<name>[^{_QUOTE_CLOSE}\n]{{2,40}}?)[{_QUOTE_CLOSE}]"
 )
 _TOLD_TO_RE = re.compile(
@@ -408,14 +413,14 @@ _THING_ACRONYMS = frozenset(
 _DEFINITE_PHRASE_ACRONYM_RE = re.compile(
     rf"(?<![{_AR}])(?P<name>(?:[وفبلك]{{0,2}}(?:{_INSTITUTION_HEAD}){_SEP})?"
     rf"(?:[وفبلك]{{0,2}}ال|لل)[{_AR}]+(?:{_SEP}(?:و?ال|لل)[{_AR}]+){{0,4}})"
-    rf"{_SEP}?\({_ACRONYM}\)"
+    rf"{_SPACES}\({_SPACE}{_ACRONYM}{_SPACE}\)"
 )
 # (يونيسف - UNICEF): an Arabic acronym and its Latin one, both the organisation's names.
 _ACRONYM_PAIR_RE = re.compile(
-    rf"\((?P<arabic>[{_AR}]{{2,12}}){_SEP}?[-–]{_SEP}?(?P<latin>[A-ZÀ-ÞĞŞİ]{{2,10}})\)"
+    rf"\({_SPACE}(?P<arabic>[{_AR}]{{2,12}}){_SPACES}[-–]{_SPACES}(?P<latin>[A-ZÀ-ÞĞŞİ]{{2,10}}){_SPACE}\)"
 )
 _QUOTED_ACRONYM_RE = re.compile(
-    rf"[{_QUOTE_OPEN}](?P<name>[{_AR}]+(?:{_SEP}[{_AR}]+){{0,2}})[{_QUOTE_CLOSE}]{_SEP}?\((?P<acronym>[A-ZÀ-ÞĞŞİ]{{2,10}})\)"
+    rf"[{_QUOTE_OPEN}](?P<name>[{_AR}]+(?:{_SEP}[{_AR}]+){{0,2}})[{_QUOTE_CLOSE}]{_SPACES}\({_SPACE}(?P<acronym>[A-ZÀ-ÞĞŞİ]{{2,10}}){_SPACE}\)"
 )
 
 
@@ -454,7 +459,7 @@ _INSTITUTION_HEAD_WORDS = frozenset(model_form(w) for w in _INSTITUTION_HEAD.spl
 _ACRONYM_NAME_HEADS = _INSTITUTION_HEAD_WORDS | frozenset(
     model_form(w) for w in "مجموعة بعثة مفوضية قوة قوات تحالف جماعة تنظيم سلطة".split()
 )
-_PARENTHESISED_WORD_RE = re.compile(rf"\((?P<word>[{_AR}]{{3,12}})\)")
+_PARENTHESISED_WORD_RE = re.compile(rf"\({_SPACE}(?P<word>[{_AR}]{{3,12}}){_SPACE}\)")
 _ACRONYM_LOOK_BACK_WORDS = 8
 
 
@@ -485,6 +490,59 @@ def parenthesised_acronym_spans(text: str, knows: Callable[[str], bool] | None) 
         before = text[max(0, m.start() - 200) : m.start()].split()[-_ACRONYM_LOOK_BACK_WORDS:]
         if any(_heads_a_name(model_form(w), _ACRONYM_NAME_HEADS) for w in before):
             out.append(RuleSpan(m.start("word"), m.end("word"), EntityType.ORGANIZATION, "acronym", 0.75))
+    return out
+
+
+# Words an Arabic acronym skips: الدولة الإسلامية في العراق والشام (داعش)
+_NOT_IN_AN_ACRONYM = frozenset(model_form(w) for w in "في و من على ل".split())
+_CLITICS_BEFORE_AN_INITIAL = ("ول", "وب", "و", "ب", "ل", "ف")
+
+
+def _initial(form: str) -> tuple[str, int]:
+    """The letter a word gives an acronym, and how many letters of clitics and article come
+    before it: لحركة -> (ح, 1), والشام -> (ش, 3), الإسلامية -> (ا, 2)."""
+    cut = 0
+    for clitic in _CLITICS_BEFORE_AN_INITIAL:
+        if form.startswith(clitic) and len(form) - len(clitic) >= 3:
+            cut = len(clitic)
+            break
+    if form.startswith("ال", cut) and len(form) - cut >= 4:
+        return form[cut + 2], cut
+    if form.startswith("لل") and len(form) >= 5:
+        return form[2], 1
+    return form[cut:][:1], cut
+
+
+def acronym_expansion_spans(text: str) -> list[RuleSpan]:
+    """The words right before an Arabic acronym in parentheses whose initials spell it, one
+    word a letter (the article aside; في and و may come between): حركة مجتمع السلم (حمس), قوات
+    سوريا الديمقراطية (قسد), الدولة الإسلامية في العراق والشام (داعش). They are the name the
+    acronym stands for: an organisation. Three letters at least."""
+    out = []
+    for m in _PARENTHESISED_WORD_RE.finditer(text):
+        letters = model_form(m.group("word"))
+        if len(letters) > 6:
+            continue
+        words = list(_WORD_AT_RE.finditer(text, max(0, m.start() - 200), m.start()))
+        i, first = len(letters) - 1, None
+        for word in reversed(words):
+            form = model_form(word.group())
+            if not form.isalpha():
+                break
+            if form in _NOT_IN_AN_ACRONYM and first is not None:
+                continue
+            initial, cut = _initial(form)
+            if initial != letters[i]:
+                break
+            first = (word, cut)
+            i -= 1
+            if i < 0:
+                break
+        if i < 0 and first is not None:
+            word, cut = first
+            start = word.start() + raw_offset(word.group(), cut) if cut else word.start()
+            end = words[-1].end()
+            out.append(RuleSpan(start, end, EntityType.ORGANIZATION, "acronym_spelled", 0.8))
     return out
 
 
@@ -560,6 +618,25 @@ def _of_a_known_word(form: str, knows: Callable[[str], bool] | None) -> bool:
     return len(form) > 3 and clitic_on_a_known_word(form, knows, _LAM)
 
 
+_POSSESSIVES = ("هما", "ها", "هم", "كم")
+
+
+def _with_a_possessive(form: str, knows: Callable[[str], bool] | None) -> bool:
+    """ماليتها, وزرائها, خارجيته: a noun the model knows with "its", "their", "his" on it,
+    the domain of a title (وزير ماليتها | بتسلئيل سموتريتش), no name."""
+    if knows is None:
+        return False
+    for suffix in (*_POSSESSIVES, "ه"):
+        stem = form.removesuffix(suffix)
+        if stem == form or len(stem) < 3 or (suffix == "ه" and not stem.endswith("ت")):
+            continue
+        # the letter before a suffix is written as inside a word: مالية -> ماليت-, وزراء -> وزرائ-
+        alone = {"ت": "ة", "ئ": "ء", "ؤ": "ء"}.get(stem[-1])
+        if knows(stem) or (alone is not None and knows(stem[:-1] + alone)):
+            return True
+    return False
+
+
 def titled_person_spans(
     tokens: list[Token],
     person_prob: list[float],
@@ -630,6 +707,12 @@ def titled_person_spans(
                 j, complement = j + 1, complement + 1  # المديرة الإقليمية للمنظمة | لشرق المتوسط
             elif _of_origin(tokens, j):
                 j += 3  # الباحث الفرنسي من أصل تونسي | حكيم القروي
+            elif (
+                complement < _MAX_TITLE_COMPLEMENT
+                and person_prob[j] < MIN_NAME_PROBABILITY
+                and _with_a_possessive(form, knows)
+            ):
+                j, complement = j + 1, complement + 1  # وزير ماليتها | بتسلئيل سموتريتش
             else:
                 break
         if j < len(tokens) and tokens[j].form in {"،", ","}:
@@ -1348,19 +1431,26 @@ def _with_its_genitive(
 
 
 def _coordinate_name_word(
-    tokens: Sequence[Token], j: int, labels: Sequence[str | None], org_prob: Sequence[float]
+    tokens: Sequence[Token],
+    j: int,
+    labels: Sequence[str | None],
+    org_prob: Sequence[float],
+    portfolio: bool = False,
 ) -> bool:
     """Is the word at ``j`` و + a word with the article that goes on the name before it (مجلس
     السلم والأمن, حركة العدل والمساواة), where the model gives it the probability of an
-    organisation's name it asks of an institution? Not a second institution (مجلس الأمن
+    organisation's name it asks of an institution, or of a ministry's second ``portfolio``
+    (وزارة الطاقة والنفط) whatever the model gives it? Not a second institution (مجلس الأمن
     والجامعة العربية), nor what the model found as a name of its own."""
     if j >= len(tokens):
         return False
     form = tokens[j].form
     return (
         labels[j] is None
-        and bool(org_prob)
-        and org_prob[j] >= MIN_INSTITUTION_PROBABILITY
+        and (
+            (portfolio and form[1:] not in _NO_PORTFOLIO)
+            or (bool(org_prob) and org_prob[j] >= MIN_INSTITUTION_PROBABILITY)
+        )
         and form.startswith("وال")
         and _definite_name_word(form[1:])
         and institution_head(form) is None
@@ -1368,6 +1458,12 @@ def _coordinate_name_word(
     )
 
 
+_MINISTRY = frozenset(model_form(w) for w in "وزارة الوزارة".split())
+# No second portfolio of a ministry but a body of its own (وزارة الدفاع | والجيش), or a
+# ministry of its own (وزارة الخارجية | والدفاع: two ministries; وزارة الخارجية والمغتربين is one)
+_NO_PORTFOLIO = frozenset(
+    model_form(w) for w in "الجيش القوات الشرطة الحرس الأجهزة الدفاع الخارجية الداخلية المالية العدل".split()
+)
 # Bodies whose word is no institution word of the rule (الجامعة: also "the university").
 _OTHER_BODIES = frozenset(model_form(w) for w in "الجامعة الأمم".split())
 
@@ -1385,7 +1481,8 @@ def _with_its_coordinate(
     end = _model_organisation_end(tokens, i, labels)
     if end is None or institution_head(tokens[i].form) is None:
         return None
-    if end >= len(tokens) or not _coordinate_name_word(tokens, end, labels, org_prob):
+    ministry = without_proclitics(tokens[i].form, _MINISTRY) is not None
+    if end >= len(tokens) or not _coordinate_name_word(tokens, end, labels, org_prob, portfolio=ministry):
         return None
     return _name_tail(tokens, i, end + 1, labels, org_prob, knows)
 
