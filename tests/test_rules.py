@@ -489,7 +489,8 @@ def test_each_rule_can_be_switched_off_to_measure_it() -> None:
     assert found == {("عين الأسد", "BASE"), ("رويترز", "ORGANIZATION")}
     without_bases = Recognizer(_NoModel(), frozenset({"bases"})).recognize(text)  # type: ignore[arg-type]
     assert {m.text for m in without_bases} == {"رويترز"}
-    without_quotes = Recognizer(_NoModel(), frozenset({"quoted_orgs"})).recognize(text)  # type: ignore[arg-type]
+    off = frozenset({"quoted_orgs", "known_organisations"})  # (رويترز is on the list too)
+    without_quotes = Recognizer(_NoModel(), off).recognize(text)  # type: ignore[arg-type]
     assert {m.text for m in without_quotes} == {"عين الأسد"}
     assert "titles" in RULES
     with pytest.raises(ValueError, match="unknown rules"):
@@ -778,13 +779,17 @@ def test_the_acronym_joins_the_name_and_the_rule_can_be_switched_off() -> None:
 
     text = "وأفادت الوكالة العربية السورية للأنباء (سانا) بأن الهجوم وقع فجرا."
     tagger = _TaggerThatTagsAndKnows({}, unknown={"سانا"})
-    found = {(m.text, m.type.value, m.source) for m in Recognizer(tagger).recognize(text)}  # type: ignore[arg-type]
+    listed = frozenset({"known_organisations"})  # (سانا is on its list)
+    found = {(m.text, m.type.value, m.source) for m in Recognizer(tagger, listed).recognize(text)}  # type: ignore[arg-type]
     assert found == {
         ("الوكالة العربية السورية للأنباء", "ORGANIZATION", "acronym_of"),
         ("سانا", "ORGANIZATION", "apposition"),
     }
-    off = Recognizer(tagger, frozenset({"acronyms"})).recognize(text)  # type: ignore[arg-type]
+    off = Recognizer(tagger, listed | {"acronyms"}).recognize(text)  # type: ignore[arg-type]
     assert off == []
+    # listed, it is still joined to its name
+    found_listed = Recognizer(tagger).recognize(text)  # type: ignore[arg-type]
+    assert [m.attributes.get(APPOSITION_OF) for m in found_listed] == [None, str(text.index("الوكالة"))]
 
 
 def test_the_acronyms_name_takes_in_what_the_model_found_inside_it() -> None:
@@ -1782,3 +1787,41 @@ def test_a_company_goes_by_its_name_without_the_word_company() -> None:
     tagger = _TaggerThatTagsAndKnows({"شركة قطر للطاقة": "ORG"}, unknown=set())
     found = [(m.text, m.type) for m in Recognizer(tagger).recognize(text)]  # type: ignore[arg-type]
     assert found == [("شركة قطر للطاقة", EntityType.ORGANIZATION), ("قطر", EntityType.LOCATION)]
+
+
+def test_organisations_news_names_bare_are_found_from_the_list() -> None:
+    from nlp.recognition.known_organisations import known_organisations
+    from nlp.recognition.recognizer import Recognizer
+    from nlp.tokenize import tokenize
+
+    def listed(text: str, sports: bool = False, known: set[str] = frozenset()) -> list[str]:  # type: ignore[assignment]
+        tokens = tokenize(text)
+        return [
+            text[tokens[a].start : tokens[b].end][c:]
+            for a, b, c in known_organisations(tokens, sports, known.__contains__)
+        ]
+
+    text = "قال محللون في غولدمان ساكس وجوجل إن تزود إنفيديا المجمع"
+    assert listed(text) == ["غولدمان ساكس", "جوجل", "إنفيديا"]
+    # a club that is also a city counts only on the sports page, and never after ب ("in")
+    assert listed("زار الوفد ليفربول") == []
+    assert listed("فاز ليفربول على أرسنال", sports=True) == ["ليفربول", "أرسنال"]
+    assert listed("بلغت الصفقة بليون دولار", sports=True) == []
+    # a whole word the model knows is no clitic and a name
+    assert listed("ورويترز", known={"ورويترز"}) == []
+    # the model's person there is the company; the model's organisation is left as it is
+    text = "قال محللون في غولدمان ساكس إن الأسعار سترتفع، وأعلنت شركة إنفيديا الأمريكية نتائجها."
+    tagger = _TaggerThatTagsAndKnows({"غولدمان ساكس": "PER", "شركة انفيديا الامريكية": "ORG"}, unknown=set())
+    found = [(m.text, m.type.value, m.source) for m in Recognizer(tagger).recognize(text)]  # type: ignore[arg-type]
+    assert found == [
+        ("غولدمان ساكس", "ORGANIZATION", "known_organisation"),
+        ("شركة إنفيديا الأمريكية", "ORGANIZATION", "model"),
+    ]
+    off = Recognizer(tagger, frozenset({"known_organisations"})).recognize(text)  # type: ignore[arg-type]
+    assert ("غولدمان ساكس", "PERSON") in [(m.text, m.type.value) for m in off]
+
+
+def test_a_particle_of_a_foreign_name_goes_on_the_name_after_a_title() -> None:
+    text = "أعلن الرئيس البرازيلي لويس إيناسيو لولا دا سيلفا ترشحه."
+    names = {"لويس", "إيناسيو", "لولا", "دا", "سيلفا"}
+    assert _titled(text, names) == ["لويس إيناسيو لولا دا سيلفا"]

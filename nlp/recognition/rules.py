@@ -618,6 +618,9 @@ def _of_a_known_word(form: str, knows: Callable[[str], bool] | None) -> bool:
     return len(form) > 3 and clitic_on_a_known_word(form, knows, _LAM)
 
 
+# Particles of foreign names, which the model takes for the start of a second name (لويس
+# إيناسيو لولا | دا سيلفا, تارسيسيو | دي فريتاس).
+FOREIGN_NAME_PARTICLES = frozenset(model_form(w) for w in "دا دي دو دوس ديل دير فان فون".split())
 _POSSESSIVES = ("هما", "ها", "هم", "كم")
 
 
@@ -775,6 +778,13 @@ def titled_person_spans(
                 if _read_as_a_name_with_the_article(tokens, k, person_prob):
                     k += 1  # and so may a surname with the article: عبد الفتاح البرهان
                     break
+        if (
+            k > j
+            and k + 1 < len(tokens)
+            and tokens[k].form in FOREIGN_NAME_PARTICLES
+            and name_word(tokens[k + 1], person_prob[k + 1], known[k + 1], knows)
+        ):
+            k += 2  # لويس إيناسيو لولا | دا سيلفا
         # After what the title heads, one word is as often a verb (المدير الفني للفريق سيشارك):
         # a name there has two words at least.
         before_a_rank = k < len(tokens) and tokens[k].form in _RANKS  # قائد سنتكوم الأدميرال كوبر

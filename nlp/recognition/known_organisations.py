@@ -1,0 +1,333 @@
+"""Organisations that news names bare, as it names a person: a gazetteer written here.
+
+The model finds an organisation mostly by the word for what it is (شركة, وكالة, حزب) or by a
+name it saw in training. Foreign companies, agencies, papers and clubs come bare (تزود إنفيديا
+المجمع بالمعالجات, قال محللون في غولدمان ساكس) and their names are new to it: it reads them as
+people, places or nothing. This list names such organisations, one per line, spelling variants
+separated by ``|``. It holds only names that are no Arabic word and no place (not أبل "camels",
+ميتا "dead", فتح "opened", القاعدة "the base", الجزيرة "the island", بترا the city); a line
+that starts with ``*`` names a club that is also a city, or a word, and counts only on the
+sports page. The list is matched on model forms with غ/ج folded (غوغل, جوجل), clitics allowed
+on the first word (وإنفيديا, لغولدمان). It is not exhaustive and need not be: it adds to what
+the model and the other rules find, never over an organisation they found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+from nlp.text import key_form
+from nlp.types import Token
+
+_TECHNOLOGY = """
+مايكروسوفت|ميكروسوفت|مايكروسفت
+غوغل|جوجل|قوقل
+ألفابت
+أمازون
+إنفيديا|انفيديا|نفيديا
+إنتل
+إيه إم دي
+كوالكوم
+أوراكل
+آي بي إم
+سيسكو
+سامسونغ|سامسونج
+هواوي
+شاومي
+سوني
+تسلا
+سبيس إكس
+أوبن إيه آي|أوبن أيه آي
+أنثروبيك
+ديب سيك|ديبسيك
+علي بابا
+تينسنت
+بايدو
+تي إس إم سي
+إيه إس إم إل
+إريكسون
+نوكيا
+سيمنس
+بالانتير
+سيلزفورس
+أدوبي
+نتفليكس
+أوبر
+إير بي إن بي
+باي بال
+ماستركارد
+"""
+
+_ENERGY_AND_INDUSTRY = """
+إكسون موبيل|اكسون موبيل
+شيفرون
+توتال إنرجيز|توتال انرجيز
+توتال
+بي بي
+إيني
+ريبسول
+إكوينور
+غازبروم
+روسنفت
+لوك أويل
+نوفاتك
+بتروناس
+أدنوك
+أرامكو
+سابك
+قطر للطاقة
+سوناطراك
+سونلغاز
+أوكسيدنتال
+هاليبرتون
+شلمبرجير|شلومبرجير
+كوسموس إنرجي
+كوسموس
+أكوا باور
+أرسيلور ميتال
+ريو تينتو
+غلينكور
+"""
+
+_FINANCE = """
+غولدمان ساكس|جولدمان ساكس
+جي بي مورغان|جيه بي مورغان|جي بي مورجان
+مورغان ستانلي|مورجان ستانلي
+سيتي غروب|سيتي جروب
+سيتي بنك
+بنك أوف أمريكا
+ويلز فارغو
+إتش إس بي سي|اتش اس بي سي
+باركليز
+دويتشه بنك
+بي إن بي باريبا
+يو بي إس
+كريدي سويس
+بلاك روك|بلاكروك
+فيتش
+موديز
+ستاندرد آند بورز|ستاندرد أند بورز
+ناسداك
+بلومبرغ|بلومبيرغ
+"""
+
+_TRANSPORT_AND_CONSUMER = """
+بوينغ|بوينج
+إيرباص
+لوكهيد مارتن
+رايثيون
+نورثروب غرومان
+جنرال دايناميكس
+بي إيه إي سيستمز
+داسو
+تاليس
+روستيخ
+روساتوم
+بايكار
+أسيلسان
+إلبيت
+ميرسك
+هاباغ لويد
+سي إم إيه سي جي إم
+كوسكو
+موانئ دبي العالمية
+طيران الإمارات
+فلاي دبي|فلاي دبى
+العربية للطيران
+الاتحاد للطيران
+مصر للطيران
+طيران الرياض
+فلاي ناس
+طيران أديل|فلاي أديل
+لوفتهانزا
+إير فرانس
+تويوتا
+فولكس فاغن|فولكس واجن
+بي إم دبليو
+جنرال موتورز
+ستيلانتس
+رينو
+هيونداي
+بي واي دي
+نستله
+يونيليفر
+كوكا كولا
+بيبسيكو
+ماكدونالدز
+ستاربكس
+إيكيا
+أديداس
+نايكي
+"""
+
+_MEDIA_AND_AGENCIES = """
+رويترز
+أسوشيتد برس
+فرانس برس
+سي إن إن
+بي بي سي
+فوكس نيوز
+إن بي سي
+سي بي إس
+نيويورك تايمز
+واشنطن بوست
+وول ستريت جورنال
+فايننشال تايمز
+الغارديان
+لوموند
+لوفيغارو
+دير شبيغل
+أكسيوس
+بوليتيكو
+سكاي نيوز
+يورونيوز
+دويتشه فيله
+روسيا اليوم
+نوفوستي
+تاس
+إنترفاكس
+شينخوا
+يونهاب
+كيودو
+إرنا
+تسنيم
+سانا
+كونا
+هآرتس
+يديعوت أحرونوت
+معاريف
+جيروزاليم بوست
+تايمز أوف إسرائيل
+"""
+
+_GROUPS = """
+طالبان
+داعش
+بوكو حرام
+فاغنر
+الليكود
+قسد
+"""
+
+# Clubs; the starred ones are also cities or words.
+_CLUBS = """
+ريال مدريد
+أتلتيكو مدريد
+بايرن ميونخ|بايرن ميونيخ
+بوروسيا دورتموند
+باير ليفركوزن
+مانشستر سيتي
+مانشستر يونايتد
+باريس سان جيرمان
+يوفنتوس
+إنتر ميلان
+أرسنال|آرسنال
+تشيلسي
+توتنهام
+بنفيكا
+سبورتنغ لشبونة
+أياكس
+غلطة سراي|جالطة سراي
+فنربخشة|فنربهتشه
+بشكتاش
+الزمالك
+الترجي
+بيراميدز
+صن داونز
+*ليفربول
+*برشلونة
+*إشبيلية
+*فالنسيا
+*ميلان
+*نابولي
+*روما
+*بورتو
+*مرسيليا
+*ليون
+*موناكو
+*نيوكاسل
+"""
+
+
+def match_key(form: str) -> str:
+    """A word as the list is matched: its key form, غ read as ج (غوغل, جوجل)."""
+    return key_form(form).replace("غ", "ج")
+
+
+@lru_cache(maxsize=1)
+def _entries() -> dict[tuple[str, ...], bool]:
+    """Each listed name (its words' match keys) -> whether it counts on the sports page only."""
+    out: dict[tuple[str, ...], bool] = {}
+    for block in (_TECHNOLOGY, _ENERGY_AND_INDUSTRY, _FINANCE, _TRANSPORT_AND_CONSUMER, _MEDIA_AND_AGENCIES):
+        for line in block.split("\n"):
+            for name in filter(None, (n.strip() for n in line.split("|"))):
+                out[tuple(match_key(w) for w in name.split())] = False
+    for block, sports_only in ((_GROUPS, False), (_CLUBS, None)):
+        for line in block.split("\n"):
+            star = line.startswith("*")
+            for name in filter(None, (n.strip() for n in line.lstrip("*").split("|"))):
+                out[tuple(match_key(w) for w in name.split())] = star if sports_only is None else False
+    return out
+
+
+_PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل")
+MAX_WORDS = 4
+
+
+def known_organisations(
+    tokens: Sequence[Token], sports: bool, knows: Callable[[str], bool] | None = None
+) -> list[tuple[int, int, int]]:
+    """The listed organisations in ``tokens``: (first token, last token, letters of clitics
+    on the first token's model form), longest name first at each token, none overlapping. A
+    word of its own with a clitic on it is no name when the model ``knows`` the whole word
+    (بليون, "billion", is no ب + ليون)."""
+    entries = _entries()
+    out: list[tuple[int, int, int]] = []
+    i = 0
+    while i < len(tokens):
+        found = None
+        first = match_key(tokens[i].form)
+        for clitic in _PROCLITICS:
+            if not first.startswith(clitic) or len(first) - len(clitic) < 2:
+                continue
+            head = first[len(clitic) :]
+            for n in range(min(MAX_WORDS, len(tokens) - i), 0, -1):
+                words = (head, *(match_key(t.form) for t in tokens[i + 1 : i + n]))
+                sports_only = entries.get(words)
+                if n == 1 and clitic and knows is not None and knows(tokens[i].form):
+                    continue
+                if sports_only and "ب" in clitic:
+                    continue  # بليفربول is "in Liverpool", the city; بليون "billion"
+                if sports_only is not None and (sports or not sports_only):
+                    found = (i, i + n - 1, len(clitic))
+                    break
+            if found:
+                break
+        if found:
+            out.append(found)
+            i = found[1] + 1
+        else:
+            i += 1
+    return out
+
+
+def begins_a_name(words: tuple[str, ...], names: Sequence[tuple[str, ...]]) -> bool:
+    """Do ``words`` (match keys) begin one of the longer ``names`` (match keys of whole names,
+    a clitic allowed on the first), after شركة or مجموعة if one comes first? أرامكو in أرامكو
+    السعودية: the text's own name, which :mod:`nlp.recognition.propagation` carries to its
+    short form, joined to it."""
+
+    def same(word: str, key: str) -> bool:
+        return word == key or (word.endswith(key) and word[: -len(key)] in _PROCLITICS)
+
+    def own_name(name: tuple[str, ...]) -> tuple[str, ...]:  # (مجموعة) ميرسك الدنماركية
+        return name[1:] if any(same(name[0], w) for w in _COMPANY_WORDS) else name
+
+    n = len(words)
+    return any(
+        len(name) > n and all(same(name[j], words[j]) for j in range(n)) for name in map(own_name, names)
+    )
+
+
+_COMPANY_WORDS = tuple(match_key(w) for w in "شركة شركتي مجموعة".split())
