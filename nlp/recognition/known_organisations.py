@@ -272,7 +272,17 @@ def _entries() -> dict[tuple[str, ...], bool]:
 
 
 _PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل")
-MAX_WORDS = 4
+
+
+@lru_cache(maxsize=1)
+def _by_first_word() -> dict[str, list[tuple[tuple[str, ...], bool]]]:
+    """The listed names by their first word: (the other words, sports page only), longest first."""
+    out: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
+    for words, sports_only in _entries().items():
+        out.setdefault(words[0], []).append((words[1:], sports_only))
+    for names in out.values():
+        names.sort(key=lambda name: -len(name[0]))
+    return out
 
 
 def known_organisations(
@@ -282,24 +292,25 @@ def known_organisations(
     on the first token's model form), longest name first at each token, none overlapping. A
     word of its own with a clitic on it is no name when the model ``knows`` the whole word
     (بليون, "billion", is no ب + ليون)."""
-    entries = _entries()
+    by_first = _by_first_word()
+    keys = [match_key(t.form) for t in tokens]
     out: list[tuple[int, int, int]] = []
     i = 0
     while i < len(tokens):
         found = None
-        first = match_key(tokens[i].form)
         for clitic in _PROCLITICS:
-            if not first.startswith(clitic) or len(first) - len(clitic) < 2:
+            head = keys[i][len(clitic) :]
+            if not keys[i].startswith(clitic) or len(head) < 2 or head not in by_first:
                 continue
-            head = first[len(clitic) :]
-            for n in range(min(MAX_WORDS, len(tokens) - i), 0, -1):
-                words = (head, *(match_key(t.form) for t in tokens[i + 1 : i + n]))
-                sports_only = entries.get(words)
+            for rest, sports_only in by_first[head]:
+                n = len(rest) + 1
+                if tuple(keys[i + 1 : i + n]) != rest:
+                    continue
                 if n == 1 and clitic and knows is not None and knows(tokens[i].form):
                     continue
                 if sports_only and "ب" in clitic:
                     continue  # بليفربول is "in Liverpool", the city; بليون "billion"
-                if sports_only is not None and (sports or not sports_only):
+                if sports or not sports_only:
                     found = (i, i + n - 1, len(clitic))
                     break
             if found:
