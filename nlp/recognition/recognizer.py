@@ -144,12 +144,14 @@ class TextRegion:
 
 RULES: dict[str, str] = {
     "titles": "a name after a title is a person (وزير الدفاع لويد أوستن), or before one in apposition; "
+    "it completes the model's shorter person (وزير المالية محمد يسر برنية, لولا دا سيلفا); "
     "after a player named, his club (يوسف النصيري، لاعب فنربخشة)",
     "person_completion": "a one- or two-word person takes the next name word if it recurs (إسماعيل هنية)",
     "span_tails": "a span ends before a trailing prepositional phrase, function word or quotation, "
     "is cut at a word never in a name (الأهلي مع الترجي), and a person's ends before a rank; a "
     "person's ends before a word the text uses twice outside names (هدفين) or ب/ل on another name, "
-    "any name before a future verb (سيزور), and a person's is cut at a quotation mark",
+    "or ل + the article (للتشاور), any name before a future verb (سيزور), and a person's is cut at a "
+    "quotation mark",
     "coordinated_names": "a person span over names joined by و is one person each (بوش وبلير)",
     "name_heads": "a name starts after a generic place word or a title before it (مدينة غزة, الملك الحسين), "
     "after ل on a word the text names alone (لإنفيديا جنسن هوانغ); after عن طريق no road but a person",
@@ -161,7 +163,8 @@ RULES: dict[str, str] = {
     "quoted_orgs": 'quoted names after an organisation word (وكالة "رويترز"), a share (سهم «...», '
     "سهم أكوا باور) or a statement to a medium (في تصريح لـ«...», لهسبريس)",
     "acronyms": "a name before an acronym in parentheses is an organisation (الوكالة العربية السورية "
-    "(سانا)), and so is an unknown word in parentheses after an institution's name ((إيكواس))",
+    "(سانا)), and so are the words whose initials spell it (حركة مجتمع السلم (حمس)) and an unknown "
+    "word in parentheses after an institution's name ((إيكواس))",
     "teams": "the name after فريق or نادي is a team (فريق ليفربول, فريقه باريس سان جيرمان); in sport, "
     "after نهضة, شبيبة..., an opponent named with its city's nisba (أمام الوداد البيضاوي), who "
     "equalised (وعادل الهلال النتيجة), and a city that wins or is beaten (فوز شتوتغارت على ...)",
