@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
+from nlp.resolution.names import PROCLITIC_PREFIXES
 from nlp.text import key_form
 from nlp.types import Token
 
@@ -271,9 +272,6 @@ def _entries() -> dict[tuple[str, ...], bool]:
     return out
 
 
-_PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل")
-
-
 @lru_cache(maxsize=1)
 def _by_first_word() -> dict[str, list[tuple[tuple[str, ...], bool]]]:
     """The listed names by their first word: (the other words, sports page only), longest first."""
@@ -298,7 +296,7 @@ def known_organisations(
     i = 0
     while i < len(tokens):
         found = None
-        for clitic in _PROCLITICS:
+        for clitic in PROCLITIC_PREFIXES:
             head = keys[i][len(clitic) :]
             if not keys[i].startswith(clitic) or len(head) < 2 or head not in by_first:
                 continue
@@ -330,7 +328,7 @@ def begins_a_name(words: tuple[str, ...], names: Sequence[tuple[str, ...]]) -> b
     short form, joined to it."""
 
     def same(word: str, key: str) -> bool:
-        return word == key or (word.endswith(key) and word[: -len(key)] in _PROCLITICS)
+        return word == key or (word.endswith(key) and word[: -len(key)] in PROCLITIC_PREFIXES)
 
     def own_name(name: tuple[str, ...]) -> tuple[str, ...]:  # (مجموعة) ميرسك الدنماركية
         return name[1:] if any(same(name[0], w) for w in _COMPANY_WORDS) else name

@@ -40,12 +40,11 @@ from nlp.recognition.rules import (
     institution_head,
     without_proclitics,
 )
-from nlp.resolution.names import NAME_PARTICLES, TITLE_CONTINUATIONS, clitic_length
+from nlp.resolution.names import NAME_PARTICLES, PROCLITIC_PREFIXES, TITLE_CONTINUATIONS, clitic_length
 from nlp.text import key_form, model_form
 from nlp.tokenize import tokens_within
 from nlp.types import APPOSITION_OF, EntityType, Mention, Token
 
-_CLITIC_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
 MIN_SURNAME_LETTERS = 4
 _TEH_MARBUTA = str.maketrans("ة", "ه")
 
@@ -411,7 +410,7 @@ def _name_forms(tokens: Sequence[Token], m: Mention) -> tuple[str, ...]:
 def _variants(form: str) -> frozenset[str]:
     """What a written word can be once a clitic is cut (وبالعراق -> بالعراق, العراق ...).
     Cached: news repeats its words, and every text's words go through here twice."""
-    out = {form[len(p) :] for p in _CLITIC_PREFIXES if form.startswith(p) and len(form) - len(p) >= 2}
+    out = {form[len(p) :] for p in PROCLITIC_PREFIXES if form.startswith(p) and len(form) - len(p) >= 2}
     for p in ("", "و", "ف"):
         if form.startswith(p + "لل") and len(form) - len(p) > 3:
             out.add("ال" + form[len(p) + 2 :])

@@ -923,11 +923,14 @@ def _known_organisation_spans(
     """The listed organisations (:mod:`nlp.recognition.known_organisations`) where the model
     found no organisation and nothing that reaches past them (its person غولدمان ساكس is the
     bank; its person ساكس ديفيد سولومون is left alone)."""
+    listed = known_organisations(tokens, sports, knows)
+    if not listed:
+        return []
     out = []
     organisations = [
         tuple(match_key(w) for w in m.text.split()) for m in spans if m.type is EntityType.ORGANIZATION
     ]
-    for first, last, clitics in known_organisations(tokens, sports, knows):
+    for first, last, clitics in listed:
         start = tokens[first].start + raw_offset(tokens[first].text, clitics)
         r = RuleSpan(start, tokens[last].end, EntityType.ORGANIZATION, "known_organisation", 0.8)
         over = [m for m in spans if r.start < m.end and m.start < r.end]

@@ -24,6 +24,8 @@ from nlp.text import clean, key_form, model_form
 
 CONJUNCTIONS = ("و", "ف")
 PREPOSITIONS = ("ب", "ل", "ك")
+PROCLITIC_PREFIXES = ("", *CONJUNCTIONS, *PREPOSITIONS, *(c + p for c in CONJUNCTIONS for p in PREPOSITIONS))
+"""What a word may begin with before a name: nothing, a conjunction, a preposition, or both."""
 
 # Words (in model_form) that begin with و or ف as part of the word, not as a conjunction.
 WAW_WORDS = frozenset(
