@@ -146,9 +146,9 @@ def organisation_short_names(
 
 
 # A company or a group goes by its own name without the word for what it is: مجموعة ميرسك
-# (الدنماركية) is «ميرسك» further on, شركتي بي بي «بي بي», مجموعة جي 42 «جي 42»; not شركة قطر
-# للطاقة («قطر» is the country) nor مجموعة العشرين.
-_COMPANY_WORDS = frozenset(model_form(w) for w in "شركة شركتي مجموعة".split())
+# (الدنماركية) is «ميرسك» further on, مجموعة جي 42 «جي 42»; not شركة قطر للطاقة («قطر» is the
+# country) nor مجموعة العشرين. The same words vote for the name after them (agree_on_types).
+_COMPANY_WORDS = frozenset(model_form(w) for w in "شركة مجموعة".split())
 # Latin letters as Arabic spells them, of which initialisms are made (بي بي, إم جي إكس)
 _SPELLED_LETTERS = frozenset(
     model_form(w)
@@ -537,9 +537,6 @@ def agree_on_types(tokens: Sequence[Token], spans: Sequence[Mention]) -> list[Me
                 m = replace(m, type=winner, source=f"{m.source}:agreed")
         out.append(m)
     return out
-
-
-_COMPANY_WORDS = frozenset(model_form(w) for w in "شركة مجموعة".split())
 
 
 def _quoted(tokens: Sequence[Token], k: int, n: int) -> bool:
