@@ -1393,7 +1393,8 @@ def test_a_club_found_by_its_opponent_goes_by_its_first_word_in_the_text() -> No
     assert ("الوداد", "short_name_of_organisation") in found
     # a club named after the army is no reason to read every army as a club
     assert ("الجيش", "short_name_of_organisation") not in found
-    off = Recognizer(tagger, frozenset({"teams"})).recognize(text)  # type: ignore[arg-type]
+    # (the club is on the list of known organisations too)
+    off = Recognizer(tagger, frozenset({"teams", "known_organisations"})).recognize(text)  # type: ignore[arg-type]
     assert not any("الوداد" in m.text for m in off)
 
 
@@ -1798,7 +1799,7 @@ def test_organisations_news_names_bare_are_found_from_the_list() -> None:
         tokens = tokenize(text)
         return [
             text[tokens[a].start : tokens[b].end][c:]
-            for a, b, c in known_organisations(tokens, sports, known.__contains__)
+            for a, b, c in known_organisations(tokens, [sports] * len(tokens), known.__contains__)
         ]
 
     text = "قال محللون في غولدمان ساكس وجوجل إن تزود إنفيديا المجمع"
@@ -1819,6 +1820,39 @@ def test_organisations_news_names_bare_are_found_from_the_list() -> None:
     ]
     off = Recognizer(tagger, frozenset({"known_organisations"})).recognize(text)  # type: ignore[arg-type]
     assert ("غولدمان ساكس", "PERSON") in [(m.text, m.type.value) for m in off]
+
+
+def test_clubs_from_the_list_count_on_the_sports_page_only() -> None:
+    from nlp.recognition.recognizer import Recognizer
+
+    politics = "وقال الوزير إن الاتفاق مع الحكومة تم. وأكد أن النصر قريب."
+    sports = (
+        "فاز النصر على الاتفاق في مباراة الدوري، وسجل اللاعب هدفا. "
+        "وتغلب إيفرتون على ويجان في الملعب، وقال المدرب إن الفوز مستحق."
+    )
+    tagger = _TaggerThatTagsAndKnows({}, unknown=set())
+    found = [(m.text, m.type.value) for m in Recognizer(tagger).recognize(sports)]  # type: ignore[arg-type]
+    assert found == [
+        ("النصر", "ORGANIZATION"),
+        ("الاتفاق", "ORGANIZATION"),
+        ("إيفرتون", "ORGANIZATION"),
+        ("ويجان", "ORGANIZATION"),
+    ]
+    assert Recognizer(tagger).recognize(politics) == []  # type: ignore[arg-type]
+    # a politics passage of a text with a sports brief at its end keeps its words
+    mixed = politics + " " * 3 + "جاء ذلك بعد أسبوع طويل من المفاوضات في العاصمة. " * 4 + sports
+    found = [m.text for m in Recognizer(tagger).recognize(mixed)]  # type: ignore[arg-type]
+    assert found == ["النصر", "الاتفاق", "إيفرتون", "ويجان"]
+    assert all(m.start > len(politics) for m in Recognizer(tagger).recognize(mixed))  # type: ignore[arg-type]
+
+
+def test_a_listed_name_replaces_the_piece_of_it_the_model_found() -> None:
+    from nlp.recognition.recognizer import Recognizer
+
+    text = "وتعادل أولمبيك خريبكة مع ضيفه في مباراة الدوري، وسجل اللاعب هدفا في الملعب."
+    tagger = _TaggerThatTagsAndKnows({"خريبكة": "ORG"}, unknown=set())
+    found = [(m.text, m.source) for m in Recognizer(tagger).recognize(text)]  # type: ignore[arg-type]
+    assert found == [("أولمبيك خريبكة", "known_organisation")]
 
 
 def test_a_particle_of_a_foreign_name_goes_on_the_name_after_a_title() -> None:

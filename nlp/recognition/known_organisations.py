@@ -58,6 +58,15 @@ _TECHNOLOGY = """
 إير بي إن بي
 باي بال
 ماستركارد
+فيسبوك|فيس بوك
+إنستغرام|انستغرام|إنستجرام
+واتساب|واتس آب
+يوتيوب
+تيك توك
+سناب شات
+لينكد إن
+سوفت بنك
+جي 42
 """
 
 _ENERGY_AND_INDUSTRY = """
@@ -89,6 +98,14 @@ _ENERGY_AND_INDUSTRY = """
 أرسيلور ميتال
 ريو تينتو
 غلينكور
+كونوكو فيليبس
+سينوبك
+بتروتشاينا
+رويال داتش شل
+بريتش بتروليوم
+ميتسوبيشي
+هيتاشي
+توشيبا
 """
 
 _FINANCE = """
@@ -198,11 +215,43 @@ _MEDIA_AND_AGENCIES = """
 هآرتس
 يديعوت أحرونوت
 معاريف
+سكاي نيوز عربية
+إندبندنت عربية
+العربي الجديد
+القدس العربي
+المصري اليوم
+هسبريس
+سبوتنيك
+إيسنا
 جيروزاليم بوست
 تايمز أوف إسرائيل
 """
 
+# International agencies and non-governmental organisations news names bare, without
+# منظمة or وكالة before them.
+_INTERNATIONAL = """
+برنامج الأغذية العالمي
+أطباء بلا حدود
+هيومن رايتس ووتش
+العفو الدولية
+الصليب الأحمر
+الأونروا|أونروا
+اليونسكو
+اليونيسف|يونيسف
+الفاو
+أوتشا
+الإنتربول|الانتربول|إنتربول
+يوروبول
+فرونتكس
+أوكسفام
+أنقذوا الأطفال|سيف ذا تشيلدرن
+كاريتاس
+صندوق النقد الدولي
+البنك الدولي
+"""
+
 _GROUPS = """
+الهلال الأحمر
 طالبان
 داعش
 بوكو حرام
@@ -211,43 +260,206 @@ _GROUPS = """
 قسد
 """
 
-# Clubs; the starred ones are also cities or words.
+# Clubs; the starred ones are also cities, districts or words ("victory", "crescent", "the
+# dam"), or a company's name, and count only on the sports page. A bare word that a sports story
+# also uses for something else (الاتحاد "the federation", الشباب "the youth team", الأنصار "the
+# fans", الخليج as in كأس الخليج) is not listed: only the names that carry it (اتحاد جدة).
 _CLUBS = """
 ريال مدريد
 أتلتيكو مدريد
 بايرن ميونخ|بايرن ميونيخ
 بوروسيا دورتموند
 باير ليفركوزن
+بوروسيا مونشنغلادباخ
+آينتراخت فرانكفورت
+فيردر بريمن
+شالكه
+هوفنهايم
+هيرتا برلين
 مانشستر سيتي
 مانشستر يونايتد
 باريس سان جيرمان
+سانت إتيان
 يوفنتوس
 إنتر ميلان
-أرسنال|آرسنال
+لاتسيو
+فيورنتينا
+أتالانتا
+سامبدوريا
+أودينيزي
+أرسنال|آرسنال|الأرسنال
 تشيلسي
-توتنهام
+توتنهام|توتنهام هوتسبير
+إيفرتون|ايفرتون
+أستون فيلا
+وست هام|ويستهام|وست هام يونايتد
+كريستال بالاس
+نوتنغهام فورست
+ليستر سيتي
+ليدز يونايتد
+شيفيلد يونايتد|شيفلد يونايتد
+شيفيلد وينزداي|شيفلد وينزداي
+بلاكبيرن روفرز
+ولفرهامبتون|وولفرهامبتون
+وست بروميتش ألبيون|وست بروميتش
+ستوك سيتي
+هال سيتي
+كارديف سيتي
+ريال سوسيداد
+ريال بيتيس
+أتلتيك بلباو
+فياريال
+سيلتا فيغو
+ديبورتيفو لاكورونيا
+إسبانيول
+أوساسونا
+رايو فاييكانو
 بنفيكا
 سبورتنغ لشبونة
 أياكس
+أيندهوفن|آيندهوفن
+فينورد
+أندرلخت
+كلوب بروج
+سلتيك
+رينجرز|غلاسكو رينجرز
 غلطة سراي|جالطة سراي
 فنربخشة|فنربهتشه
 بشكتاش
+طرابزون سبور
+زينيت
+شاختار دونيتسك
+دينامو كييف
+بوكا جونيورز
+ريفر بليت
+إنتر ميامي
+لوس أنجلوس ليكرز
+بوسطن سلتيكس
+غولدن ستايت ووريورز
+سان أنطونيو سبيرز
 الزمالك
 الترجي
 بيراميدز
+المقاولون العرب
+الاتحاد السكندري
+طلائع الجيش
+حرس الحدود
+إنبي
+سموحة
+النجم الساحلي
+الملعب التونسي
+الاتحاد المنستيري
+النادي الإفريقي|النادي الأفريقي
+مولودية الجزائر
+مولودية وهران
+شبيبة القبائل
+وفاق سطيف
+اتحاد العاصمة
+شباب بلوزداد
+الرجاء البيضاوي
+الوداد البيضاوي
+الفتح الرباطي
+حسنية أكادير
+المغرب الفاسي
+المغرب التطواني
+نهضة بركان
+أولمبيك آسفي
+أولمبيك خريبكة
+الدفاع الحسني الجديدي
+الكوكب المراكشي
+اتحاد طنجة
+شباب المحمدية
+اتحاد جدة
+شباب الأهلي
+شباب الأردن
+الأهلي طرابلس
+الأهلي بنغازي
+الهلال السوداني
+مازيمبي|تي بي مازيمبي
+أسيك ميموزا|أسيك أبيدجان
+كايزر تشيفز
+أورلاندو بايرتس
 صن داونز
+*الأهلي
+*الهلال
+*النصر
+*الاتفاق
+*القادسية
+*الفتح
+*الفيصلي
+*الوحدات
+*الرمثا
+*العين
+*الوصل
+*الجزيرة
+*الشارقة
+*السد
+*الريان
+*الدحيل
+*الغرافة
+*الوكرة
+*السالمية
+*كاظمة
+*المحرق
+*الزوراء
+*الرجاء
+*الوداد
+*المريخ
+*الصفاقسي
+*الإسماعيلي
+*الترسانة
 *ليفربول
 *برشلونة
 *إشبيلية
 *فالنسيا
+*خيتافي
+*ملقا
+*غرناطة
 *ميلان
+*إنتر
 *نابولي
 *روما
+*تورينو
+*جنوى
+*بولونيا
 *بورتو
+*براغا
 *مرسيليا
 *ليون
 *موناكو
+*ليل
+*رين
+*نانت
+*بوردو
 *نيوكاسل
+*برايتون
+*فولهام
+*بورنموث
+*ساوثهامبتون
+*بيرنلي
+*بولتون
+*سندرلاند
+*بورتسموث
+*نوريتش
+*بلاكبيرن
+*ويغان|ويجان
+*ميدلسبره|ميدلزبره
+*واتفورد
+*ريدينغ|ريدينج
+*شيفيلد|شيفلد
+*دورتموند
+*ليفركوزن
+*شتوتغارت
+*فولفسبورغ
+*هامبورغ
+*لايبزيغ
+*فرايبورغ
+*سالزبورغ
+*بازل
+*مرسيدس
+*فيراري
+*ماكلارين
+*ريد بول
 """
 
 
@@ -260,7 +472,14 @@ def match_key(form: str) -> str:
 def _entries() -> dict[tuple[str, ...], bool]:
     """Each listed name (its words' match keys) -> whether it counts on the sports page only."""
     out: dict[tuple[str, ...], bool] = {}
-    for block in (_TECHNOLOGY, _ENERGY_AND_INDUSTRY, _FINANCE, _TRANSPORT_AND_CONSUMER, _MEDIA_AND_AGENCIES):
+    for block in (
+        _TECHNOLOGY,
+        _ENERGY_AND_INDUSTRY,
+        _FINANCE,
+        _TRANSPORT_AND_CONSUMER,
+        _MEDIA_AND_AGENCIES,
+        _INTERNATIONAL,
+    ):
         for line in block.split("\n"):
             for name in filter(None, (n.strip() for n in line.split("|"))):
                 out[tuple(match_key(w) for w in name.split())] = False
@@ -283,11 +502,28 @@ def _by_first_word() -> dict[str, list[tuple[tuple[str, ...], bool]]]:
     return out
 
 
+_IN = frozenset(match_key(w) for w in "في وفي".split())
+
+
+def _readings(key: str) -> list[tuple[str, str, int]]:
+    """How a word (its match key) may hold a name: (proclitic, the name's first word, 1 where
+    the proclitic ل took the alif of the article: للأهلي is ل + الأهلي, else 0)."""
+    out = []
+    for clitic in PROCLITIC_PREFIXES:
+        head = key[len(clitic) :]
+        if key.startswith(clitic) and len(head) >= 2:
+            out.append((clitic, head, 0))
+            if clitic.endswith("ل") and head.startswith("ل") and len(head) > 2:
+                out.append((clitic, "ا" + head, 1))
+    return out
+
+
 def known_organisations(
-    tokens: Sequence[Token], sports: bool, knows: Callable[[str], bool] | None = None
+    tokens: Sequence[Token], sports: Sequence[bool], knows: Callable[[str], bool] | None = None
 ) -> list[tuple[int, int, int]]:
     """The listed organisations in ``tokens``: (first token, last token, letters of clitics
-    on the first token's model form), longest name first at each token, none overlapping. A
+    on the first token's model form), longest name first at each token, none overlapping.
+    ``sports`` says of each token whether it is on the sports page (in a sports passage). A
     word of its own with a clitic on it is no name when the model ``knows`` the whole word
     (بليون, "billion", is no ب + ليون)."""
     by_first = _by_first_word()
@@ -296,20 +532,19 @@ def known_organisations(
     i = 0
     while i < len(tokens):
         found = None
-        for clitic in PROCLITIC_PREFIXES:
-            head = keys[i][len(clitic) :]
-            if not keys[i].startswith(clitic) or len(head) < 2 or head not in by_first:
+        for clitic, head, article in _readings(keys[i]):
+            if head not in by_first:
                 continue
             for rest, sports_only in by_first[head]:
                 n = len(rest) + 1
                 if tuple(keys[i + 1 : i + n]) != rest:
                     continue
-                if n == 1 and clitic and knows is not None and knows(tokens[i].form):
+                if n == 1 and clitic and not article and knows is not None and knows(tokens[i].form):
                     continue
-                if sports_only and "ب" in clitic:
-                    continue  # بليفربول is "in Liverpool", the city; بليون "billion"
-                if sports or not sports_only:
-                    found = (i, i + n - 1, len(clitic))
+                if sports_only and ("ب" in clitic or (i > 0 and keys[i - 1] in _IN)):
+                    continue  # بليفربول, في برشلونة: "in" the city; بليون "billion"
+                if sports[i] or not sports_only:
+                    found = (i, i + n - 1, len(clitic) + article)
                     break
             if found:
                 break
@@ -319,6 +554,14 @@ def known_organisations(
         else:
             i += 1
     return out
+
+
+def sports_only_name(forms: Sequence[str]) -> bool:
+    """Are ``forms`` (model forms, clitics cut) a listed name that counts only on the sports
+    page (النصر, الاتفاق, ليفربول)? Such a name found there is not carried to the text's other
+    occurrences, nor from the graph to other texts: there it is "victory", "the agreement",
+    the city."""
+    return _entries().get(tuple(match_key(w) for w in forms), False)
 
 
 def begins_a_name(words: tuple[str, ...], names: Sequence[tuple[str, ...]]) -> bool:

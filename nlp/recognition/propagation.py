@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
+from nlp.recognition.known_organisations import sports_only_name
 from nlp.recognition.places import place_name
 from nlp.recognition.rules import (
     PROCLITIC_LETTERS,
@@ -306,6 +307,8 @@ def propagate(
         for forms, types in sorted(table.items(), key=lambda kv: -len(kv[0])):
             if rule in {"surname_of_name", "short_name_of_organisation"} and forms in names:
                 continue  # tagged on its own: already a name
+            if rule in {"repeated_name", "known_name"} and sports_only_name(forms):
+                continue  # a club only on the sports page (النصر: also "victory")
             etype = types.most_common(1)[0][0]
             for start, end in index.occurrences(forms):
                 if any(start < e and s < end for s, e in taken):

@@ -375,7 +375,9 @@ class Recognizer:
             rules += [r for r in quoted_institution_spans(text) if not _overlaps_any(r, named)]
             rules += institutions
         if "known_organisations" not in off:
-            rules += _known_organisation_spans(tokens, spans, sports, knows)
+            on_sports_page = [bool(passages) and passages[k] for k, sent in enumerate(sents) for _ in sent]
+            organisations = [r for r in rules if r.type is EntityType.ORGANIZATION]
+            rules += _known_organisation_spans(text, tokens, spans, on_sports_page, knows, organisations)
         rules += _repeat_base_names(tokens, [r for r in rules if r.type is EntityType.BASE])
         if "lists" not in off:
             places += self._list_members(sents, labels_of)
@@ -384,18 +386,26 @@ class Recognizer:
         not_places = [m for m in spans if m.type is not EntityType.LOCATION]
         rules += [r for r in places if not _overlaps_any(r, not_places)]
         spans = _apply_rules(text, spans, rules)
-        # (a base named after a person, قاعدة الملك عبدالعزيز, stays a base)
-        persons = [m for m in spans if m.type in (EntityType.PERSON, EntityType.BASE)]
+        # names a title does not override: a person, a base named after one (قاعدة الملك
+        # عبدالعزيز), an organisation from the list (سفير طالبان لدى باكستان)
+        kept_names = [
+            m
+            for m in spans
+            if m.type in (EntityType.PERSON, EntityType.BASE) or m.source == "known_organisation"
+        ]
 
         def completes_a_person(t: RuleSpan) -> bool:
             # وزير المالية [محمد يسر] برنية: the model's person, and more of the name
             named = partial(ends_no_person, after_a_title=True)
-            return t.rule == "after_title" and _completes_a_person(t, persons, tokens, named)
+            return t.rule == "after_title" and _completes_a_person(t, kept_names, tokens, named)
 
         titled = [
             t
             for t in titled
-            if (completes_a_person(t) or not _overlaps_any(t, spans if t.rule == "before_title" else persons))
+            if (
+                completes_a_person(t)
+                or not _overlaps_any(t, spans if t.rule == "before_title" else kept_names)
+            )
             and not _of_a_name_in_the_text(tokens, t, words)
         ]
         spans = _apply_rules(text, _cut_before_names(text, spans, titled), titled)
@@ -918,21 +928,37 @@ def _joined_at_particles(sent: Sequence[Token], spans: Sequence[TaggedSpanLike])
 
 
 def _known_organisation_spans(
-    tokens: Sequence[Token], spans: Sequence[Mention], sports: bool, knows: Callable[[str], bool] | None
+    text: str,
+    tokens: Sequence[Token],
+    spans: Sequence[Mention],
+    sports: Sequence[bool],
+    knows: Callable[[str], bool] | None,
+    found_by_rules: Sequence[RuleSpan] = (),
 ) -> list[RuleSpan]:
     """The listed organisations (:mod:`nlp.recognition.known_organisations`) where the model
-    found no organisation and nothing that reaches past them (its person غولدمان ساكس is the
-    bank; its person ساكس ديفيد سولومون is left alone)."""
+    found nothing that reaches past them: its person غولدمان ساكس is the bank, its
+    organisation خريبكة a piece of the club أولمبيك خريبكة; its person ساكس ديفيد سولومون is
+    left alone. ``found_by_rules``: the organisations other rules found (the text's names, with
+    those the model found). A listed acronym in brackets after one of those names is left to
+    the appositions, which join it to the name: مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية
+    (أوتشا)."""
     listed = known_organisations(tokens, sports, knows)
     if not listed:
         return []
     out = []
     organisations = [
-        tuple(match_key(w) for w in m.text.split()) for m in spans if m.type is EntityType.ORGANIZATION
+        tuple(match_key(w) for w in name.split())
+        for name in (
+            *(m.text for m in spans if m.type is EntityType.ORGANIZATION),
+            *(text[r.start : r.end] for r in found_by_rules),
+        )
     ]
+    name_ends = [m.end for m in spans if m.type is EntityType.ORGANIZATION] + [r.end for r in found_by_rules]
     for first, last, clitics in listed:
         start = tokens[first].start + raw_offset(tokens[first].text, clitics)
         r = RuleSpan(start, tokens[last].end, EntityType.ORGANIZATION, "known_organisation", 0.8)
+        if _bracketed_after(text, r, name_ends):
+            continue
         over = [m for m in spans if r.start < m.end and m.start < r.end]
         if not over:
             # found nowhere here: the start of a name the text gives (أرامكو in أرامكو
@@ -940,9 +966,25 @@ def _known_organisation_spans(
             words = tuple(match_key(t.form) for t in tokens[first : last + 1])
             if begins_a_name((words[0][clitics:], *words[1:]), organisations):
                 continue
-        if all(m.type is not EntityType.ORGANIZATION and r.start <= m.start and m.end <= r.end for m in over):
+        # what the model found there lies within the listed name: a person or a place it read
+        # over the name, or a piece of it (خريبكة of أولمبيك خريبكة)
+        if all(tokens[first].start <= m.start and m.end <= r.end for m in over) and not any(
+            m.type is EntityType.ORGANIZATION and (m.start, m.end) == (r.start, r.end) for m in over
+        ):
             out.append(r)
     return out
+
+
+_OPENING_BRACKET = re.compile(r"[(\[]\s*$")
+_CLOSING_BRACKET = re.compile(r"^\s*[)\]]")
+
+
+def _bracketed_after(text: str, r: RuleSpan, name_ends: Sequence[int]) -> bool:
+    """Is ``r`` in brackets right after a name ending at one of ``name_ends``?"""
+    before = _OPENING_BRACKET.search(text, max(0, r.start - 3), r.start)
+    if before is None or not _CLOSING_BRACKET.match(text[r.end : r.end + 3]):
+        return False
+    return any(0 <= before.start() - end <= 2 and not text[end : before.start()].strip() for end in name_ends)
 
 
 def _completes_a_person(
