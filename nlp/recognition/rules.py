@@ -2117,6 +2117,9 @@ _NO_PERSON_NAME_END = frozenset(
     """.split()
 )
 _NO_PERSON_END = _NO_NAME_END | _NO_PERSON_NAME_END
+# Words of a name that a name follows (أبو علي, بن علي, عبد ربه): what comes after them is
+# the name, whatever else the word can be.
+_NAME_BEFORE_A_NAME = frozenset(model_form(w) for w in "أبو أبي أبا بن ابن بنت أم عبد".split())
 # A definite feminine plural after a person's name is the verb's object (دان الرئيس جوزاف عون
 # الغارات, "condemned the strikes"); few surnames have that form.
 _PLURAL_SURNAMES = frozenset(model_form(w) for w in "السادات الزيات الفرات".split())
@@ -2176,6 +2179,8 @@ def trim_span_tail(text: str, start: int, end: int, *, person: bool = False) -> 
             break
     while len(words) > 1:
         form = model_form(words[-1].group(0)).strip("،,.:;؛!?؟\"”“»«')(")
+        if person and model_form(words[-2].group(0)) in _NAME_BEFORE_A_NAME:
+            break  # وسام أبو علي: Ali, no "on"
         if not (
             form.startswith(_PREPOSITIONAL)
             or form in no_end
@@ -2249,8 +2254,11 @@ def definite_nisba(form: str) -> bool:
 # -- words before a name that are no part of it -------------------------------------------------
 # News names a place after these words without them (مدينة غزة: the place is غزة; the
 # NewsFANE, WikiFANE and AQMAR annotators leave them out in nine cases out of ten, Wojood
-# keeps them). Not جزيرة, جمهورية, مملكة: جزيرة العرب, جمهورية مصر العربية are the names.
-_PLACE_HEADS = frozenset(model_form(w) for w in "مدينة بلدة قرية مخيم منطقة محافظة ولاية".split())
+# keeps them), nor after the words for its surroundings (محيط الفاشر, ضواحي دمشق). Not جزيرة,
+# جمهورية, مملكة: جزيرة العرب, جمهورية مصر العربية are the names.
+_PLACE_HEADS = frozenset(
+    model_form(w) for w in "مدينة بلدة قرية مخيم منطقة محافظة ولاية محيط ضواحي أطراف مشارف تخوم".split()
+)
 # The same for a title before a person (NewsFANE: الشيخ, الملك, الرئيس... before the name
 # 235 times, inside it 14); the title stays on the mention as its title. Not for
 # organisations: NewsFANE leaves نادي, شركة, صحيفة out of the name, but WikiFANE, AQMAR and
