@@ -939,9 +939,7 @@ def _known_organisation_spans(
     found nothing that reaches past them: its person غولدمان ساكس is the bank, its
     organisation خريبكة a piece of the club أولمبيك خريبكة; its person ساكس ديفيد سولومون is
     left alone. ``found_by_rules``: the organisations other rules found (the text's names, with
-    those the model found). A listed acronym in brackets after one of those names is left to
-    the appositions, which join it to the name: مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية
-    (أوتشا)."""
+    those the model found)."""
     listed = known_organisations(tokens, sports, knows)
     if not listed:
         return []
@@ -953,12 +951,9 @@ def _known_organisation_spans(
             *(text[r.start : r.end] for r in found_by_rules),
         )
     ]
-    name_ends = [m.end for m in spans if m.type is EntityType.ORGANIZATION] + [r.end for r in found_by_rules]
     for first, last, clitics in listed:
         start = tokens[first].start + raw_offset(tokens[first].text, clitics)
         r = RuleSpan(start, tokens[last].end, EntityType.ORGANIZATION, "known_organisation", 0.8)
-        if _bracketed_after(text, r, name_ends):
-            continue
         over = [m for m in spans if r.start < m.end and m.start < r.end]
         if not over:
             # found nowhere here: the start of a name the text gives (أرامكو in أرامكو
@@ -973,18 +968,6 @@ def _known_organisation_spans(
         ):
             out.append(r)
     return out
-
-
-_OPENING_BRACKET = re.compile(r"[(\[]\s*$")
-_CLOSING_BRACKET = re.compile(r"^\s*[)\]]")
-
-
-def _bracketed_after(text: str, r: RuleSpan, name_ends: Sequence[int]) -> bool:
-    """Is ``r`` in brackets right after a name ending at one of ``name_ends``?"""
-    before = _OPENING_BRACKET.search(text, max(0, r.start - 3), r.start)
-    if before is None or not _CLOSING_BRACKET.match(text[r.end : r.end + 3]):
-        return False
-    return any(0 <= before.start() - end <= 2 and not text[end : before.start()].strip() for end in name_ends)
 
 
 def _completes_a_person(
