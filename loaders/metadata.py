@@ -77,6 +77,12 @@ _THREE_RE = re.compile(f"(?P<a>{_N4}){_DASH}(?P<b>{_N3}){_DASH}(?=\\S)")
 # (a site's name may carry its domain: العربية.نت, الجزيرة.نت)
 _TWO_LINE_RE = re.compile(f"(?P<a>{_N4}){_DASH}(?P<b>{_N4}(?:\\.(?:نت|كوم|net|com))?){HSPACE}*{_EOL}")
 _PLACE_RE = re.compile(f"(?P<a>{_N3}){_DASH}(?=\\S)")
+# الرباط - هسبريس: صادق ... (the place, then the agency or the site in one word or in letters,
+# أ ف ب, and a colon; not بغداد - قال الوزير: ...)
+_PLACE_SOURCE_RE = re.compile(
+    f"(?P<a>{_N3}){_DASH}(?P<b>[^\\s:،,.()\\-–—]{{2,20}}(?:\\.(?:نت|كوم|net|com))?"
+    f"|[\u0621-\u064a](?:{HSPACE}+[\u0621-\u064a]){{1,3}}){HSPACE}*:"
+)
 _SOURCE_LINE_RE = re.compile(
     f"{HSPACE}*(?:{alternation(['المصدر', 'مصدر الخبر', 'المصادر'])}|Source){HSPACE}*[:：]{HSPACE}*"
     f"(?P<src>[^\\r\\n]{{2,80}}?)[{HSPACE[1:-1]}.]*{_EOL}",
@@ -203,6 +209,11 @@ def _try_opener(text: str, pos: int, out: _Collector, main: bool) -> None:
         else:
             out.add(*m.span("a"), "byline", main=main)
             out.add(*m.span("b"), "dateline", main=main)
+        return
+    m = _PLACE_SOURCE_RE.match(text, pos)
+    if m and is_place(m.group("a")) and not is_place(m.group("b")):
+        out.add(*m.span("a"), "dateline", main=main)
+        out.add(*m.span("b"), "source", main=main)
         return
     m = _PLACE_RE.match(text, pos)
     if m and is_place(m.group("a")):

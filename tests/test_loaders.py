@@ -271,6 +271,9 @@ def test_byline_dateline_and_source_line() -> None:
         ("دمشق - سانا\n", "سانا", None, "دمشق"),
         ("بيروت - العربية.نت\n", "العربية.نت", None, "بيروت"),  # a site with its domain
         ("غزة - رام الله - وكالات\n", None, None, "غزة"),  # two places: no byline
+        ("الرباط - هسبريس: ", "هسبريس", None, "الرباط"),  # the agency before a colon
+        ("باريس - أ ف ب: ", "أ ف ب", None, "باريس"),
+        ("بغداد - قال الوزير: ", None, None, "بغداد"),  # a sentence, no agency
     ],
 )
 def test_openers(opening: str, source: str | None, byline: str | None, dateline: str | None) -> None:
