@@ -160,3 +160,9 @@ def test_an_organisation_from_the_list_is_no_name_after_a_title(recognizer: Reco
     assert found == [("طالبان", ORG), ("باكستان", L)]
     off = Recognizer(recognizer.tagger, frozenset({"known_organisations"})).recognize(text)
     assert ("طالبان", P) in [(m.text, m.type) for m in off]
+
+
+def test_a_name_after_a_title_takes_in_the_given_name_the_model_left_out(recognizer: Recognizer) -> None:
+    # the model reads شلتوت alone (مسلم is also "Muslim"); the title says where the name begins
+    text = "وقال الدكتور مسلم شلتوت إن الزلزال وقع."
+    assert [(m.text, m.type) for m in recognizer.recognize(text)] == [("مسلم شلتوت", P)]

@@ -973,16 +973,20 @@ def _known_organisation_spans(
 def _completes_a_person(
     r: RuleSpan, spans: Sequence[Mention], tokens: Sequence[Token], ends_no_person: Callable[[str], bool]
 ) -> bool:
-    """Does ``r`` begin where a person the model found begins and take in more of the name:
-    words after it, or a second person it reads as the same name (لويس إيناسيو | لولا | دا
-    سيلفا)? Not a word ``ends_no_person`` (the model's span was cut there)."""
+    """Does ``r`` take in a person the model found and more of the name: words after it, a
+    second person it reads as the same name (لويس إيناسيو | لولا | دا سيلفا), or the given
+    name right after the title that the model left out (المهاجم الفلسطيني [وسام] أبو علي)?
+    Not a word after the model's person that ``ends_no_person`` (the model's span was cut
+    there)."""
     over = sorted((m for m in spans if r.start < m.end and m.start < r.end), key=lambda m: m.start)
     if not over or any(m.type is not EntityType.PERSON or m.end > r.end for m in over):
         return False
-    if over[0].start != r.start or (len(over) == 1 and over[0].end == r.end):
+    if over[0].start < r.start or (len(over) == 1 and (over[0].start, over[0].end) == (r.start, r.end)):
         return False
     added = [
-        t for t in tokens_within(tokens, r.start, r.end) if not any(m.start <= t.start < m.end for m in over)
+        t
+        for t in tokens_within(tokens, over[0].start, r.end)
+        if not any(m.start <= t.start < m.end for m in over)
     ]
     return not any(ends_no_person(t.form) for t in added)
 
