@@ -386,6 +386,11 @@ def test_a_latin_name_the_arabic_words_do_not_spell_makes_no_name() -> None:
 
 def test_a_word_unknown_only_for_its_pronoun_suffix_is_no_name() -> None:
     assert _titled("قتل رئيس مكتبها السياسي في الغارة.", set(), unknown={"مكتبها"}) == []
+    # the suffix changes the letter before it: مطالبة + ه is مطالبته, لقاء + ه is لقائه
+    names = {"دونالد", "ترامب"}
+    for noun, word in (("مطالبة", "مطالبته"), ("لقاء", "لقائه")):
+        text = f"وجدد الرئيس دونالد ترامب {word} بالإفراج عن الرهائن."
+        assert _titled(text, names, unknown={*names, word}, vocabulary={noun}) == ["دونالد ترامب"]
 
 
 def test_an_adjective_agreeing_with_the_head_is_no_base_name() -> None:

@@ -1973,9 +1973,19 @@ def name_word(
     if knows is not None:
         for suffix in _PRONOUN_SUFFIXES:
             stem = form[: -len(suffix)]
-            if form.endswith(suffix) and len(stem) >= 3 and (knows(stem) or knows(stem + "ة")):
+            if form.endswith(suffix) and len(stem) >= 3 and any(map(knows, _stems_before_a_suffix(stem))):
                 return False
     return True
+
+
+def _stems_before_a_suffix(stem: str) -> tuple[str, ...]:
+    """The words a stem left by a pronoun suffix may be: itself, with ة, and with the letter a
+    suffix changes put back (مطالبته: مطالبة; لقائه, لقاؤه: لقاء)."""
+    if stem.endswith("ت"):
+        return (stem, stem + "ة", stem[:-1] + "ة")
+    if stem.endswith(("ئ", "ؤ")):
+        return (stem, stem + "ة", stem[:-1] + "ء")
+    return (stem, stem + "ة")
 
 
 # -- generic descriptions that are no names -----------------------------------------------------------
