@@ -144,7 +144,8 @@ class TextRegion:
 
 RULES: dict[str, str] = {
     "titles": "a name after a title is a person (وزير الدفاع لويد أوستن), or before one in apposition; "
-    "it completes the model's shorter person (وزير المالية محمد يسر برنية, لولا دا سيلفا); "
+    "it completes the model's shorter person (وزير المالية محمد يسر برنية, لولا دا سيلفا, الدكتور مسلم "
+    "شلتوت); "
     "after a player named, his club (يوسف النصيري، لاعب فنربخشة)",
     "person_completion": "a one- or two-word person takes the next name word if it recurs (إسماعيل هنية)",
     "span_tails": "a span ends before a trailing prepositional phrase, function word or quotation, "
@@ -153,7 +154,8 @@ RULES: dict[str, str] = {
     "or ل + the article (للتشاور), any name before a future verb (سيزور), and a person's is cut at a "
     "quotation mark",
     "coordinated_names": "a person span over names joined by و is one person each (بوش وبلير)",
-    "name_heads": "a name starts after a generic place word or a title before it (مدينة غزة, الملك الحسين), "
+    "name_heads": "a name starts after a generic place word or a title before it (مدينة غزة, محيط الفاشر, "
+    "الملك الحسين), "
     "after ل on a word the text names alone (لإنفيديا جنسن هوانغ); after عن طريق no road but a person",
     "definite_phrase_retype": "a 'person' that is a definite noun phrase is an organisation",
     "organisation_words": "a 'person' that begins with an organisation word (كتلة بدر) or is a company",
@@ -186,7 +188,8 @@ RULES: dict[str, str] = {
     "lists": "a name with و on it after a place or a person, that the model reads alone as one "
     "(الرباط وطنجة, ريد وايزمان وفيكتور غلوفر)",
     "known_organisations": "an organisation news names bare, from a list written here (إنفيديا, غولدمان "
-    "ساكس, رويترز; a club that is also a city only on the sports page), where no organisation was found",
+    "ساكس, رويترز, برنامج الأغذية العالمي, ويجان; a club that is also a city or a word only in a sports "
+    "passage, and never carried to other mentions), over no organisation the model found but a piece of it",
 }
 """Every rule that can be switched off (``AKG_DISABLED_RULES``), to measure what each adds."""
 
