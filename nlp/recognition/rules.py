@@ -1049,8 +1049,12 @@ def institution_spans(
     out: list[RuleSpan] = []
     i = 0
     while i < len(tokens) - 1:
-        longer = _with_its_genitive(tokens, i, model_labels, org_prob, knows) or _with_its_coordinate(
-            tokens, i, model_labels, org_prob, knows
+        found = _model_organisation_end(tokens, i, model_labels)  # the model's organisation from i
+        longer = (
+            None
+            if found is None
+            else _with_its_genitive(tokens, i, found, model_labels, org_prob, knows)
+            or _with_its_coordinate(tokens, i, found, model_labels, org_prob, knows)
         )
         if longer is not None:
             out.append(
@@ -1418,16 +1422,16 @@ def _model_organisation_end(tokens: Sequence[Token], i: int, labels: Sequence[st
 def _with_its_genitive(
     tokens: Sequence[Token],
     i: int,
+    end: int,
     labels: Sequence[str | None],
     org_prob: Sequence[float],
     knows: Callable[[str], bool] | None,
 ) -> int | None:
-    """Where an organisation the model found from ``i`` ends once its genitive is added, or None
-    when it has none: the model often stops an institution before لل (الاتحاد الدولي | للشرطة,
-    الاتحاد المصري | للمصارعة). Only a name that begins with an institution word with the
-    article, and only a genitive that begins with لل or ل."""
-    end = _model_organisation_end(tokens, i, labels)
-    if end is None or institution_head(tokens[i].form) != "definite":
+    """Where the organisation the model found over tokens ``i`` to ``end`` (exclusive) ends
+    once its genitive is added, or None when it has none: the model often stops an institution
+    before لل (الاتحاد الدولي | للشرطة, الاتحاد المصري | للمصارعة). Only a name that begins
+    with an institution word with the article, and only a genitive that begins with لل or ل."""
+    if institution_head(tokens[i].form) != "definite":
         return None
     if end >= len(tokens) or not org_prob or org_prob[end] < MIN_INSTITUTION_PROBABILITY / 4:
         return None
@@ -1481,15 +1485,15 @@ _OTHER_BODIES = frozenset(model_form(w) for w in "الجامعة الأمم".spl
 def _with_its_coordinate(
     tokens: Sequence[Token],
     i: int,
+    end: int,
     labels: Sequence[str | None],
     org_prob: Sequence[float],
     knows: Callable[[str], bool] | None,
 ) -> int | None:
-    """Where an organisation the model found from ``i`` ends once a coordinated word of its
-    name is added (حركة العدل | والمساواة, الهيئة العامة للاستثمار | والمناطق الحرة), or None.
-    Only a name that begins with an institution word."""
-    end = _model_organisation_end(tokens, i, labels)
-    if end is None or institution_head(tokens[i].form) is None:
+    """Where the organisation the model found over tokens ``i`` to ``end`` (exclusive) ends
+    once a coordinated word of its name is added (حركة العدل | والمساواة, الهيئة العامة
+    للاستثمار | والمناطق الحرة), or None. Only a name that begins with an institution word."""
+    if institution_head(tokens[i].form) is None:
         return None
     ministry = without_proclitics(tokens[i].form, _MINISTRY) is not None
     if end >= len(tokens) or not _coordinate_name_word(tokens, end, labels, org_prob, portfolio=ministry):
