@@ -29,7 +29,6 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from nlp.training.augment import name_pool, with_swapped_copies
 from nlp.training.charlm import BACKWARD_FILE, FORWARD_FILE
 from nlp.training.corpora import LABELS, Document, Sentence, read_all, spans_of
 
@@ -270,13 +269,6 @@ def main(argv: list[str] | None = None) -> None:
         help="repeat a corpus's training documents, e.g. newsfane=3 (default: none)",
     )
     ap.add_argument(
-        "--swap-names",
-        type=parse_factors,
-        default={},
-        help="add copies of a corpus's training documents with every name replaced by another "
-        "training name of its type (nlp.training.augment), e.g. newsfane=2 (default: none)",
-    )
-    ap.add_argument(
         "--select-on",
         default=None,
         choices=ALL_CORPORA,
@@ -319,10 +311,7 @@ def main(argv: list[str] | None = None) -> None:
     stats = {name: _stats(docs) for name, docs in splits.items()}
     for name, s in stats.items():
         log.info("%s: %s", name, s)
-    # Names are swapped among the named corpora's own training names (news names into news).
-    pool = name_pool([d for d in splits["train"] if d.corpus in args.swap_names])
-    swapped = with_swapped_copies(splits["train"], args.swap_names, pool, args.seed)[len(splits["train"]) :]
-    splits["train"] = oversample(splits["train"], args.oversample) + swapped
+    splits["train"] = oversample(splits["train"], args.oversample)
 
     args.work.mkdir(parents=True, exist_ok=True)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -381,18 +370,12 @@ def main(argv: list[str] | None = None) -> None:
             if args.oversample
             else ""
         )
-        + (
-            f" --swap-names {','.join(f'{c}={n}' for c, n in args.swap_names.items())}"
-            if args.swap_names
-            else ""
-        )
         + (f" --select-on {args.select_on}" if args.select_on else "")
         + (f" --finetune-from {args.finetune_from}" if args.finetune_from else "")
         + (f" --finetune-lr {args.finetune_lr}" if args.finetune_lr else "")
         + (f" --charlm {args.charlm}" if args.charlm else ""),
         "charlm": str(charlm) if charlm else None,
         "oversample": args.oversample,
-        "swap_names": args.swap_names,
         "select_on": args.select_on or "all corpora",
         "finetuned_from": str(args.finetune_from) if args.finetune_from else None,
         "corpora": list(corpora),
