@@ -227,15 +227,18 @@ def latin_readings(q: str) -> set[str]:
     """The query, and the query with the letters Latin spells several Arabic letters with
     read the other way: ch as ج/ك (Persian چ, Turkish ç: Araghchi عراقجي, Sonatrach
     سوناطراك), c before e/i as ج (Turkish: Incirlik إنجرليك), and a plural -is as the Arabic
-    sound plural (Houthis الحوثيين). Each gives its own skeleton probe."""
+    sound plural (Houthis الحوثيين), and a Portuguese final -es as -esh (Guterres غوتيريش,
+    Soares سواريش). Each gives its own skeleton probe."""
     lower = q.lower()
     readings = {q, lower.replace("ch", "j"), _SOFT_C_RE.sub("j", lower)}
     readings.add(_PLURAL_IS_RE.sub("iyin", lower))
+    readings.add(_FINAL_ES_RE.sub("esh", lower))
     return readings
 
 
 _SOFT_C_RE = re.compile("(?<!s)c(?=[eiy])")
 _PLURAL_IS_RE = re.compile(r"(?<=[a-z]{3})is\b")
+_FINAL_ES_RE = re.compile(r"(?<=[a-z]{3})es\b")
 
 
 @functools.lru_cache(maxsize=1024)

@@ -186,7 +186,8 @@ def translated_graph(store: GraphStore) -> dict[str, str]:
         store,
         "اتهمت منظمة الصحة العالمية قوات الدعم السريع بقصف مستشفى، فيما رحبت منظمة التجارة العالمية "
         "بقرار البنك المركزي المصري، وخفض البنك الأهلي المصري الفائدة. وقالت قوات الاحتلال إن "
-        "طيران الإمارات علق رحلاته. وهبطت الطائرة في إنجرليك، والتقى عباس عراقجي قادة الحوثيين.",
+        "طيران الإمارات علق رحلاته. وهبطت الطائرة في إنجرليك، والتقى عباس عراقجي قادة الحوثيين. "
+        "ودعا أنطونيو غوتيريش إلى التهدئة، وفاز الرجاء البيضاوي بالكأس.",
         [
             ("منظمة الصحة العالمية", EntityType.ORGANIZATION),
             ("قوات الدعم السريع", EntityType.ORGANIZATION),
@@ -198,6 +199,8 @@ def translated_graph(store: GraphStore) -> dict[str, str]:
             ("إنجرليك", EntityType.BASE),
             ("عباس عراقجي", EntityType.PERSON),
             ("الحوثيين", EntityType.ORGANIZATION),
+            ("أنطونيو غوتيريش", EntityType.PERSON),
+            ("الرجاء البيضاوي", EntityType.ORGANIZATION),
         ],
     )
     return {e["name"]: e["id"] for e in store.list_entities(None, 0, 100)}
@@ -216,6 +219,8 @@ def translated_graph(store: GraphStore) -> dict[str, str]:
         ("Incirlik Air Base", "إنجرليك"),
         ("Araghchi", "عباس عراقجي"),
         ("Houthis", "الحوثيين"),
+        ("Guterres", "أنطونيو غوتيريش"),
+        ("Raja Casablanca", "الرجاء البيضاوي"),
     ],
 )
 def test_search_reads_english_translations_and_spellings(

@@ -82,6 +82,7 @@ british britain: بريطاني بريطانيا
 brotherhood: إخوان
 bureau: مكتب
 cabinet: وزراء حكومة
+casablanca: بيضاوي بيضاء
 central: مركزي
 centre center: مركز
 chamber: غرفة
