@@ -1091,6 +1091,19 @@ def test_an_institutions_name_goes_on_past_a_coordinated_word() -> None:
     assert _institutions("وطالب مجلس الأمن والجامعة العربية بوقف", {"والجامعة"}, model=model) == []
 
 
+def test_a_portfolio_and_its_coordinate_name_a_body_whatever_the_model_gives_them() -> None:
+    # (every word at probability 0.02, below the rule's threshold)
+    assert _institutions("وقالت هيئة الطرق والمواصلات في دبي") == ["هيئة الطرق والمواصلات"]
+    assert _institutions("وأعلنت دائرة الاقتصاد والسياحة أن") == ["دائرة الاقتصاد والسياحة"]
+    text = "ناقشت لجنة المالية والتخطيط والتنمية الاقتصادية مشروع القانون"
+    assert _institutions(text) == ["لجنة المالية والتخطيط والتنمية الاقتصادية"]
+    # no coordinate: no name without the model; a plain noun (حركة, "movement"): none either
+    assert _institutions("وقالت هيئة الطرق في دبي") == []
+    assert _institutions("وشهدت حركة البيع والشراء تراجعا") == []
+    # a second body (والجيش) is no portfolio of the first
+    assert _institutions("وقالت لجنة الأمن والجيش إن") == []
+
+
 def _places(text: str, model: dict[str, str] | None = None) -> list[str]:
     from nlp.recognition.rules import place_spans
     from nlp.tokenize import tokenize

@@ -962,7 +962,8 @@ def _names_before_a_title(
 _INSTITUTION_WORDS = """
 وزارة مجلس محكمة هيئة سلطة مفوضية مؤسسة مصرف بنك جهاز جمعية قيادة فيلق اتحاد منظمة صندوق
 حرس تحالف ائتلاف جبهة حركة جماعة لجنة غرفة رابطة قوات حكومة وكالة حزب تنظيم إدارة كتائب
-ألوية سرايا نقابة بورصة شركة مجموعة مركز مرصد إطار عصائب أسطول تيار
+ألوية سرايا نقابة بورصة شركة مجموعة مركز مرصد إطار عصائب أسطول تيار دائرة بلدية نيابة مديرية
+برنامج معهد أمانة
 """
 _INDEFINITE_HEADS = frozenset(model_form(w) for w in _INSTITUTION_WORDS.split())
 _DEFINITE_HEADS = frozenset("ال" + w for w in _INDEFINITE_HEADS)
@@ -1074,6 +1075,9 @@ def institution_spans(
         led = _led_by_a_person(tokens, end)  # حركة النجباء بزعامة أكرم الكعبي
         purpose_end = _purpose_name_end(tokens, i, model_labels, knows)
         seen = probability >= MIN_INSTITUTION_PROBABILITY or _after_a_member(tokens, i) or led
+        if not seen and (coordinated := _coordinated_portfolio_end(tokens, i, end, model_labels)):
+            seen, end = True, coordinated  # هيئة الطرق والمواصلات, دائرة الاقتصاد والسياحة
+            words = [tokens[k].form for k in range(i, end)]
         if purpose_end is not None:
             seen, end = True, max(end, purpose_end)
             words = [tokens[k].form for k in range(i, end)]
@@ -1384,6 +1388,47 @@ def _name_tail(
         else:
             break
     return j
+
+
+# Institution words that, with a genitive and its coordinate, name a body of government
+# (هيئة الطرق والمواصلات, لجنة المالية والتخطيط) whatever probability the model gives; not
+# حركة, مجموعة, مركز, قوات, جهاز (movement, group, centre, forces, device), which are as
+# often plain nouns (حركة البيع والشراء).
+_PORTFOLIO_HEADS = frozenset(
+    model_form(w)
+    for w in """
+    وزارة مجلس هيئة لجنة دائرة مديرية مؤسسة جمعية اتحاد منظمة نقابة رابطة غرفة مفوضية صندوق
+    بلدية نيابة
+    """.split()
+)
+
+
+def _coordinated_portfolio_end(
+    tokens: Sequence[Token], i: int, end: int, labels: Sequence[str | None]
+) -> int | None:
+    """Where (exclusive) a name ends that is a portfolio institution word, one genitive with the
+    article and و + a word with the article (هيئة الطرق والمواصلات), with further coordinates
+    and article adjectives after them (لجنة المالية والتخطيط والتنمية الاقتصادية); None when
+    the phrase at ``i`` (the rule's name ends at ``end``) is not that."""
+    bare = without_proclitics(tokens[i].form, _INSTITUTION_HEADS)
+    if bare is None or bare.removeprefix("ال") not in _PORTFOLIO_HEADS or end != i + 2:
+        return None
+    if not _definite_name_word(tokens[i + 1].form):
+        return None
+    k = end
+    while k < len(tokens) and labels[k] is None:
+        form = tokens[k].form
+        coordinate = (
+            form.startswith("وال")
+            and _definite_name_word(form[1:])
+            and institution_head(form) is None
+            and form[1:] not in _OTHER_BODIES
+            and form[1:] not in _NO_PORTFOLIO
+        )
+        if not (coordinate or (k > end and definite_nisba(form) and form not in _NOT_IN_NAME)):
+            break
+        k += 1
+    return k if k > end else None
 
 
 def _genitive_word(
