@@ -963,10 +963,12 @@ _INSTITUTION_WORDS = """
 وزارة مجلس محكمة هيئة سلطة مفوضية مؤسسة مصرف بنك جهاز جمعية قيادة فيلق اتحاد منظمة صندوق
 حرس تحالف ائتلاف جبهة حركة جماعة لجنة غرفة رابطة قوات حكومة وكالة حزب تنظيم إدارة كتائب
 ألوية سرايا نقابة بورصة شركة مجموعة مركز مرصد إطار عصائب أسطول تيار دائرة بلدية نيابة مديرية
-برنامج معهد أمانة
+معهد أمانة
 """
 _INDEFINITE_HEADS = frozenset(model_form(w) for w in _INSTITUTION_WORDS.split())
-_DEFINITE_HEADS = frozenset("ال" + w for w in _INDEFINITE_HEADS)
+# (الدائرة: "the department" of something named before, الدائرة الإعلامية للمجلس, or "the
+# constituency"; دائرة heads a name only with its genitive: دائرة الاقتصاد والسياحة)
+_DEFINITE_HEADS = frozenset("ال" + w for w in _INDEFINITE_HEADS) - {model_form("الدائرة")}
 _INSTITUTION_HEADS = _INDEFINITE_HEADS | _DEFINITE_HEADS
 # A government, an administration or forces described by a nationality alone are no name
 # (الحكومة العراقية, الإدارة الأمريكية); the seeds' gold calls them optional at most.
