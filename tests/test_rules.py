@@ -1880,3 +1880,64 @@ def test_a_particle_of_a_foreign_name_goes_on_the_name_after_a_title() -> None:
     text = "أعلن الرئيس البرازيلي لويس إيناسيو لولا دا سيلفا ترشحه."
     names = {"لويس", "إيناسيو", "لولا", "دا", "سيلفا"}
     assert _titled(text, names) == ["لويس إيناسيو لولا دا سيلفا"]
+
+
+class _TaggerWithPersonProbabilities(_TaggerThatTags):
+    """Tags the given phrases; per-token person probabilities from ``person`` (else 0.0); knows
+    every word but the ``unknown`` ones."""
+
+    def __init__(self, phrases: dict[str, str], person: dict[str, float], unknown: set[str]) -> None:
+        super().__init__(phrases)
+        self.person, self.unknown = person, unknown
+
+    def knows(self, form: str) -> bool:
+        return form not in self.unknown
+
+    def analyze(self, sentences: list[list[object]]) -> list[object]:
+        from nlp.recognition.tagger import TaggedSentence
+
+        return [
+            TaggedSentence(
+                spans,  # type: ignore[arg-type]
+                [self.person.get(t.form, 0.0) for t in sent],  # type: ignore[attr-defined]
+                [t.form not in self.unknown for t in sent],  # type: ignore[attr-defined]
+                [0.0 for _ in sent],
+            )
+            for sent, spans in zip(sentences, self.tag(sentences), strict=True)
+        ]
+
+
+@pytest.mark.parametrize(
+    ("text", "probability", "person"),
+    [
+        # the model half reads عقيلة as a name (0.51) and tags only صالح
+        ("وقال رئيس مجلس النواب عقيلة صالح إن الانتخابات ستجري.", 0.51, "عقيلة صالح"),
+        # too little: the word stays out
+        ("وقال رئيس مجلس النواب عقيلة صالح إن الانتخابات ستجري.", 0.2, "صالح"),
+        # a list: the word before و is the previous person's
+        ("واجتمع عقيلة وصالح الراشد في القاهرة.", 0.51, "وصالح الراشد"),
+        # a place named after a person: روضة | أبي بكر (روضة is a word the model knows)
+        ("وتقع روضة أبي بكر قرب المسجد.", 0.51, "أبي بكر"),
+    ],
+)
+def test_a_given_name_the_model_half_reads_joins_its_person(
+    text: str, probability: float, person: str
+) -> None:
+    from nlp.recognition.recognizer import Recognizer
+
+    model = {"صالح": "PER", "وصالح الراشد": "PER", "ابي بكر": "PER"}
+    person_prob = {"عقيلة": probability, "روضة": probability}
+    tagger = _TaggerWithPersonProbabilities(model, person_prob, unknown={"عقيلة"})
+    found = [m.text for m in Recognizer(tagger).recognize(text) if m.type.value == "PERSON"]  # type: ignore[arg-type]
+    assert found == [person]
+
+
+def test_a_word_of_an_organisation_in_the_text_is_no_given_name() -> None:
+    from nlp.recognition.recognizer import Recognizer
+
+    text = "أعلنت شركة أرامكو أرباحها. وقال رئيس أرامكو صالح الراشد إن الإنتاج ارتفع."
+    tagger = _TaggerWithPersonProbabilities(
+        {"شركة ارامكو": "ORG", "صالح الراشد": "PER"}, {"ارامكو": 0.51}, unknown={"ارامكو"}
+    )
+    found = [m.text for m in Recognizer(tagger).recognize(text) if m.type.value == "PERSON"]  # type: ignore[arg-type]
+    assert found == ["صالح الراشد"]
