@@ -882,8 +882,9 @@ def _given_name_before(
     return (
         sent[first].start - before.end <= 1
         and probability >= MIN_GIVEN_NAME_PROBABILITY
-        # (a list: أنان ومحمود عباس, بابادوبولوس وأنطونيس فوتسيس)
-        and not before.form.startswith("و")
+        # (a list: أنان ومحمود عباس, بابادوبولوس وأنطونيس فوتسيس; "of": الرئيس التنفيذي
+        # لإنفيديا | جنسن هوانغ)
+        and not before.form.startswith(("و", "ل"))
         and not sent[first].form.startswith("و")
         # روضة | أبي وقاص, مسجد | أبي بكر: a place named after the person, where the word is known
         and not (sent[first].form in _NAMED_AFTER_KIN and tagged.known[first - 1])
