@@ -70,6 +70,12 @@ _BYLINE_RE = re.compile(
     f"(?={HSPACE}*(?:[-–—،,.:]|{_EOL}))",
 )
 _PAREN_RE = re.compile(f"(?P<place>{_N3})?{HSPACE}*\\((?P<src>[^()\\r\\n]{{2,40}})\\){HSPACE}*[-–—:]")
+# برلين - (أ ف ب), on a line of its own or before a dash or a colon: the place, then the agency
+_PLACE_PAREN_RE = re.compile(
+    f"(?P<place>{_N3}){_DASH}\\((?P<src>[^()\\r\\n]{{2,40}})\\){HSPACE}*(?:[-–—:]|{_EOL})"
+)
+# an agency in letters: أ ف ب, أ ش أ, و م ع
+_LETTERS_RE = re.compile(f"[\u0621-\u064a](?:{HSPACE}+[\u0621-\u064a]){{1,3}}")
 _SLASH_RE = re.compile(
     f"(?P<a>{_N4}){HSPACE}*/{HSPACE}*(?:(?P<b>{_N4}){HSPACE}*(?:[-–—:]|{_EOL})|(?P<dash>[-–—]))"
 )
@@ -174,6 +180,11 @@ def _try_opener(text: str, pos: int, out: _Collector, main: bool) -> None:
     if m:
         if m.group("place"):
             out.add(*m.span("place"), "dateline", main=main)
+        out.add(m.start("src"), m.start("src") + len(m.group("src").rstrip()), "source", main=main)
+        return
+    m = _PLACE_PAREN_RE.match(text, pos)
+    if m and (is_place(m.group("place")) or _LETTERS_RE.fullmatch(m.group("src").strip())):
+        out.add(*m.span("place"), "dateline", main=main)
         out.add(m.start("src"), m.start("src") + len(m.group("src").rstrip()), "source", main=main)
         return
     m = _SLASH_RE.match(text, pos)

@@ -273,6 +273,9 @@ def test_byline_dateline_and_source_line() -> None:
         ("غزة - رام الله - وكالات\n", None, None, "غزة"),  # two places: no byline
         ("الرباط - هسبريس: ", "هسبريس", None, "الرباط"),  # the agency before a colon
         ("باريس - أ ف ب: ", "أ ف ب", None, "باريس"),
+        ("برلين - (أ ف ب)\n", "أ ف ب", None, "برلين"),  # the agency in parentheses after the dash
+        ("القاهرة - (أ ش أ) - ", "أ ش أ", None, "القاهرة"),
+        ("نيامي - (و م ع)\n", "و م ع", None, "نيامي"),  # a place no list holds, an agency in letters
         ("بغداد - قال الوزير: ", None, None, "بغداد"),  # a sentence, no agency
     ],
 )
