@@ -51,6 +51,22 @@ def test_bashar_al_assad_and_the_ain_al_asad_base_stay_apart() -> None:
     assert got["عين الأسد"] != got["بشار الأسد"]
 
 
+def test_an_agency_in_letters_is_the_agency() -> None:
+    text = "باريس (أ ف ب) - قالت وكالة فرانس برس إن الوفد وصل، ونقلت وكالة أنباء الشرق الأوسط الخبر."
+    spans = mentions(
+        text,
+        ("أ ف ب", T.ORGANIZATION),
+        ("وكالة فرانس برس", T.ORGANIZATION),
+        ("وكالة أنباء الشرق الأوسط", T.ORGANIZATION),
+    )
+    got = ids(text, spans)
+    assert got["أ ف ب"] == got["وكالة فرانس برس"] != got["وكالة أنباء الشرق الأوسط"]
+    # in another document, the letters alone find the agency the graph knows by its name
+    afp = Candidate("E1", T.ORGANIZATION, frozenset({"فرانس برس"}))
+    other = "القاهرة (أ ف ب) - وصل الوفد."
+    assert ids(other, mentions(other, ("أ ف ب", T.ORGANIZATION)), [afp]) == {"أ ف ب": "E1"}
+
+
 def test_two_defence_ministries_stay_apart() -> None:
     text = "ردت وزارة الدفاع الأمريكية على بيان وزارة الدفاع الروسية."
     got = ids(

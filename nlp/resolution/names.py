@@ -248,6 +248,25 @@ def match_key(key: str) -> str:
     return key.translate(_G_FOLD)
 
 
+# News agencies named by their letters: the letters are an alias of the agency's name, which
+# Arabic does not spell out letter by letter (أ ف ب is Agence France-Presse, فرانس برس).
+_AGENCY_LETTERS = {
+    "أ ف ب": "فرانس برس",
+    "أ ب": "أسوشيتد برس",
+    "أ ش أ": "وكالة أنباء الشرق الأوسط",
+    "و م ع": "وكالة المغرب العربي للأنباء",
+    "د ب أ": "الوكالة الألمانية للأنباء",
+}
+_LETTERS_TO_NAME = {key_form(letters): key_form(name) for letters, name in _AGENCY_LETTERS.items()}
+
+
+def cluster_key(key: str) -> str:
+    """The match key a name is grouped and matched by: ``match_key``, with an agency's letters
+    read as its name (أ ف ب -> فرانس برس)."""
+    key = match_key(key)
+    return match_key(_LETTERS_TO_NAME.get(key, key))
+
+
 def core_key(key: str) -> str:
     """The key without an organisation head word: حركه حماس -> حماس (unchanged otherwise)."""
     tokens = key.split()

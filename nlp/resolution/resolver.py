@@ -6,7 +6,7 @@ database, so every rule is testable on plain data.
 
 Within a document
   1. each mention is reduced to a name (clitics and titles cut, ``names.reduce_mention``);
-  2. mentions with the same type and match key (``names.match_key``: the key with غ and
+  2. mentions with the same type and match key (``names.cluster_key``: the key with غ and
      ج alike) form one cluster;
   3. an organisation name ending in a nisba (حزب الله اللبناني) joins the cluster of the
      name without it (حزب الله) when that name is known, unless the head is generic
@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from nlp.resolution.names import (
     Name,
     clitic_length,
+    cluster_key,
     core_key,
     drop_trailing_nisba,
     match_key,
@@ -108,7 +109,7 @@ def probe_keys(raw: str, mentions: Sequence[Mention]) -> set[str]:
         if shorter:
             probes.add(shorter)
         probes.add(core_key(name.key))
-        probes.add(match_key(name.key))
+        probes.add(cluster_key(name.key))
         probes.update(match_key(t) for t in name.tokens)
         probes.add(name_skeleton(name.text))
         first = model_form(raw[m.start : m.end].split()[0]) if raw[m.start : m.end].split() else ""
@@ -140,7 +141,7 @@ def resolve(
     clusters: dict[tuple[EntityType, str], list[int]] = defaultdict(list)
     for i, (m, n) in enumerate(zip(mentions, names, strict=True)):
         if n is not None:
-            clusters[(m.type, match_key(n.key))].append(i)
+            clusters[(m.type, cluster_key(n.key))].append(i)
 
     appositions = _apposition_pairs(mentions, names)
     target, evidence = _link_within_document(clusters, index, appositions)
@@ -168,10 +169,10 @@ def resolve(
     for m, n in zip(mentions, names, strict=True):
         if n is None:
             continue
-        ckey = (m.type, match_key(n.key))
+        ckey = (m.type, cluster_key(n.key))
         eid, why = root_entity[target[ckey]]
         partial = m.type is EntityType.PERSON and len(n.tokens) == 1
-        pinned = index.pinned(m.type, match_key(n.key)) is not None
+        pinned = index.pinned(m.type, cluster_key(n.key)) is not None
         result.mentions.append(ResolvedMention(m, n, eid, partial, evidence.get(ckey, why), pinned))
     return result
 
@@ -195,7 +196,7 @@ def _apposition_pairs(
             continue
         am, an = by_start[int(anchor)]
         if am.type is m.type:
-            pairs.append(((am.type, match_key(an.key)), (m.type, match_key(n.key))))
+            pairs.append(((am.type, cluster_key(an.key)), (m.type, cluster_key(n.key))))
     return pairs
 
 
@@ -359,16 +360,16 @@ class _CandidateIndex:
         for c in candidates:
             self.by_id[c.id] = c
             raw.update(c.full_keys | c.partial_keys)
-            for k in map(match_key, c.pinned_keys):
+            for k in map(cluster_key, c.pinned_keys):
                 self._pinned[(c.type, k)] = c.id
-            for k in map(match_key, c.full_keys):
+            for k in map(cluster_key, c.full_keys):
                 self._full[(c.type, k)].add(c.id)
                 self._core[(c.type, core_key(k))].add(c.id)
                 toks = k.split()
                 if len(toks) > 1:
                     self._edge[(c.type, toks[0])].add(c.id)
                     self._edge[(c.type, toks[-1])].add(c.id)
-            for k in map(match_key, c.partial_keys):
+            for k in map(cluster_key, c.partial_keys):
                 self._partial[(c.type, k)].add(c.id)
         # Keys as written and as compared: clitics are cut before either.
         self.all_keys = (
