@@ -147,7 +147,8 @@ RULES: dict[str, str] = {
     "it completes the model's shorter person (وزير المالية محمد يسر برنية, لولا دا سيلفا, الدكتور مسلم "
     "شلتوت); "
     "after a player named, his club (يوسف النصيري، لاعب فنربخشة)",
-    "person_completion": "a one- or two-word person takes the next name word if it recurs (إسماعيل هنية)",
+    "person_completion": "a one- or two-word person takes the next name word if it recurs (إسماعيل هنية), "
+    "and the word before it that the model half reads as a name (عقيلة صالح)",
     "span_tails": "a span ends before a trailing prepositional phrase, function word or quotation, "
     "is cut at a word never in a name (الأهلي مع الترجي), and a person's ends before a rank; a "
     "person's ends before a word the text uses twice outside names (هدفين) or ب/ل on another name, "
@@ -170,7 +171,8 @@ RULES: dict[str, str] = {
     "teams": "the name after فريق or نادي is a team (فريق ليفربول, فريقه باريس سان جيرمان); in sport, "
     "after نهضة, شبيبة..., an opponent named with its city's nisba (أمام الوداد البيضاوي), who "
     "equalised (وعادل الهلال النتيجة), and a city that wins or is beaten (فوز شتوتغارت على ...)",
-    "institutions": "an institution word and what names it, half-seen by the model (مجلس السيادة); "
+    "institutions": "an institution word and what names it, half-seen by the model (مجلس السيادة), or "
+    "a portfolio with its coordinate (هيئة الطرق والمواصلات); "
     "a country's army, police, air force or stock exchange (الجيش اللبناني, سلاح الجو الأردني); a UN "
     "body by its full name (منظمة الأمم المتحدة للطفولة)",
     "ala_preposition": "على is the preposition, no name (علي), where the text writes في with ي",
