@@ -1420,13 +1420,7 @@ def _coordinated_portfolio_end(
     k = end
     while k < len(tokens) and labels[k] is None:
         form = tokens[k].form
-        coordinate = (
-            form.startswith("وال")
-            and _definite_name_word(form[1:])
-            and institution_head(form) is None
-            and form[1:] not in _OTHER_BODIES
-            and form[1:] not in _NO_PORTFOLIO
-        )
+        coordinate = _coordinate_name_word(tokens, k, labels, (), portfolio=True)
         if not (coordinate or (k > end and definite_nisba(form) and form not in _NOT_IN_NAME)):
             break
         k += 1
