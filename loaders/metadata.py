@@ -69,13 +69,14 @@ _BYLINE_RE = re.compile(
     f"(?:{_DASH}(?P<place>{_N3})(?={HSPACE}*(?:[-–—:،,]|{_EOL})))?"
     f"(?={HSPACE}*(?:[-–—،,.:]|{_EOL}))",
 )
+# an agency in letters: أ ف ب, أ ش أ, و م ع
+_LETTERS = f"[\u0621-\u064a](?:{HSPACE}+[\u0621-\u064a]){{1,3}}"
 _PAREN_RE = re.compile(f"(?P<place>{_N3})?{HSPACE}*\\((?P<src>[^()\\r\\n]{{2,40}})\\){HSPACE}*[-–—:]")
 # برلين - (أ ف ب), on a line of its own or before a dash or a colon: the place, then the agency
 _PLACE_PAREN_RE = re.compile(
     f"(?P<place>{_N3}){_DASH}\\((?P<src>[^()\\r\\n]{{2,40}})\\){HSPACE}*(?:[-–—:]|{_EOL})"
 )
-# an agency in letters: أ ف ب, أ ش أ, و م ع
-_LETTERS_RE = re.compile(f"[\u0621-\u064a](?:{HSPACE}+[\u0621-\u064a]){{1,3}}")
+_LETTERS_RE = re.compile(_LETTERS)
 _SLASH_RE = re.compile(
     f"(?P<a>{_N4}){HSPACE}*/{HSPACE}*(?:(?P<b>{_N4}){HSPACE}*(?:[-–—:]|{_EOL})|(?P<dash>[-–—]))"
 )
@@ -86,8 +87,7 @@ _PLACE_RE = re.compile(f"(?P<a>{_N3}){_DASH}(?=\\S)")
 # الرباط - هسبريس: صادق ... (the place, then the agency or the site in one word or in letters,
 # أ ف ب, and a colon; not بغداد - قال الوزير: ...)
 _PLACE_SOURCE_RE = re.compile(
-    f"(?P<a>{_N3}){_DASH}(?P<b>[^\\s:،,.()\\-–—]{{2,20}}(?:\\.(?:نت|كوم|net|com))?"
-    f"|[\u0621-\u064a](?:{HSPACE}+[\u0621-\u064a]){{1,3}}){HSPACE}*:"
+    f"(?P<a>{_N3}){_DASH}(?P<b>[^\\s:،,.()\\-–—]{{2,20}}(?:\\.(?:نت|كوم|net|com))?|{_LETTERS}){HSPACE}*:"
 )
 _SOURCE_LINE_RE = re.compile(
     f"{HSPACE}*(?:{alternation(['المصدر', 'مصدر الخبر', 'المصادر'])}|Source){HSPACE}*[:：]{HSPACE}*"
@@ -168,6 +168,11 @@ class _Collector:
             self.first.setdefault(kind, value.strip())
 
 
+def _add_parenthesised_source(m: re.Match[str], out: _Collector, main: bool) -> None:
+    """The agency in the parentheses of an opener (``src``), without trailing spaces."""
+    out.add(m.start("src"), m.start("src") + len(m.group("src").rstrip()), "source", main=main)
+
+
 def _try_opener(text: str, pos: int, out: _Collector, main: bool) -> None:
     """Apply the opener rules at ``pos``; the first that matches wins."""
     m = _BYLINE_RE.match(text, pos)
@@ -180,12 +185,12 @@ def _try_opener(text: str, pos: int, out: _Collector, main: bool) -> None:
     if m:
         if m.group("place"):
             out.add(*m.span("place"), "dateline", main=main)
-        out.add(m.start("src"), m.start("src") + len(m.group("src").rstrip()), "source", main=main)
+        _add_parenthesised_source(m, out, main)
         return
     m = _PLACE_PAREN_RE.match(text, pos)
     if m and (is_place(m.group("place")) or _LETTERS_RE.fullmatch(m.group("src").strip())):
         out.add(*m.span("place"), "dateline", main=main)
-        out.add(m.start("src"), m.start("src") + len(m.group("src").rstrip()), "source", main=main)
+        _add_parenthesised_source(m, out, main)
         return
     m = _SLASH_RE.match(text, pos)
     if m:
