@@ -257,14 +257,16 @@ _AGENCY_LETTERS = {
     "و م ع": "وكالة المغرب العربي للأنباء",
     "د ب أ": "الوكالة الألمانية للأنباء",
 }
-_LETTERS_TO_NAME = {key_form(letters): key_form(name) for letters, name in _AGENCY_LETTERS.items()}
+_LETTERS_TO_NAME = {
+    match_key(key_form(letters)): match_key(key_form(name)) for letters, name in _AGENCY_LETTERS.items()
+}
 
 
 def cluster_key(key: str) -> str:
     """The match key a name is grouped and matched by: ``match_key``, with an agency's letters
     read as its name (أ ف ب -> فرانس برس)."""
     key = match_key(key)
-    return match_key(_LETTERS_TO_NAME.get(key, key))
+    return _LETTERS_TO_NAME.get(key, key)
 
 
 def core_key(key: str) -> str:

@@ -172,7 +172,7 @@ def resolve(
         ckey = (m.type, cluster_key(n.key))
         eid, why = root_entity[target[ckey]]
         partial = m.type is EntityType.PERSON and len(n.tokens) == 1
-        pinned = index.pinned(m.type, cluster_key(n.key)) is not None
+        pinned = index.pinned(*ckey) is not None
         result.mentions.append(ResolvedMention(m, n, eid, partial, evidence.get(ckey, why), pinned))
     return result
 
