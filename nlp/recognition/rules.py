@@ -634,7 +634,7 @@ def _with_a_possessive(form: str, knows: Callable[[str], bool] | None) -> bool:
         if stem == form or len(stem) < 3 or (suffix == "ه" and not stem.endswith("ت")):
             continue
         # the letter before a suffix is written as inside a word: مالية -> ماليت-, وزراء -> وزرائ-
-        alone = {"ت": "ة", "ئ": "ء", "ؤ": "ء"}.get(stem[-1])
+        alone = _BEFORE_A_SUFFIX.get(stem[-1])
         if knows(stem) or (alone is not None and knows(stem[:-1] + alone)):
             return True
     return False
@@ -2023,14 +2023,16 @@ def name_word(
     return True
 
 
+# The letters a pronoun suffix changes, and what the word ends in alone (مطالبته: مطالبة;
+# لقائه, لقاؤه: لقاء).
+_BEFORE_A_SUFFIX = {"ت": "ة", "ئ": "ء", "ؤ": "ء"}
+
+
 def _stems_before_a_suffix(stem: str) -> tuple[str, ...]:
     """The words a stem left by a pronoun suffix may be: itself, with ة, and with the letter a
     suffix changes put back (مطالبته: مطالبة; لقائه, لقاؤه: لقاء)."""
-    if stem.endswith("ت"):
-        return (stem, stem + "ة", stem[:-1] + "ة")
-    if stem.endswith(("ئ", "ؤ")):
-        return (stem, stem + "ة", stem[:-1] + "ء")
-    return (stem, stem + "ة")
+    alone = _BEFORE_A_SUFFIX.get(stem[-1:])
+    return (stem, stem + "ة") if alone is None else (stem, stem + "ة", stem[:-1] + alone)
 
 
 # -- generic descriptions that are no names -----------------------------------------------------------
