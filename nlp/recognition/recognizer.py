@@ -240,13 +240,7 @@ class Recognizer:
         passages = sports_passages([sports_words(sent) for sent in sents]) if sports else []
         words = frozenset(t.form for t in tokens)
         labels_of = [_labels(tagged, len(sent)) for sent, tagged in zip(sents, analyzed, strict=True)]
-        in_names, outside = _word_uses(sents, labels_of, analyzed)
-        other_names = {
-            t.form
-            for sent, labels in zip(sents, labels_of, strict=True)
-            for t, label in zip(sent, labels, strict=True)
-            if label in ("ORG", "LOC")
-        }
+        in_names, outside, in_other_names = _word_uses(sents, labels_of, analyzed)
 
         def ends_no_person(form: str, after_a_title: bool = False) -> bool:
             # محمد صلاح | هدفين ... صنع هدفين: a word the text uses outside names, and in no
@@ -333,7 +327,7 @@ class Recognizer:
                     # (a word the text uses outside names, or in an organisation's or a place's:
                     # رئيس أرامكو | فيصل العتيبي)
                     and not ends_no_person(sent[start - 1].form)
-                    and sent[start - 1].form not in other_names
+                    and sent[start - 1].form not in in_other_names
                 ):
                     start -= 1  # عقيلة | صالح: a word the model half reads as the name's start
                 if (
@@ -416,10 +410,11 @@ class Recognizer:
             if m.type in (EntityType.PERSON, EntityType.BASE) or m.source == "known_organisation"
         ]
 
+        after_a_title = partial(ends_no_person, after_a_title=True)
+
         def completes_a_person(t: RuleSpan) -> bool:
             # وزير المالية [محمد يسر] برنية: the model's person, and more of the name
-            named = partial(ends_no_person, after_a_title=True)
-            return t.rule == "after_title" and _completes_a_person(t, kept_names, tokens, named)
+            return t.rule == "after_title" and _completes_a_person(t, kept_names, tokens, after_a_title)
 
         titled = [
             t
@@ -727,18 +722,22 @@ class _Analyzed:
 
 def _word_uses(
     sents: Sequence[Sequence[Token]], labels: Sequence[Sequence[str | None]], analyzed: Sequence[_Analyzed]
-) -> tuple[Counter[str], Counter[str]]:
-    """How often each word is inside the model's names, and how often outside them where the
-    model gives it no probability of a person's name (a surname alone gets some), in the text."""
+) -> tuple[Counter[str], Counter[str], frozenset[str]]:
+    """How often each word is inside the model's names, how often outside them where the
+    model gives it no probability of a person's name (a surname alone gets some), and which
+    words are in its organisations' or places' names, in the text."""
     inside: Counter[str] = Counter()
     outside: list[Token] = []
+    in_other_names: set[str] = set()
     for sent, sent_labels, tagged in zip(sents, labels, analyzed, strict=True):
         for i, (token, label) in enumerate(zip(sent, sent_labels, strict=True)):
             if label is not None:
                 inside[token.form] += 1
+                if label in ("ORG", "LOC"):
+                    in_other_names.add(token.form)
             elif tagged.person_prob and tagged.person_prob[i] < MIN_NAME_PROBABILITY:
                 outside.append(token)
-    return inside, word_occurrences(outside)
+    return inside, word_occurrences(outside), frozenset(in_other_names)
 
 
 def _a_word_of_the_text(
