@@ -10,8 +10,17 @@ from pathlib import Path
 
 import pytest
 
-from nlp.training.corpora import Document, read_aqmar, read_newsfane, read_wojood, spans_of
-from nlp.training.train import oversample, parse_factors, prf, split_documents
+from nlp.training.corpora import (
+    Document,
+    InlineTagError,
+    parse_inline,
+    read_aqmar,
+    read_newsfane,
+    read_wojood,
+    read_written_news,
+    spans_of,
+)
+from nlp.training.train import oversample, parse_corpora, parse_factors, prf, split_documents
 
 LRM = "\u200e"
 
@@ -106,6 +115,54 @@ def test_the_split_is_by_document_per_corpus_and_seeded() -> None:
     for split in ("train", "dev", "test"):
         assert {d.corpus for d in splits[split]} == {"aqmar", "newsfane"}
     assert split_documents(docs) == splits
+
+
+def test_a_corpus_named_after_the_others_leaves_their_split_as_it_was() -> None:
+    shared = _docs("aqmar", 30) + _docs("wojood", 40)
+    before = split_documents(shared)
+    after = split_documents(shared + _docs("written_news", 20))
+    for split in ("train", "dev", "test"):
+        assert [d for d in after[split] if d.corpus != "written_news"] == before[split]
+
+
+def test_written_news_labels_whole_tokens_with_their_clitics(tmp_path: Path) -> None:
+    (tmp_path / "a01.txt").write_text(
+        "عنوان عن <LOC>حلب</LOC>\n\n"
+        "<LOC>حلب</LOC> - قال المدير <PER>سامر نعيم</PER> إن و<ORG>الهلال الأحمر</ORG> "
+        "وصل إلى <FAC>مطار حلب الدولي</FAC> مع <PER>نور</PER> و<PER>كريم</PER>.",
+        encoding="utf-8",
+    )
+    [doc] = list(read_written_news(tmp_path, tmp_path))
+    assert doc.corpus == "written_news"
+    assert doc.name == "a01"
+    headline, body = doc.sentences
+    assert headline[-1] == ("حلب", "B-LOC")
+    tags = dict(body)
+    assert (tags["سامر"], tags["نعيم"]) == ("B-PER", "I-PER")
+    assert (tags["والهلال"], tags["الاحمر"]) == ("B-ORG", "I-ORG")  # the model's letter forms
+    assert [t for _, t in body[-5:-1]] == ["I-FAC", "O", "B-PER", "B-PER"]  # two spans, two names
+    assert tags["قال"] == "O"
+
+
+@pytest.mark.parametrize(
+    "marked", ["<PER>سامر <ORG>نعيم</ORG></PER>", "<PER>سامر", "سامر</PER>", "<PER></PER>", "<LOC>حلب</PER>"]
+)
+def test_unbalanced_inline_tags_are_refused(marked: str) -> None:
+    with pytest.raises(InlineTagError):
+        parse_inline(marked)
+
+
+def test_the_bundled_written_news_parses() -> None:
+    docs = list(read_written_news(Path(".")))
+    assert len(docs) >= 80
+    labels = {tag[2:] for d in docs for s in d.sentences for _, tag in s if tag != "O"}
+    assert labels == {"PER", "ORG", "LOC", "FAC"}
+
+
+def test_corpora_names_are_checked() -> None:
+    assert parse_corpora("newsfane, written_news") == ("newsfane", "written_news")
+    with pytest.raises(argparse.ArgumentTypeError):
+        parse_corpora("newsfane,news")
 
 
 def test_oversampling_repeats_one_corpus() -> None:

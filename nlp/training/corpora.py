@@ -33,6 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from nlp import tokenize
 from nlp.text import ARABIC_LETTER_RE, model_form
 
 LABELS: tuple[str, ...] = ("PER", "ORG", "LOC", "FAC")
@@ -350,11 +351,77 @@ def read_wojood(root: Path, block: int = WOJOOD_BLOCK) -> Iterator[Document]:
         yield from _blocks("wojood", sentences, block, prefix=f"{name}-")
 
 
+# ---------------------------------------------------------------------------------------------
+# News written for this project
+
+WRITTEN_NEWS_DIR = Path(__file__).parent / "written_news"
+_INLINE_TAG_RE = re.compile(r"<(/?)(" + "|".join(LABELS) + r")>")
+
+
+class InlineTagError(ValueError):
+    """An article's inline tags are unbalanced, nested or cut a word."""
+
+
+def parse_inline(marked: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """``marked`` without its ``<PER>...</PER>`` tags, and each tagged span as
+    ``(start, end, label)`` in the text without tags."""
+    parts: list[str] = []
+    spans: list[tuple[int, int, str]] = []
+    open_label: str | None = None
+    open_at = 0
+    length = 0
+    last = 0
+    for m in _INLINE_TAG_RE.finditer(marked):
+        parts.append(marked[last : m.start()])
+        length += m.start() - last
+        last = m.end()
+        closing, label = m.group(1) == "/", m.group(2)
+        if not closing and open_label is None:
+            open_label, open_at = label, length
+        elif closing and open_label == label and length > open_at:
+            spans.append((open_at, length, label))
+            open_label = None
+        else:
+            raise InlineTagError(f"tag {m.group(0)} at character {m.start()} does not balance")
+    if open_label is not None:
+        raise InlineTagError(f"<{open_label}> at character {open_at} is never closed")
+    parts.append(marked[last:])
+    return "".join(parts), spans
+
+
+def read_written_news(root: Path, folder: Path = WRITTEN_NEWS_DIR) -> Iterator[Document]:
+    """The news articles written and annotated for this project (``written_news/*.txt``, one
+    article a document; ``root`` is not read: the articles live in the repository).
+
+    Each article is tokenised by :func:`nlp.tokenize.sentences`, the tokeniser the service
+    runs, and a token takes the label of the tagged span it overlaps, so that a clitic
+    written outside a tag (و<LOC>بغداد</LOC>) still gives the token وبغداد its label.
+    """
+    for path in sorted(folder.glob("*.txt")):
+        text, spans = parse_inline(path.read_text(encoding="utf-8"))
+        document: list[Sentence] = []
+        for sentence in tokenize.sentences(text):
+            pairs: list[tuple[str, str]] = []
+            previous: tuple[int, int, str] | None = None
+            for token in sentence:
+                span = next((s for s in spans if s[0] < token.end and token.start < s[1]), None)
+                if span is None:
+                    pairs.append((token.text, "O"))
+                else:
+                    pairs.append((token.text, ("I-" if span == previous else "B-") + span[2]))
+                previous = span
+            document.append(_clean_sentence(pairs))
+        yield Document("written_news", path.stem, [s for s in document if s])
+
+
 READERS = {
     "aqmar": read_aqmar,
     "newsfane": read_newsfane,
     "wikifane": read_wikifane,
     "wojood": read_wojood,
+    # Sorts after the others: the split's shuffle runs corpus by corpus in name order, so a
+    # corpus named later leaves the shared corpora's splits as they were.
+    "written_news": read_written_news,
 }
 
 
