@@ -67,6 +67,13 @@ def test_an_agency_in_letters_is_the_agency() -> None:
     assert ids(other, mentions(other, ("أ ف ب", T.ORGANIZATION)), [afp]) == {"أ ف ب": "E1"}
 
 
+def test_an_arabic_acronym_written_alone_is_the_name_it_stands_for() -> None:
+    text = "اجتمع قادة من قوات سوريا الديمقراطية في الحسكة، وقالت قسد إن الاجتماع انتهى."
+    spans = mentions(text, ("قوات سوريا الديمقراطية", T.ORGANIZATION), ("قسد", T.ORGANIZATION))
+    got = ids(text, spans)
+    assert got["قسد"] == got["قوات سوريا الديمقراطية"]
+
+
 def test_two_defence_ministries_stay_apart() -> None:
     text = "ردت وزارة الدفاع الأمريكية على بيان وزارة الدفاع الروسية."
     got = ids(

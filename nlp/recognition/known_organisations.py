@@ -258,6 +258,11 @@ _GROUPS = """
 فاغنر
 الليكود
 قسد
+قوات سوريا الديمقراطية
+قوات الدعم السريع
+هيئة الحشد الشعبي
+هيئة تحرير الشام
+أنصار الله
 """
 
 # Clubs; the starred ones are also cities, districts or words ("victory", "crescent", "the

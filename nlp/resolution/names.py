@@ -257,14 +257,20 @@ _AGENCY_LETTERS = {
     "و م ع": "وكالة المغرب العربي للأنباء",
     "د ب أ": "الوكالة الألمانية للأنباء",
 }
+# Arabic acronyms that news writes on their own, far from the name they stand for (no
+# parentheses to join them): the acronym is an alias of that name.
+_ACRONYM_NAMES = {
+    "قسد": "قوات سوريا الديمقراطية",
+}
 _LETTERS_TO_NAME = {
-    match_key(key_form(letters)): match_key(key_form(name)) for letters, name in _AGENCY_LETTERS.items()
+    match_key(key_form(letters)): match_key(key_form(name))
+    for letters, name in (*_AGENCY_LETTERS.items(), *_ACRONYM_NAMES.items())
 }
 
 
 def cluster_key(key: str) -> str:
     """The match key a name is grouped and matched by: ``match_key``, with an agency's letters
-    read as its name (أ ف ب -> فرانس برس)."""
+    or a listed acronym read as its name (أ ف ب -> فرانس برس, قسد -> قوات سوريا الديمقراطية)."""
     key = match_key(key)
     return _LETTERS_TO_NAME.get(key, key)
 
