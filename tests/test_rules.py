@@ -332,6 +332,19 @@ def test_base_names_stop_at_a_known_word() -> None:
     assert [text[s.start : s.end] for s in base_spans(text, knows)] == ["كيه وان"]
 
 
+def test_a_known_word_right_before_the_descriptor_is_the_base_names() -> None:
+    vocabulary = {"سيدنا", "ادي", "شمالي"}
+
+    def knows(form: str) -> bool:
+        return form in vocabulary
+
+    text = "استهدف هجوم بالمسيرات قاعدة وادي سيدنا الجوية شمالي أم درمان"
+    assert [text[s.start : s.end] for s in base_spans(text, knows)] == ["وادي سيدنا"]
+    # with no descriptor after it, a known word still ends the name
+    text = "قال مسؤول إن الهجوم على قاعدة وادي سيدنا أدى إلى أضرار"
+    assert [text[s.start : s.end] for s in base_spans(text, knows)] == ["وادي"]
+
+
 def test_a_quotation_after_an_organisation_is_no_second_name() -> None:
     from nlp.recognition.rules import looks_like_a_second_name
 
@@ -777,6 +790,11 @@ def test_a_name_before_an_acronym_in_parentheses_is_an_organisation() -> None:
     # no institution word before it: the phrase after ل is the name
     text = "وتبقى قاعدة العديد مقرا متقدما للقيادة المركزية الأمريكية (سنتكوم) في المنطقة."
     assert named(text) == ["للقيادة المركزية الأمريكية"]
+    # two names joined by و before the acronym: it is the second's
+    text = "بالتنسيق مع الاتحاد الأفريقي والهيئة الحكومية للتنمية (إيغاد) في نيروبي."
+    assert named(text) == ["الهيئة الحكومية للتنمية"]
+    text = "وقالت المنظمة الدولية للهجرة والتنمية (إيوم) إن العدد ارتفع."
+    assert named(text) == ["المنظمة الدولية للهجرة والتنمية"]  # a genitive's second noun
 
 
 def test_the_acronym_joins_the_name_and_the_rule_can_be_switched_off() -> None:
@@ -1825,6 +1843,9 @@ def test_organisations_news_names_bare_are_found_from_the_list() -> None:
 
     text = "قال محللون في غولدمان ساكس وجوجل إن تزود إنفيديا المجمع"
     assert listed(text) == ["غولدمان ساكس", "جوجل", "إنفيديا"]
+    # armed groups by their whole names (their short names are propagation's, linked to them)
+    text = "اتهم الجيش قوات الدعم السريع، وقالت جماعة أنصار الله إن هيئة الحشد الشعبي لم ترد."
+    assert listed(text) == ["قوات الدعم السريع", "أنصار الله", "هيئة الحشد الشعبي"]
     # a club that is also a city counts only on the sports page, and never after ب ("in")
     assert listed("زار الوفد ليفربول") == []
     assert listed("فاز ليفربول على أرسنال", sports=True) == ["ليفربول", "أرسنال"]

@@ -181,6 +181,7 @@ def base_spans(text: str, knows: Callable[[str], bool] | None = None) -> list[Ru
                 and not named_after
                 and not form.startswith("ال")
                 and (knows is None or knows(form))
+                and not _described_after(words, len(name_words))
             ):
                 break
             if name_words and not named_after and clitic_on_a_known_word(form, knows):
@@ -204,6 +205,15 @@ def base_spans(text: str, knows: Callable[[str], bool] | None = None) -> list[Ru
     for m in _AIRPORT_RE.finditer(text):
         out.append(RuleSpan(m.start("name"), m.end("name"), EntityType.BASE, "military_airport", 0.85))
     return out
+
+
+def _described_after(words: list[re.Match[str]], i: int) -> bool:
+    """Is the word at ``i`` (after a base's head word) still the name, because الجوية or
+    العسكرية comes right after it (قاعدة وادي سيدنا الجوية: سيدنا, a known word, is the name's)?"""
+    if i + 1 >= len(words):
+        return False
+    word = words[i].group(0)
+    return word == word.rstrip('،,.:;؛!?؟)("”“»«') and model_form(words[i + 1].group(0)) in _DESCRIPTOR_WORDS
 
 
 def _agrees_with_its_head(
@@ -440,6 +450,7 @@ def acronym_named_spans(text: str, knows: Callable[[str], bool] | None) -> list[
         start = _head_of_a_longer_name(text, m.start("name"))
         if start is None:
             continue
+        start = _second_of_two_names(text, start, m.end("name"))
         out.append(RuleSpan(start, m.end("name"), EntityType.ORGANIZATION, "acronym_of", 0.8))
     for m in _QUOTED_ACRONYM_RE.finditer(text):
         if m.group("acronym") in _THING_ACRONYMS:
@@ -451,6 +462,17 @@ def acronym_named_spans(text: str, knows: Callable[[str], bool] | None) -> list[
         for group in ("arabic", "latin"):
             out.append(RuleSpan(m.start(group), m.end(group), EntityType.ORGANIZATION, "acronym_pair", 0.8))
     return out
+
+
+def _second_of_two_names(text: str, start: int, end: int) -> int:
+    """Where the name before an acronym begins when the phrase joins two names with و: at the
+    second one's head word (الاتحاد الأفريقي و|الهيئة الحكومية للتنمية (إيغاد): the acronym is
+    the second's), else ``start``."""
+    for word in reversed(list(re.finditer(r"\S+", text[start:end]))[1:]):
+        form = model_form(word.group())
+        if form.startswith("وال") and _heads_a_name(form[1:], _ACRONYM_NAME_HEADS):
+            return start + word.start() + 1
+    return start
 
 
 _INSTITUTION_HEAD_WORDS = frozenset(model_form(w) for w in _INSTITUTION_HEAD.split("|"))
