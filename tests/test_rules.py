@@ -915,6 +915,29 @@ def test_forces_and_movements_go_by_their_genitive() -> None:
     assert found[1].attributes[APPOSITION_OF] == str(text.index("قوات"))
 
 
+def test_what_an_organisation_is_for_ends_its_name() -> None:
+    from nlp.recognition.recognizer import Recognizer
+
+    text = (
+        "نقلت وكالة المغرب العربي للأنباء عن الجامعة الملكية المغربية لكرة القدم أن هيونداي للهندسة "
+        "والإنشاءات فازت. وقالت وزارة الخارجية للصحفيين إن الوفد وصل."
+    )
+    phrases = {
+        "وكالة المغرب العربي": "ORG",
+        "الجامعة الملكية المغربية": "ORG",
+        "هيونداي للهندسة": "ORG",
+        "وزارة الخارجية": "ORG",
+    }
+    tagger = _TaggerWithPersonProbabilities(phrases, person={}, unknown=set())
+    found = Recognizer(tagger).recognize(text)  # type: ignore[arg-type]
+    assert [m.text for m in found] == [
+        "وكالة المغرب العربي للأنباء",
+        "الجامعة الملكية المغربية لكرة القدم",
+        "هيونداي للهندسة والإنشاءات",
+        "وزارة الخارجية",  # told the journalists: no purpose
+    ]
+
+
 def test_parties_and_banks_go_by_their_genitive() -> None:
     from nlp.recognition.recognizer import Recognizer
 

@@ -1080,6 +1080,7 @@ def institution_spans(
             if found is None
             else _with_its_genitive(tokens, i, found, model_labels, org_prob, knows)
             or _with_its_coordinate(tokens, i, found, model_labels, org_prob, knows)
+            or _with_what_it_is_for(tokens, found, model_labels)
         )
         if longer is not None:
             out.append(
@@ -1504,6 +1505,42 @@ def _with_its_genitive(
     ):
         return None
     longer = _name_tail(tokens, i, end, labels, org_prob, knows)
+    return longer if longer > end else None
+
+
+# What an agency, a company or a federation is for, which ends its name after ل: وكالة المغرب
+# العربي | للأنباء, هيئة الشارقة | للكتاب, الجامعة الملكية المغربية | لكرة القدم.
+_WHAT_IT_IS_FOR = frozenset(
+    model_form(w)
+    for w in """
+    للأنباء للكتاب للاستثمار للاستثمارات للهندسة للتنمية للطاقة للبترول للتأمين للاتصالات للطيران
+    للتعدين للإعلام للدراسات للبحوث للأبحاث للتطوير للصناعات للإنشاءات للمقاولات للتكنولوجيا
+    للسياحة للفنون للتجارة للخدمات للاستشارات للشحن للملاحة للأسمدة للكيماويات للعقارات
+    """.split()
+)
+_BALL = frozenset(model_form(w) for w in "لكرة".split())
+_BALL_GAMES = frozenset(model_form(w) for w in "القدم السلة اليد الطائرة المضرب".split())
+
+
+def _with_what_it_is_for(tokens: Sequence[Token], end: int, labels: Sequence[str | None]) -> int | None:
+    """Where the organisation the model found, ending before ``end`` (exclusive), ends once
+    what it is for is added (للأنباء, لكرة القدم, للهندسة والإنشاءات), or None when no such
+    word follows it."""
+    n = len(tokens)
+    if end >= n or labels[end] is not None:
+        return None
+    form = tokens[end].form
+    if form in _WHAT_IT_IS_FOR:
+        longer = end + 1
+    elif form in _BALL and end + 1 < n and tokens[end + 1].form in _BALL_GAMES:
+        longer = end + 2
+    elif tokens[end - 1].form in _WHAT_IT_IS_FOR:
+        longer = end  # the model took للهندسة, not what comes with it
+    else:
+        return None
+    second = tokens[longer].form if longer < n else ""
+    if second.startswith("وال") and labels[longer] is None and "ل" + second[2:] in _WHAT_IT_IS_FOR:
+        longer += 1  # للهندسة | والإنشاءات
     return longer if longer > end else None
 
 
