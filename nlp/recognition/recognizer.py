@@ -172,7 +172,8 @@ RULES: dict[str, str] = {
     "after نهضة, شبيبة..., an opponent named with its city's nisba (أمام الوداد البيضاوي), who "
     "equalised (وعادل الهلال النتيجة), and a city that wins or is beaten (فوز شتوتغارت على ...)",
     "institutions": "an institution word and what names it, half-seen by the model (مجلس السيادة), or "
-    "a portfolio with its coordinate (هيئة الطرق والمواصلات); "
+    "a portfolio with its coordinate (هيئة الطرق والمواصلات), or what it is for after the model's "
+    "organisation (وكالة المغرب العربي للأنباء); "
     "a country's army, police, air force or stock exchange (الجيش اللبناني, سلاح الجو الأردني); a UN "
     "body by its full name (منظمة الأمم المتحدة للطفولة)",
     "ala_preposition": "على is the preposition, no name (علي), where the text writes في with ي",
