@@ -151,6 +151,10 @@ _HONORIFICS = frozenset(model_form(w) for w in "الملك الأمير الشي
 _ALI = "علي"
 
 
+# What may follow a base's name in the same whitespace-separated word.
+_TRAILING_PUNCTUATION = '،,.:;؛!?؟)("”“»«'
+
+
 def base_spans(text: str, knows: Callable[[str], bool] | None = None) -> list[RuleSpan]:
     """Names of military bases after a base head word: the name alone, 1-3 words.
 
@@ -166,7 +170,7 @@ def base_spans(text: str, knows: Callable[[str], bool] | None = None) -> list[Ru
         name_words: list[tuple[re.Match[str], str]] = []
         for w in words:
             token = w.group(0)
-            bare = token.rstrip('،,.:;؛!?؟)("”“»«')
+            bare = token.rstrip(_TRAILING_PUNCTUATION)
             form = model_form(bare)
             ali = ali_is_a_name and bare == _ALI and not name_words  # قاعدة علي السالم
             if not form or (form in _STOP_WORDS and not ali) or form in _DESCRIPTOR_WORDS:
@@ -212,8 +216,8 @@ def _described_after(words: list[re.Match[str]], i: int) -> bool:
     العسكرية comes right after it (قاعدة وادي سيدنا الجوية: سيدنا, a known word, is the name's)?"""
     if i + 1 >= len(words):
         return False
-    word = words[i].group(0)
-    return word == word.rstrip('،,.:;؛!?؟)("”“»«') and model_form(words[i + 1].group(0)) in _DESCRIPTOR_WORDS
+    word, after = words[i].group(0), words[i + 1].group(0)
+    return word == word.rstrip(_TRAILING_PUNCTUATION) and model_form(after) in _DESCRIPTOR_WORDS
 
 
 def _agrees_with_its_head(
@@ -1518,7 +1522,7 @@ _WHAT_IT_IS_FOR = frozenset(
     للسياحة للفنون للتجارة للخدمات للاستشارات للشحن للملاحة للأسمدة للكيماويات للعقارات
     """.split()
 )
-_BALL = frozenset(model_form(w) for w in "لكرة".split())
+_BALL = model_form("لكرة")
 _BALL_GAMES = frozenset(model_form(w) for w in "القدم السلة اليد الطائرة المضرب".split())
 
 
@@ -1532,7 +1536,7 @@ def _with_what_it_is_for(tokens: Sequence[Token], end: int, labels: Sequence[str
     form = tokens[end].form
     if form in _WHAT_IT_IS_FOR:
         longer = end + 1
-    elif form in _BALL and end + 1 < n and tokens[end + 1].form in _BALL_GAMES:
+    elif form == _BALL and end + 1 < n and tokens[end + 1].form in _BALL_GAMES:
         longer = end + 2
     elif tokens[end - 1].form in _WHAT_IT_IS_FOR:
         longer = end  # the model took للهندسة, not what comes with it

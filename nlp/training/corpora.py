@@ -359,7 +359,7 @@ _INLINE_TAG_RE = re.compile(r"<(/?)(" + "|".join(LABELS) + r")>")
 
 
 class InlineTagError(ValueError):
-    """An article's inline tags are unbalanced, nested or cut a word."""
+    """An article's inline tags are unbalanced or nested."""
 
 
 def parse_inline(marked: str) -> tuple[str, list[tuple[int, int, str]]]:
