@@ -71,11 +71,11 @@ _BYLINE_RE = re.compile(
 )
 # an agency in letters: أ ف ب, أ ش أ, و م ع
 _LETTERS = f"[\u0621-\u064a](?:{HSPACE}+[\u0621-\u064a]){{1,3}}"
-_PAREN_RE = re.compile(f"(?P<place>{_N3})?{HSPACE}*\\((?P<src>[^()\\r\\n]{{2,40}})\\){HSPACE}*[-–—:]")
+# the agency in parentheses: (أ ف ب), (رويترز)
+_PAREN_SOURCE = "\\((?P<src>[^()\\r\\n]{2,40})\\)"
+_PAREN_RE = re.compile(f"(?P<place>{_N3})?{HSPACE}*{_PAREN_SOURCE}{HSPACE}*[-–—:]")
 # برلين - (أ ف ب), on a line of its own or before a dash or a colon: the place, then the agency
-_PLACE_PAREN_RE = re.compile(
-    f"(?P<place>{_N3}){_DASH}\\((?P<src>[^()\\r\\n]{{2,40}})\\){HSPACE}*(?:[-–—:]|{_EOL})"
-)
+_PLACE_PAREN_RE = re.compile(f"(?P<place>{_N3}){_DASH}{_PAREN_SOURCE}{HSPACE}*(?:[-–—:]|{_EOL})")
 _LETTERS_RE = re.compile(_LETTERS)
 _SLASH_RE = re.compile(
     f"(?P<a>{_N4}){HSPACE}*/{HSPACE}*(?:(?P<b>{_N4}){HSPACE}*(?:[-–—:]|{_EOL})|(?P<dash>[-–—]))"

@@ -43,6 +43,7 @@ from nlp.recognition.propagation import (
 from nlp.recognition.rules import (
     COMPOUND_NAME_HEADS,
     FOREIGN_NAME_PARTICLES,
+    KIN_WORDS,
     MIN_NAME_PROBABILITY,
     PLACE_LABELS,
     QUOTATION_MARKS,
@@ -865,7 +866,6 @@ def _completes(
 # Measured on held-out news (NewsFANE) and the CoNLL sets: at 0.2 common words joined names
 # (بطل كوت ديفوار, مسيرة كانافارو).
 MIN_GIVEN_NAME_PROBABILITY = 0.3
-_NAMED_AFTER_KIN = frozenset(model_form(w) for w in "أبو أبي أبا ابن بن بنت أم".split())
 
 
 def _given_name_before(
@@ -889,7 +889,7 @@ def _given_name_before(
         and not before.form.startswith(("و", "ل"))
         and not sent[first].form.startswith("و")
         # روضة | أبي وقاص, مسجد | أبي بكر: a place named after the person, where the word is known
-        and not (sent[first].form in _NAMED_AFTER_KIN and tagged.known[first - 1])
+        and not (sent[first].form in KIN_WORDS and tagged.known[first - 1])
         and name_word(before, probability, tagged.known[first - 1], knows)
     )
 

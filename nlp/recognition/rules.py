@@ -2237,9 +2237,11 @@ _NO_PERSON_NAME_END = frozenset(
     """.split()
 )
 _NO_PERSON_END = _NO_NAME_END | _NO_PERSON_NAME_END
+# A name's words for a parent or a child (أبو علي, بن علي, أم كلثوم), after which a name comes.
+KIN_WORDS = frozenset(model_form(w) for w in "أبو أبي أبا بن ابن بنت أم".split())
 # Words of a name that a name follows (أبو علي, بن علي, عبد ربه): what comes after them is
 # the name, whatever else the word can be.
-_NAME_BEFORE_A_NAME = frozenset(model_form(w) for w in "أبو أبي أبا بن ابن بنت أم عبد".split())
+_NAME_BEFORE_A_NAME = KIN_WORDS | {model_form("عبد")}
 # A definite feminine plural after a person's name is the verb's object (دان الرئيس جوزاف عون
 # الغارات, "condemned the strikes"); few surnames have that form.
 _PLURAL_SURNAMES = frozenset(model_form(w) for w in "السادات الزيات الفرات".split())
