@@ -5,7 +5,8 @@ name it saw in training. Foreign companies, agencies, papers and clubs come bare
 المجمع بالمعالجات, قال محللون في غولدمان ساكس) and their names are new to it: it reads them as
 people, places or nothing. This list names such organisations, one per line, spelling variants
 separated by ``|``. It holds only names that are no Arabic word and no place (not أبل "camels",
-ميتا "dead", فتح "opened", القاعدة "the base", الجزيرة "the island", بترا the city); a line
+ميتا "dead", فتح "opened", القاعدة "the base", الجزيرة "the island", بترا the city), also
+once its hamza is folded (Elbit's إلبيت reads as البيت "the house": only إلبيت سيستمز); a line
 that starts with ``*`` names a club that is also a city, or a word, and counts only on the
 sports page. The list is matched on model forms with غ/ج folded (غوغل, جوجل), clitics allowed
 on the first word (وإنفيديا, لغولدمان). It is not exhaustive and need not be: it adds to what
@@ -144,7 +145,7 @@ _TRANSPORT_AND_CONSUMER = """
 روساتوم
 بايكار
 أسيلسان
-إلبيت
+إلبيت سيستمز
 ميرسك
 هاباغ لويد
 سي إم إيه سي جي إم
