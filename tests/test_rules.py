@@ -1132,6 +1132,23 @@ def test_an_institutions_name_goes_on_past_a_coordinated_word() -> None:
     assert _institutions("وطالب مجلس الأمن والجامعة العربية بوقف", {"والجامعة"}, model=model) == []
 
 
+def test_what_an_institution_is_for_goes_on_past_its_coordinates() -> None:
+    # (every word at probability 0.02: the ل-genitive says the coordinate is part of the name)
+    text = "وقدم الصندوق العربي للإنماء الاقتصادي والاجتماعي قرضا"
+    assert _institutions(text) == ["الصندوق العربي للإنماء الاقتصادي والاجتماعي"]
+    model = {"البنك": "ORG", "الأوروبي": "ORG"}
+    text = "وقال البنك الأوروبي لإعادة الإعمار والتنمية إن"
+    assert _institutions(text, {"البنك", "الأوروبي", "لإعادة", "الإعمار"}, model=model) == [
+        "البنك الأوروبي لإعادة الإعمار والتنمية"
+    ]
+    # without the genitive, a word at that probability is a second thing (the model's name stays)
+    assert _institutions("وقال البنك الأوروبي والتنمية إن", {"البنك", "الأوروبي"}, model=model) == []
+    # a second body, or an officer by his rank, is no coordinate of what it is for
+    text = "رئيس الاتحاد الدولي للشرطة والعقيد خالد"
+    assert _institutions(text, {"الاتحاد", "الدولي", "للشرطة"}) == ["الاتحاد الدولي للشرطة"]
+    assert _institutions("وقال المرصد السوري لحقوق الإنسان والحكومة") == ["المرصد السوري لحقوق الإنسان"]
+
+
 def test_a_portfolio_and_its_coordinate_name_a_body_whatever_the_model_gives_them() -> None:
     # (every word at probability 0.02, below the rule's threshold)
     assert _institutions("وقالت هيئة الطرق والمواصلات في دبي") == ["هيئة الطرق والمواصلات"]

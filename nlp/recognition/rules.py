@@ -1323,14 +1323,14 @@ def _purpose_name_end(
         end = k + 2  # لحقوق الإنسان
     else:
         return None
-    while (
-        end < n
-        and end - i < _MAX_INSTITUTION_WORDS
-        and labels[end] not in _NAMED
-        and tokens[end].form not in _NOT_IN_NAME
-        and definite_nisba(tokens[end].form)
-    ):
-        end += 1  # للدراسات الاستراتيجية
+    while end < n and end - i < _MAX_INSTITUTION_WORDS:
+        form = tokens[end].form
+        if labels[end] not in _NAMED and form not in _NOT_IN_NAME and definite_nisba(form):
+            end += 1  # للدراسات الاستراتيجية
+        elif _coordinate_name_word(tokens, end, labels, (), portfolio=True):
+            end += 1  # للإنماء الاقتصادي | والاجتماعي
+        else:
+            break
     return end
 
 
@@ -1392,8 +1392,12 @@ def _name_tail(
     An organisation the model found that begins with لل or ل is the rest of the name (اللجنة
     الدولية للصليب الأحمر)."""
     n = len(tokens)
+    for_what = _names_what_it_is_for(tokens, i, j)
     while j < n and j - i < _MAX_INSTITUTION_WORDS:
         form = tokens[j].form
+        if for_what and _coordinate_name_word(tokens, j, labels, (), portfolio=True):
+            j += 1  # للتعبئة العامة | والإحصاء, لإعادة الإعمار | والتنمية, whatever the model gives
+            continue
         if (
             form == _MIN
             and j + 1 < n
@@ -1416,7 +1420,16 @@ def _name_tail(
             j += 2  # لحقوق الإنسان
         else:
             break
+        for_what = for_what or _with_lam(form)
     return j
+
+
+def _names_what_it_is_for(tokens: Sequence[Token], i: int, end: int) -> bool:
+    """Does the name over tokens ``i`` to ``end`` (exclusive) say, after its head, what the
+    body is for, with ل (الصندوق العربي | للإنماء الاقتصادي, البنك الأوروبي | لإعادة الإعمار)?
+    A word with و and the article after such a name goes on with what it is for (والاجتماعي,
+    والتنمية), where after a bare name it may be a second body (مجلس الأمن | والحكومة)."""
+    return any(_with_lam(tokens[k].form) for k in range(i + 1, end))
 
 
 # Institution words that, with a genitive and its coordinate, name a body of government
@@ -1573,6 +1586,7 @@ def _coordinate_name_word(
         and _definite_name_word(form[1:])
         and institution_head(form) is None
         and form[1:] not in _OTHER_BODIES
+        and form[1:] not in TITLE_WORDS  # الاتحاد الدولي للشرطة | والعقيد خالد
     )
 
 
@@ -1600,6 +1614,7 @@ def _with_its_coordinate(
     if institution_head(tokens[i].form) is None:
         return None
     ministry = without_proclitics(tokens[i].form, _MINISTRY) is not None
+    ministry = ministry or _names_what_it_is_for(tokens, i, end)
     if end >= len(tokens) or not _coordinate_name_word(tokens, end, labels, org_prob, portfolio=ministry):
         return None
     return _name_tail(tokens, i, end + 1, labels, org_prob, knows)
