@@ -193,6 +193,26 @@ def _titled(
     return [text[s.start : s.end] for s in titled_person_spans(tokens, probs, known, knows.__contains__)]
 
 
+def test_a_given_name_that_is_a_word_before_the_models_abu_name_after_a_title() -> None:
+    from nlp.recognition.rules import titled_person_spans
+    from nlp.tokenize import tokenize
+
+    def titled(text: str, probs: dict[str, float]) -> list[str]:
+        tokens = tokenize(text)
+        person_prob = [probs.get(t.text, 0.0) for t in tokens]
+        known = [True] * len(tokens)
+        return [text[s.start : s.end] for s in titled_person_spans(tokens, person_prob, known, None)]
+
+    # وسام ("medal") and رائد ("major") at probability 0: the model reads only أبو علي
+    text = "وافتتح المهاجم وسام أبو علي التسجيل"
+    assert titled(text, {"أبو": 0.6, "علي": 0.6}) == ["وسام أبو علي"]
+    text = "وقال وزير المياه والري رائد أبو السعود إن"
+    assert titled(text, {"أبو": 0.6, "السعود": 0.6}) == ["رائد أبو السعود"]
+    # the model half reading أبو is not enough, nor is a word with the article before it
+    assert titled("وافتتح المهاجم وسام أبو علي التسجيل", {"أبو": 0.3, "علي": 0.3}) == []
+    assert titled("وقال الوزير السابق أبو علي إن", {"أبو": 0.6, "علي": 0.6}) == ["أبو علي"]
+
+
 def test_names_after_titles() -> None:
     text = "وأكد وزير الخارجية الأمريكي أنتوني بلينكن أن الحل ممكن."
     assert _titled(text, {"أنتوني", "بلينكن"}) == ["أنتوني بلينكن"]

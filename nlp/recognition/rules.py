@@ -769,7 +769,10 @@ def titled_person_spans(
         while (
             k < len(tokens)
             and k - j < 3
-            and name_word(tokens[k], person_prob[k], known[k] or ambiguous, knows)
+            and (
+                name_word(tokens[k], person_prob[k], known[k] or ambiguous, knows)
+                or (k == j and _given_name_before_a_kin_word(tokens, k, person_prob))
+            )
             and not (k == j and _of_a_known_word(tokens[k].form, knows))
             and not (k > j and _then_a_known_verb(tokens[k].form, knows))
             # لأدنوك | ومجموعة شركاتها: و begins the next item, not a name's next word
@@ -799,6 +802,14 @@ def titled_person_spans(
                 if _unknown_nisba_surname(tokens[k], known[k]):
                     k += 1
                     break
+            if (
+                k < len(tokens)
+                and tokens[k - 1].form in KIN_WORDS
+                and tokens[k].form[:1].isalpha()
+                and person_prob[k] >= MIN_NAME_PROBABILITY
+            ):
+                k += 1  # أبو | علي: the word after أبو or بن is a name where the model reads one
+                continue
             if _compound_given_name(tokens, k - 1, person_prob):
                 k += 1  # عبد الفتاح: the article's word belongs to the given name
                 if _read_as_a_name_with_the_article(tokens, k, person_prob):
@@ -840,6 +851,27 @@ def titled_person_spans(
 _PLAYER_ROLES = frozenset(
     model_form(w) for w in "لاعب اللاعب مدرب المدرب مهاجم المهاجم حارس ظهير مدافع".split()
 )
+
+
+def _given_name_before_a_kin_word(tokens: Sequence[Token], k: int, person_prob: Sequence[float]) -> bool:
+    """Is the word at ``k``, right after a title, a given name that is also a word (وسام
+    "medal", رائد "major"), before the rest of the name that the model reads, which begins with
+    أبو or بن (المهاجم وسام | أبو علي)? Such a name needs the given name before it."""
+    form = tokens[k].form
+    return (
+        k + 1 < len(tokens)
+        and tokens[k + 1].form in KIN_WORDS
+        and person_prob[k + 1] >= _KIN_NAME_PROBABILITY
+        and form[:1].isalpha()
+        and not form.startswith("ال")
+        and not is_function_word(form)
+        and form not in KIN_WORDS
+    )
+
+
+# The model's probability of a name on أبو/بن after a title, for the word before it to be
+# the given name.
+_KIN_NAME_PROBABILITY = 0.5
 
 
 def _just_named(tokens: Sequence[Token], i: int, person_prob: Sequence[float]) -> bool:
