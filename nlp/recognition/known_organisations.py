@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
+from nlp.recognition.places import country_nisba
 from nlp.resolution.names import PROCLITIC_PREFIXES
 from nlp.text import key_form
 from nlp.types import Token
@@ -385,7 +386,7 @@ _CLUBS = """
 أسيك ميموزا|أسيك أبيدجان
 كايزر تشيفز
 أورلاندو بايرتس
-صن داونز
+ماميلودي صن داونز|صن داونز
 *الأهلي
 *الهلال
 *النصر
@@ -555,11 +556,25 @@ def known_organisations(
             if found:
                 break
         if found:
+            found = (found[0], _with_sporting(tokens, keys, found[1]), found[2])
             out.append(found)
             i = found[1] + 1
         else:
             i += 1
     return out
+
+
+_SPORTING = frozenset(match_key(w) for w in "الرياضي الرياضية".split())
+
+
+def _with_sporting(tokens: Sequence[Token], keys: Sequence[str], last: int) -> int:
+    """The last token of a listed club's name with the "sporting" of its full name and the
+    country after it (الوداد | الرياضي, الترجي | الرياضي التونسي)."""
+    if last + 1 < len(tokens) and keys[last + 1] in _SPORTING:
+        last += 1
+        if last + 1 < len(tokens) and country_nisba(tokens[last + 1].form):
+            last += 1
+    return last
 
 
 def sports_only_name(forms: Sequence[str]) -> bool:

@@ -193,7 +193,9 @@ RULES: dict[str, str] = {
     "(الرباط وطنجة, ريد وايزمان وفيكتور غلوفر)",
     "known_organisations": "an organisation news names bare, from a list written here (إنفيديا, غولدمان "
     "ساكس, رويترز, برنامج الأغذية العالمي, ويجان; a club that is also a city or a word only in a sports "
-    "passage, and never carried to other mentions), over no organisation the model found but a piece of it",
+    "passage, and never carried to other mentions), over no organisation the model found but a piece of it; "
+    "a club with its full name (الوداد الرياضي); the model's person that begins with one after a title "
+    "is the club and a person (مدرب الترجي ماهر الكنزاري)",
 }
 """Every rule that can be switched off (``AKG_DISABLED_RULES``), to measure what each adds."""
 
@@ -1021,7 +1023,25 @@ def _known_organisation_spans(
             m.type is EntityType.ORGANIZATION and (m.start, m.end) == (r.start, r.end) for m in over
         ):
             out.append(r)
+        elif person := _person_after_a_listed_name(tokens, first, last, over):
+            out += [r, person]
     return out
+
+
+def _person_after_a_listed_name(
+    tokens: Sequence[Token], first: int, last: int, over: Sequence[Mention]
+) -> RuleSpan | None:
+    """The person in the model's one person that begins (after a title) with a listed name
+    with the article and goes on with two words or more: مدرب [الترجي] ماهر الكنزاري is the club's
+    coach, no person named الترجي ماهر. None otherwise."""
+    if len(over) != 1 or over[0].type is not EntityType.PERSON or not tokens[first].form.startswith("ال"):
+        return None
+    m = over[0]
+    rest = tokens_within(tokens, tokens[last].end, m.end)
+    before = tokens_within(tokens, m.start, tokens[first].start)
+    if len(rest) < 2 or m.start > tokens[first].start or any(t.form not in TITLE_WORDS for t in before):
+        return None
+    return RuleSpan(rest[0].start, m.end, EntityType.PERSON, "after_a_listed_name", m.confidence)
 
 
 def _completes_a_person(
