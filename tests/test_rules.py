@@ -1889,6 +1889,17 @@ def test_a_company_goes_by_its_name_without_the_word_company() -> None:
     assert found == [("شركة قطر للطاقة", EntityType.ORGANIZATION), ("قطر", EntityType.LOCATION)]
 
 
+def test_a_seat_of_power_before_its_spokesmans_name_is_the_institution() -> None:
+    from nlp.recognition.recognizer import Recognizer
+
+    text = "وقالت نائبة المتحدث باسم البنتاغون سابرينا سينغ إن الهجوم فشل."
+    tagger = _TaggerThatTagsAndKnows({"البنتاغون سابرينا سينغ": "PER"}, unknown=set())
+    found = [(m.text, m.type.value) for m in Recognizer(tagger).recognize(text)]  # type: ignore[arg-type]
+    assert found == [("البنتاغون", "ORGANIZATION"), ("سابرينا سينغ", "PERSON")]
+    off = Recognizer(tagger, frozenset({"speaking_buildings"})).recognize(text)  # type: ignore[arg-type]
+    assert [m.text for m in off] == ["البنتاغون سابرينا سينغ"]
+
+
 def test_organisations_news_names_bare_are_found_from_the_list() -> None:
     from nlp.recognition.known_organisations import known_organisations
     from nlp.recognition.recognizer import Recognizer
@@ -1906,6 +1917,8 @@ def test_organisations_news_names_bare_are_found_from_the_list() -> None:
     # armed groups by their whole names (their short names are propagation's, linked to them)
     text = "اتهم الجيش قوات الدعم السريع، وقالت جماعة أنصار الله إن هيئة الحشد الشعبي لم ترد."
     assert listed(text) == ["قوات الدعم السريع", "أنصار الله", "هيئة الحشد الشعبي"]
+    text = "تابعة لفيلق القدس في الحرس الثوري الإيراني، وتبنت المقاومة الإسلامية في العراق الهجوم."
+    assert listed(text) == ["فيلق القدس", "الحرس الثوري الإيراني", "المقاومة الإسلامية في العراق"]
     # a club that is also a city counts only on the sports page, and never after ب ("in")
     assert listed("زار الوفد ليفربول") == []
     assert listed("فاز ليفربول على أرسنال", sports=True) == ["ليفربول", "أرسنال"]

@@ -162,7 +162,8 @@ RULES: dict[str, str] = {
     "definite_phrase_retype": "a 'person' that is a definite noun phrase is an organisation",
     "organisation_words": "a 'person' that begins with an organisation word (كتلة بدر) or is a company",
     "speaking_buildings": "a building that speaks is its institution (أعلن البيت الأبيض: an organisation), "
-    "and so is a seat of power the model calls a place (المتحدث باسم الكرملين)",
+    "and so is a seat of power the model calls a place (المتحدث باسم الكرملين) or reads as the first word "
+    "of its spokesman's name (المتحدث باسم البنتاغون سابرينا سينغ)",
     "bases": "military bases by pattern (قاعدة X الجوية, معسكر X), and their repeats",
     "quoted_orgs": 'quoted names after an organisation word (وكالة "رويترز"), a share (سهم «...», '
     "سهم أكوا باور) or a statement to a medium (في تصريح لـ«...», لهسبريس)",
@@ -341,6 +342,17 @@ class Recognizer:
                     and _of_a_word_of_the_text(sent[start].form, words)
                 ):
                     start += 1  # الرئيس التنفيذي لإنفيديا | جنسن هوانغ (إنفيديا named elsewhere)
+                if (
+                    s.label == "PER"
+                    and "speaking_buildings" not in off
+                    and last > start + 1
+                    and is_a_seat_of_power(sent[start].text)
+                ):
+                    # المتحدث باسم [البنتاغون] سابرينا سينغ: the seat speaks through the person
+                    seat = _Span(start, start, "ORG", s.confidence)
+                    by = "model:speaking_buildings"
+                    spans.append(self._model_mention(text, sent, start, start, seat, by))
+                    start += 1
                 if s.label == "ORG" and start > 0 and "organisation_words" not in off:
                     start -= names_a_unit(sent[start - 1].form)  # كتائب | حزب الله
                 if "span_tails" not in off:
