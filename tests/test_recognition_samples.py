@@ -124,6 +124,9 @@ def test_a_list_goes_on_with_places_and_people_the_model_reads_alone(recognizer:
     assert ("طنجة", L) in {(m.text, m.type) for m in mentions}
     text = "ويضم طاقم المهمة الأمريكيين ريد وايزمان وفيكتور غلوفر، إلى جانب كندي."
     assert ("فيكتور غلوفر", P) in {(m.text, m.type) for m in recognizer.recognize(text)}
+    # a word of its own that begins with و is no و on a name (وزيراً: "as minister")
+    text = "وبينهم الدبلوماسي المخضرم عباس عراقجي وزيراً للخارجية، وهو أحد أبرز المفاوضين."
+    assert [m.text for m in recognizer.recognize(text)] == ["عباس عراقجي"]
     # a verb or a noun with a pronoun after a place is no place
     text = "وانتقد إدارة الحرب ضد لبنان وفشله في خطة الانسحاب."
     assert not [m for m in recognizer.recognize(text) if "فشل" in m.text]

@@ -462,6 +462,11 @@ class Recognizer:
         it found (الرباط والدار البيضاء وطنجة, ريد وايزمان وفيكتور غلوفر): each is read by the
         model again without the و, in a sentence that asks for a place or a person, and is one
         where the model finds one there. All the text's candidates go in one batch."""
+        knows = getattr(self.tagger, "knows", None)
+
+        def a_word_of_its_own(token: Token) -> bool:  # وزيرا ("as minister"), وليد: no و on a name
+            return knows is not None and knows(token.form) and not knows(token.form[1:])
+
         # (token, the next word, where the name ends with it, kind)
         candidates: list[tuple[Token, Token | None, int, str]] = []
         for sent, sent_labels in zip(sents, labels, strict=True):
@@ -471,6 +476,8 @@ class Recognizer:
                 if before is None and i > 1 and sent_labels[i - 1] is None and kinds[i - 2]:
                     before = kinds[i - 2]  # الدار البيضاء | وطنجة
                 if sent_labels[i] is not None or before is None or _after_wa(token) is None:
+                    continue
+                if a_word_of_its_own(token):
                     continue
                 after = sent[i + 1] if i + 1 < len(sent) and _joins_a_name(sent[i + 1]) else None
                 after_end = after.end if after else token.end
@@ -486,7 +493,6 @@ class Recognizer:
                 kinds[i] = before
         if not candidates:
             return []
-        knows = getattr(self.tagger, "knows", None)
 
         def knows_as_a_word(token: Token) -> bool:
             return knows is not None and knows(token.form) and not token.form.startswith("ال")
