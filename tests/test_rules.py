@@ -407,6 +407,9 @@ def test_arabic_words_that_spell_the_latin_name_after_them_are_a_name() -> None:
     # an organisation where the model sees one, or after an institution word
     text = "وقالت شركة لوكهيد مارتن (Lockheed Martin) إنها"
     assert _glosses(text, org={"لوكهيد", "مارتن"}) == [("لوكهيد مارتن", "ORGANIZATION")]
+    # one consonant spelled otherwise in a name of five or more (خوري, Koury: خ written K)
+    text = "التي ترأسها بالإنابة ستيفاني خوري (Stephanie Koury)، الأطراف"
+    assert _glosses(text) == [("ستيفاني خوري", "PERSON")]
 
 
 def test_a_latin_name_the_arabic_words_do_not_spell_makes_no_name() -> None:
@@ -415,6 +418,8 @@ def test_a_latin_name_the_arabic_words_do_not_spell_makes_no_name() -> None:
     # no capital, or no Latin name at all
     assert _glosses("وقالت الوكالة (bbc) إن") == []
     assert _glosses("وقال المتحدث (بحسب مصادر) إن") == []
+    # one consonant apart is not enough in a short name (خان, Kan)
+    assert _glosses("وقال خان (Kan) إن") == []
 
 
 def test_a_word_unknown_only_for_its_pronoun_suffix_is_no_name() -> None:
@@ -1887,6 +1892,17 @@ def test_a_company_goes_by_its_name_without_the_word_company() -> None:
     tagger = _TaggerThatTagsAndKnows({"شركة قطر للطاقة": "ORG"}, unknown=set())
     found = [(m.text, m.type) for m in Recognizer(tagger).recognize(text)]  # type: ignore[arg-type]
     assert found == [("شركة قطر للطاقة", EntityType.ORGANIZATION), ("قطر", EntityType.LOCATION)]
+
+
+def test_a_title_alone_the_model_reads_as_a_person_is_no_one() -> None:
+    from nlp.recognition.recognizer import Recognizer
+
+    text = "دفع صدام حفتر، نجل المشير خليفة حفتر، بأرتال عسكرية."
+    tagger = _TaggerThatTagsAndKnows({"صدام حفتر": "PER", "المشير": "PER"}, unknown=set())
+    found = [m.text for m in Recognizer(tagger).recognize(text)]  # type: ignore[arg-type]
+    assert "المشير" not in found
+    off = [m.text for m in Recognizer(tagger, frozenset({"titles"})).recognize(text)]  # type: ignore[arg-type]
+    assert "المشير" in off
 
 
 def test_a_seat_of_power_before_its_spokesmans_name_is_the_institution() -> None:

@@ -147,7 +147,8 @@ RULES: dict[str, str] = {
     "titles": "a name after a title is a person (وزير الدفاع لويد أوستن), or before one in apposition; "
     "it completes the model's shorter person (وزير المالية محمد يسر برنية, لولا دا سيلفا, الدكتور مسلم "
     "شلتوت); "
-    "after a player named, his club (يوسف النصيري، لاعب فنربخشة)",
+    "after a player named, his club (يوسف النصيري، لاعب فنربخشة); the model's person that is a title alone "
+    "is none (نجل [المشير] خليفة حفتر)",
     "person_completion": "a one- or two-word person takes the next name word if it recurs (إسماعيل هنية), "
     "and the word before it that the model half reads as a name (عقيلة صالح)",
     "span_tails": "a span ends before a trailing prepositional phrase, function word or quotation, "
@@ -370,6 +371,12 @@ class Recognizer:
                     last -= 1
                     if start > 0 and leads(sent[start - 1].form):
                         s = _Span(start, last, "ORG", s.confidence)
+                if (
+                    s.label == "PER"
+                    and "titles" not in off
+                    and all(sent[k].form in TITLE_WORDS for k in range(start, last + 1))
+                ):
+                    continue  # نجل [المشير] خليفة حفتر: a title alone names no one
                 for first, last_part in (
                     _parts(sent, start, last, person=s.label == "PER")
                     if "span_tails" not in off

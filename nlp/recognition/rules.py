@@ -383,7 +383,7 @@ def latin_gloss_spans(
         for first in range(p - 1, max(p - 1 - _MAX_GLOSS_WORDS, -1), -1):
             if not _ARABIC_WORD_RE.fullmatch(tokens[first].form) or tokens[first].form in _NOT_NAME:
                 break
-            if skeleton(" ".join(t.form for t in tokens[first:p])) != target:
+            if not _spells(skeleton(" ".join(t.form for t in tokens[first:p])), target):
                 continue
             people = sum(person_prob[first:p]) if person_prob else 0.0
             organisations = sum(org_prob[first:p]) if org_prob else 0.0
@@ -394,6 +394,15 @@ def latin_gloss_spans(
             out.append(RuleSpan(tokens[first].start, tokens[p - 1].end, etype, "latin_gloss", 0.75))
             break
     return out
+
+
+def _spells(arabic: str, latin: str) -> bool:
+    """Do two consonant skeletons spell one name: the same, or, from five consonants on, the
+    same but for one (خوري, Koury: خ written K; ستيفاني خوري is stfnhr, Stephanie Koury
+    stfngr)?"""
+    if arabic == latin:
+        return True
+    return len(arabic) == len(latin) >= 5 and sum(a != b for a, b in zip(arabic, latin, strict=True)) == 1
 
 
 # -- على, the preposition ---------------------------------------------------------------------
