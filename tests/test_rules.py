@@ -1174,6 +1174,13 @@ def test_what_an_institution_is_for_goes_on_past_its_coordinates() -> None:
     assert _institutions("وقال المرصد السوري لحقوق الإنسان والحكومة") == ["المرصد السوري لحقوق الإنسان"]
 
 
+def test_a_group_named_after_its_leader_is_an_organisation_whatever_the_model_gives_it() -> None:
+    assert _institutions("استهدفت الضربات مواقع تابعة لجماعة الحوثي في اليمن") == ["لجماعة الحوثي"]
+    # an idea is no leader: the fundamentalist current, the Islamic group
+    assert _institutions("وقال إن التيار الأصولي يتسع") == []
+    assert _institutions("وقال إن جماعة الإسلامي تتسع") == []
+
+
 def test_a_portfolio_and_its_coordinate_name_a_body_whatever_the_model_gives_them() -> None:
     # (every word at probability 0.02, below the rule's threshold)
     assert _institutions("وقالت هيئة الطرق والمواصلات في دبي") == ["هيئة الطرق والمواصلات"]

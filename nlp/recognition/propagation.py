@@ -37,6 +37,7 @@ from nlp.recognition.rules import (
     PROCLITIC_LETTERS,
     QUOTATION_MARKS,
     definite_nisba,
+    followers_of,
     goes_by_alone,
     institution_head,
     without_proclitics,
@@ -134,7 +135,7 @@ def organisation_short_names(
             k -= 1
         if len(forms) >= 3 and _goes_by_its_genitive(forms):
             out.add(forms[1:])
-        out.update(_followers(forms))
+        out.update(followers_of(forms))
         out.update(_members(forms))
         out.update(_without_the_company_word(forms[:k], knows))
         if k == len(forms) or k > 2:
@@ -182,28 +183,6 @@ def _goes_by(name: tuple[str, ...], knows: Callable[[str], bool]) -> bool:
 _KNOWN_BY_THEIR_GENITIVE = frozenset(
     model_form(w) for w in "قوات حركة جماعة تنظيم هيئة حزب بنك البنك".split()
 )
-
-
-# A group named after a family or a leader goes by the plural of that name (جماعة الحوثي:
-# «الحوثيون», «الحوثيين»; التيار الصدري: «الصدريين»). Not a party of an idea: الحزب الشيوعي,
-# the communists, are no organisation.
-_FOLLOWED_HEADS = frozenset(model_form(w) for w in "جماعة التيار تيار".split())
-_IDEAS = frozenset(
-    model_form(w)
-    for w in """
-    الإسلامي الشيوعي الديمقراطي الوطني القومي الشعبي الليبرالي العربي السلفي الاشتراكي
-    """.split()
-)
-
-
-def _followers(forms: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """The plural names of a group named after a family or a leader (جماعة الحوثي)."""
-    if len(forms) != 2 or without_proclitics(forms[0], _FOLLOWED_HEADS) is None:
-        return []
-    name = forms[1]
-    if not (name.startswith("ال") and name.endswith("ي") and len(name) > 4) or name in _IDEAS:
-        return []
-    return [(name + "ون",), (name + "ين",)]
 
 
 # A party named after its members goes by them (حزب المحافظين: «المحافظون», «المحافظين»; حزب
@@ -331,7 +310,7 @@ def _first_full_name(tokens: Sequence[Token], spans: Sequence[Mention], short: t
             continue
         forms = _name_forms(tokens, m)
         if (len(forms) > n and short in (forms[:n], forms[-n:])) or short in (
-            *_followers(forms),
+            *followers_of(forms),
             *_members(forms),
         ):
             return m.start

@@ -1104,6 +1104,29 @@ def _definite_name_word(form: str) -> bool:
     )
 
 
+# A group named after a family or a leader goes by the plural of that name (جماعة الحوثي:
+# «الحوثيون», «الحوثيين»; التيار الصدري: «الصدريين»). Not a party of an idea: الحزب الشيوعي,
+# the communists, are no organisation.
+_FOLLOWED_HEADS = frozenset(model_form(w) for w in "جماعة التيار تيار".split())
+_IDEAS = frozenset(
+    model_form(w)
+    for w in """
+    الإسلامي الشيوعي الديمقراطي الوطني القومي الشعبي الليبرالي العربي السلفي الاشتراكي
+    الأصولي الجهادي العلماني اليساري اليميني الإصلاحي المدني
+    """.split()
+)
+
+
+def followers_of(forms: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The plural names of a group named after a family or a leader (جماعة الحوثي)."""
+    if len(forms) != 2 or without_proclitics(forms[0], _FOLLOWED_HEADS) is None:
+        return []
+    name = forms[1]
+    if not (name.startswith("ال") and name.endswith("ي") and len(name) > 4) or name in _IDEAS:
+        return []
+    return [(name + "ون",), (name + "ين",)]
+
+
 def institution_spans(
     tokens: Sequence[Token],
     org_prob: Sequence[float],
@@ -1145,6 +1168,7 @@ def institution_spans(
         led = _led_by_a_person(tokens, end)  # حركة النجباء بزعامة أكرم الكعبي
         purpose_end = _purpose_name_end(tokens, i, model_labels, knows)
         seen = probability >= MIN_INSTITUTION_PROBABILITY or _after_a_member(tokens, i) or led
+        seen = seen or bool(followers_of(tuple(words)))  # جماعة الحوثي: a group named after its leader
         if not seen and (coordinated := _coordinated_portfolio_end(tokens, i, end, model_labels)):
             seen, end = True, coordinated  # هيئة الطرق والمواصلات, دائرة الاقتصاد والسياحة
             words = [tokens[k].form for k in range(i, end)]
