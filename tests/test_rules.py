@@ -407,6 +407,8 @@ def test_arabic_words_that_spell_the_latin_name_after_them_are_a_name() -> None:
     # an organisation where the model sees one, or after an institution word
     text = "وقالت شركة لوكهيد مارتن (Lockheed Martin) إنها"
     assert _glosses(text, org={"لوكهيد", "مارتن"}) == [("لوكهيد مارتن", "ORGANIZATION")]
+    # a listed organisation is one whatever the model gives it
+    assert _glosses("وتعتمد على رقائق إنفيديا (Nvidia) في مراكزها") == [("إنفيديا", "ORGANIZATION")]
     # one consonant spelled otherwise in a name of five or more (خوري, Koury: خ written K)
     text = "التي ترأسها بالإنابة ستيفاني خوري (Stephanie Koury)، الأطراف"
     assert _glosses(text) == [("ستيفاني خوري", "PERSON")]
@@ -1899,6 +1901,15 @@ def test_a_company_goes_by_its_name_without_the_word_company() -> None:
     tagger = _TaggerThatTagsAndKnows({"شركة قطر للطاقة": "ORG"}, unknown=set())
     found = [(m.text, m.type) for m in Recognizer(tagger).recognize(text)]  # type: ignore[arg-type]
     assert found == [("شركة قطر للطاقة", EntityType.ORGANIZATION), ("قطر", EntityType.LOCATION)]
+
+
+def test_a_latin_name_with_digits_after_an_organisation_word_is_kept() -> None:
+    from nlp.recognition.recognizer import Recognizer
+
+    text = "ضخت الشركة استثمارا في شركة G42 الإماراتية. وأعلنت G42 أنها ستتخلى عن المعدات."
+    tagger = _TaggerThatTagsAndKnows({}, unknown=set())
+    found = [(m.text, m.type.value) for m in Recognizer(tagger).recognize(text)]  # type: ignore[arg-type]
+    assert found == [("G42", "ORGANIZATION"), ("G42", "ORGANIZATION")]
 
 
 def test_a_title_alone_the_model_reads_as_a_person_is_no_one() -> None:

@@ -583,6 +583,11 @@ def _with_sporting(tokens: Sequence[Token], keys: Sequence[str], last: int) -> i
     return last
 
 
+def is_listed(forms: Sequence[str]) -> bool:
+    """Are ``forms`` (model forms, clitics cut) a listed name (إنفيديا, غولدمان ساكس)?"""
+    return tuple(match_key(w) for w in forms) in _entries()
+
+
 def sports_only_name(forms: Sequence[str]) -> bool:
     """Are ``forms`` (model forms, clitics cut) a listed name that counts only on the sports
     page (النصر, الاتفاق, ليفربول)? Such a name found there is not carried to the text's other

@@ -1183,8 +1183,10 @@ def _inside_any(m: Mention, regions: Sequence[TextRegion]) -> bool:
 
 
 def _looks_like_name(text: str) -> bool:
-    """At least two letters; Arabic or Latin."""
+    """At least two letters, Arabic or Latin; or a Latin letter with digits (G42, T4)."""
     letters = [c for c in text if c.isalpha()]
+    if len(letters) == 1 and letters[0].isascii():
+        return sum(c.isascii() and c.isdigit() for c in text) >= 1
     return len(letters) >= 2 and (has_arabic(text) or any(c.isascii() for c in letters))
 
 

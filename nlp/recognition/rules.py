@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from nlp.recognition.known_organisations import is_listed
 from nlp.recognition.places import could_begin_a_place, country_nisba, place_name
 from nlp.resolution.names import CONJUNCTIONS, PREPOSITIONS, TITLE_CONTINUATIONS, TITLE_WORDS, raw_offset
 from nlp.resolution.transliteration import skeleton
@@ -390,6 +391,7 @@ def latin_gloss_spans(
             mean = organisations / (p - first)
             seen = organisations > people and mean >= MIN_INSTITUTION_PROBABILITY
             organisation = seen or institution_head(tokens[first].form) is not None
+            organisation = organisation or is_listed([t.form for t in tokens[first:p]])  # إنفيديا (Nvidia)
             etype = EntityType.ORGANIZATION if organisation else EntityType.PERSON
             out.append(RuleSpan(tokens[first].start, tokens[p - 1].end, etype, "latin_gloss", 0.75))
             break
