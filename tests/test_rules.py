@@ -175,6 +175,10 @@ def test_a_nickname_after_a_person() -> None:
     assert found('وتعهد محمد حمدان دقلو، المعروف بـ"حميدتي"، بتحرير المدينة', "محمد حمدان دقلو") == ["حميدتي"]
     assert found("التقى محمود عباس المعروف باسم أبو مازن وفدا", "محمود عباس") == ["أبو مازن"]
     assert found("وظهر أبو بكر البغدادي الملقب بالخليفة في", "أبو بكر البغدادي") == []
+    # a base known by another name, and its Latin code after it
+    text = 'غارات على قاعدة التيفور، المعروفة أيضاً باسم "تي فور" (T4)، وفي مطار'
+    anchor = (text.index("التيفور"), text.index("التيفور") + len("التيفور"), EntityType.BASE)
+    assert [text[r.start : r.end] for r, _ in apposition_spans(text, [anchor])] == ["تي فور", "T4"]
 
 
 def _titled(
@@ -350,6 +354,9 @@ def test_base_names_stop_at_a_known_word() -> None:
     assert [text[s.start : s.end] for s in base_spans(text, knows)] == ["عين الأسد"]
     text = "وقصفت الفصائل قاعدة كيه وان شمال كركوك"
     assert [text[s.start : s.end] for s in base_spans(text, knows)] == ["كيه وان"]
+    # a word with و on it begins the next clause, unknown as it may be (كاتس)
+    text = "إسرائيل تقصف مطار حماة العسكري وقاعدة التيفور وكاتس يحذر الشرع"
+    assert [text[s.start : s.end] for s in base_spans(text, knows)] == ["التيفور", "حماة"]
 
 
 def test_a_known_word_right_before_the_descriptor_is_the_base_names() -> None:
@@ -1910,6 +1917,21 @@ def test_a_latin_name_with_digits_after_an_organisation_word_is_kept() -> None:
     tagger = _TaggerThatTagsAndKnows({}, unknown=set())
     found = [(m.text, m.type.value) for m in Recognizer(tagger).recognize(text)]  # type: ignore[arg-type]
     assert found == [("G42", "ORGANIZATION"), ("G42", "ORGANIZATION")]
+
+
+def test_a_base_known_by_another_name_is_the_same_base() -> None:
+    from nlp.recognition.recognizer import Recognizer
+    from nlp.types import APPOSITION_OF
+
+    text = 'وشنت إسرائيل غارات على قاعدة التيفور، المعروفة أيضاً باسم "تي فور" (T4)، قرب حمص.'
+    tagger = _TaggerThatTagsAndKnows({}, unknown=set())
+    found = [m for m in Recognizer(tagger).recognize(text) if m.type.value == "BASE"]  # type: ignore[arg-type]
+    assert [(m.text, m.type.value) for m in found] == [
+        ("التيفور", "BASE"),
+        ("تي فور", "BASE"),
+        ("T4", "BASE"),
+    ]
+    assert {m.attributes.get(APPOSITION_OF) for m in found[1:]} == {str(text.index("التيفور"))}
 
 
 def test_a_title_alone_the_model_reads_as_a_person_is_no_one() -> None:

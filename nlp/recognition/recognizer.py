@@ -717,8 +717,12 @@ def _add_appositions(text: str, spans: list[Mention]) -> list[Mention]:
     for rule, anchor_start in apposition_spans(text, [(m.start, m.end, m.type) for m in spans]):
         link = {APPOSITION_OF: str(anchor_start)}
         existing = [m for m in out if m.start < rule.end and rule.start < m.end]
-        if not existing and not looks_like_a_second_name(text[rule.start : rule.end]):
-            continue  # حزب الله "يلعب بالنار": a quotation, not another name
+        if (
+            not existing
+            and rule.rule != "known_as"
+            and not looks_like_a_second_name(text[rule.start : rule.end])
+        ):
+            continue  # حزب الله "يلعب بالنار": a quotation, not another name ("known as" says it is one)
         if existing:
             out = [
                 replace(m, type=by_start[anchor_start].type, attributes={**m.attributes, **link})

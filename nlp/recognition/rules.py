@@ -180,6 +180,8 @@ def base_spans(text: str, knows: Callable[[str], bool] | None = None) -> list[Ru
                 break  # معسكر عريفجان | وقاعدة علي السالم: the next base
             if not name_words and form.startswith(_PREPOSITION_ARTICLE):
                 break  # قاعدة بالعراق: "a base in Iraq", no name
+            if name_words and form.startswith("و") and len(form) > 3:
+                break  # قاعدة التيفور | وكاتس يحذر: "and Katz warns" (but كيه وان, K1)
             named_after = bool(name_words) and model_form(name_words[0][1]) in _HONORIFICS
             if (
                 name_words
@@ -303,10 +305,11 @@ _LATIN_NAME_RE = re.compile(
     rf"[{_LATIN_UPPER}][{_LATIN_LETTER}.'\-]*(?: [{_LATIN_LETTER}][{_LATIN_LETTER}.'\-]*){{0,4}}"
 )
 _LATIN_WORD_RE = re.compile(rf"[{_LATIN_LETTER}][{_LATIN_LETTER}.'\-]*")
+_LATIN_CODE_RE = re.compile(r"[A-Z][A-Z0-9\-]{1,6}")  # T4, G42: a base's or a company's code name
 _ARABIC_ONLY_RE = re.compile(r"[\u0621-\u064a]{2,}")
 # "Known as": محمد حمدان دقلو، المعروف بـ"حميدتي" (the nickname quoted or not).
 _KNOWN_AS_RE = re.compile(
-    r"[ \u00a0]*[،,]?[ \u00a0]*(?:ال)?(?:معروف|ملقب|مكنى|شهير)ة?[ \u00a0]+"
+    r"[ \u00a0]*[،,]?[ \u00a0]*(?:ال)?(?:معروف|ملقب|مكنى|شهير)ة?[ \u00a0]+(?:أيضا\u064b?[ \u00a0]+)?"
     r"(?:باسم[ \u00a0]+|بـ?[ \u00a0]*)"
     rf"[{_QUOTE_OPEN}]?(?P<name>[\u0621-\u064a]+(?: [\u0621-\u064a]+)?)[{_QUOTE_CLOSE}]?(?![\u0621-\u064a])"
 )
@@ -325,19 +328,29 @@ def apposition_spans(text: str, anchors: list[tuple[int, int, EntityType]]) -> l
     for start, end, etype in anchors:
         if start > 0 and text[start - 1] in _QUOTE_OPEN and end < len(text) and text[end] in _QUOTE_CLOSE:
             end += 1  # "بوتاش" (BOTAŞ): after the quote that closes the name
-        known_as = _KNOWN_AS_RE.match(text, end) if etype is EntityType.PERSON else None
+        named = etype in (EntityType.PERSON, EntityType.BASE)
+        known_as = _KNOWN_AS_RE.match(text, end) if named else None
         m = known_as or _APPOSITION_RE.match(text, end)
         if m is None:
             continue
         name = m.group("name").strip()
         marked = known_as is not None or m.group(0).lstrip()[:1] == "("
         nickname = etype is EntityType.PERSON and marked and _a_nickname(name)
+        nickname = nickname or (
+            etype is EntityType.BASE and known_as is not None
+        )  # التيفور، المعروفة باسم "تي فور"
         if etype is not EntityType.ORGANIZATION and not (_LATIN_NAME_RE.fullmatch(name) or nickname):
             continue  # for places and bases: only a Latin spelling, لويد أوستن (Lloyd Austin)
         if not name or len(name.split()) > 4 or not any(ch.isalpha() for ch in name):
             continue
         s = m.start("name") + m.group("name").index(name)
-        out.append((RuleSpan(s, s + len(name), etype, "apposition", 0.85), start))
+        rule = "known_as" if known_as is not None else "apposition"
+        out.append((RuleSpan(s, s + len(name), etype, rule, 0.85), start))
+        latin = _APPOSITION_RE.match(text, m.end()) if known_as is not None else None
+        spelling = latin.group("name").strip() if latin is not None else ""
+        if latin is not None and (_LATIN_NAME_RE.fullmatch(spelling) or _LATIN_CODE_RE.fullmatch(spelling)):
+            s = latin.start("name") + latin.group("name").index(spelling)  # "تي فور" (T4)
+            out.append((RuleSpan(s, s + len(spelling), etype, "apposition", 0.85), start))
     return out
 
 
