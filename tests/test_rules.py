@@ -1945,6 +1945,18 @@ def test_a_title_alone_the_model_reads_as_a_person_is_no_one() -> None:
     assert "المشير" in off
 
 
+def test_a_seat_of_power_that_speaks_is_its_institution_where_the_model_found_nothing() -> None:
+    from nlp.recognition.recognizer import Recognizer
+
+    text = "وقالت المتحدثة باسم البيت الأبيض كارولين ليفيت إن الإدارة تفضل الحل."
+    tagger = _TaggerThatTagsAndKnows({"كارولين ليفيت": "PER"}, unknown=set())
+    found = [(m.text, m.type.value) for m in Recognizer(tagger).recognize(text)]  # type: ignore[arg-type]
+    assert found == [("البيت الأبيض", "ORGANIZATION"), ("كارولين ليفيت", "PERSON")]
+    # a building visited is no voice; nor is a seat the model found, which speaking_buildings reads
+    text = "وزار الوفد البيت الأبيض أمس."
+    assert Recognizer(_TaggerThatTagsAndKnows({}, unknown=set())).recognize(text) == []  # type: ignore[arg-type]
+
+
 def test_a_seat_of_power_before_its_spokesmans_name_is_the_institution() -> None:
     from nlp.recognition.recognizer import Recognizer
 

@@ -82,6 +82,7 @@ from nlp.recognition.rules import (
     place_spans,
     quoted_institution_spans,
     quoted_org_spans,
+    speaking_seat_spans,
     speaks_as_an_institution,
     splits_names,
     sports_passages,
@@ -164,7 +165,8 @@ RULES: dict[str, str] = {
     "organisation_words": "a 'person' that begins with an organisation word (كتلة بدر) or is a company",
     "speaking_buildings": "a building that speaks is its institution (أعلن البيت الأبيض: an organisation), "
     "and so is a seat of power the model calls a place (المتحدث باسم الكرملين) or reads as the first word "
-    "of its spokesman's name (المتحدث باسم البنتاغون سابرينا سينغ)",
+    "of its spokesman's name (المتحدث باسم البنتاغون سابرينا سينغ), or misses where it speaks "
+    "(المتحدثة باسم البيت الأبيض)",
     "bases": "military bases by pattern (قاعدة X الجوية, معسكر X), and their repeats",
     "quoted_orgs": 'quoted names after an organisation word (وكالة "رويترز"), a share (سهم «...», '
     "سهم أكوا باور) or a statement to a medium (في تصريح لـ«...», لهسبريس)",
@@ -393,6 +395,11 @@ class Recognizer:
         rules = [
             *(base_spans(text, knows) if "bases" not in off else []),
             *(quoted_org_spans(text, knows) if "quoted_orgs" not in off else []),
+            *(
+                [r for r in speaking_seat_spans(text) if not _overlaps_any(r, spans)]
+                if "speaking_buildings" not in off
+                else []
+            ),
             *teams,
             *(_metadata_spans(text, metadata, self._reads_as_a_person) if "bylines" not in off else []),
         ]
