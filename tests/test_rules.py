@@ -703,6 +703,13 @@ def test_a_span_ends_before_a_function_word_or_a_quoted_second_name() -> None:
     assert text[start:end] == "حزب الله اللبناني"
     text = "المجلس الاقتصادي والاجتماعي"
     assert trim_span_tail(text, 0, len(text)) == len(text)
+    # كال ("like the") ends an organisation's span, not a person's: foreign names begin so
+    text = "رحبت كايا كالاس"
+    start = text.index("كايا")
+    assert text[start : trim_span_tail(text, start, len(text), person=True)] == "كايا كالاس"
+    text = "وتعمل الشركة كالعادة"
+    start = text.index("الشركة")
+    assert text[start : trim_span_tail(text, start, len(text))] == "الشركة"
     # a name that is quoted as a whole keeps its quotes' content
     text = "ذكرت “رويترز”"
     start = text.index("“")
@@ -1932,6 +1939,15 @@ def test_a_base_known_by_another_name_is_the_same_base() -> None:
         ("T4", "BASE"),
     ]
     assert {m.attributes.get(APPOSITION_OF) for m in found[1:]} == {str(text.index("التيفور"))}
+
+
+def test_a_verbal_noun_with_bi_ends_a_persons_name() -> None:
+    from nlp.recognition.recognizer import Recognizer
+
+    text = "ورحبت كايا كالاس باستئناف الحوار بين الطرفين."
+    tagger = _TaggerThatTagsAndKnows({"كايا كالاس باستئناف": "PER"}, unknown={"كايا", "كالاس", "باستئناف"})
+    found = [(m.text, m.type.value) for m in Recognizer(tagger).recognize(text)]  # type: ignore[arg-type]
+    assert found == [("كايا كالاس", "PERSON")]
 
 
 def test_a_title_alone_the_model_reads_as_a_person_is_no_one() -> None:

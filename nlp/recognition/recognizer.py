@@ -260,6 +260,7 @@ class Recognizer:
                 or _to_another_name(form, in_names)
                 or _a_verb_in_the_future(form, knows)
                 or _for_the(form, knows)
+                or _with_a_verbal_noun(form, knows)
             )
 
         for k, (sent, tagged) in enumerate(zip(sents, analyzed, strict=True)):
@@ -804,6 +805,18 @@ def _for_the(form: str, knows: Callable[[str], bool] | None) -> bool:
     """للتشاور, للصحفيين: ل + the article on a word the model knows; no name's last word
     (استدعت سفيرها سعيد موسي | للتشاور)."""
     return knows is not None and len(form) >= 5 and form.startswith("لل") and knows("ال" + form[2:])
+
+
+def _with_a_verbal_noun(form: str, knows: Callable[[str], bool] | None) -> bool:
+    """باستئناف, بانتظار, باتخاذ: ب on a verbal noun of the derived forms (استفعال, انفعال,
+    افتعال) the model knows; no name's last word (رحبت كايا كالاس | باستئناف الحوار)."""
+    return (
+        knows is not None
+        and len(form) >= 6
+        and form.startswith(("باست", "بان", "بات"))
+        and form[-2] == "ا"
+        and knows(form[1:])
+    )
 
 
 def _a_verb_in_the_future(form: str, knows: Callable[[str], bool] | None) -> bool:

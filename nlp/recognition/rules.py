@@ -2331,6 +2331,8 @@ def speaks_as_an_institution(text: str, start: int, end: int) -> bool:
 
 
 _PREPOSITIONAL = ("بال", "وبال", "فبال", "كال", "وكال")
+# (not كال after a person: foreign names begin so, كايا كالاس, كالفن)
+_PREPOSITIONAL_AFTER_A_PERSON = ("بال", "وبال", "فبال")
 # Words that end no name: function words, أي ("any", "that is": لم تصدر الوزارة أي تعليق),
 # and a bare direction (خان يونس جنوب القطاع: "south of"; الجنوبية with the article may end one).
 _NO_NAME_END = _NOT_NAME | frozenset(
@@ -2416,7 +2418,7 @@ def trim_span_tail(text: str, start: int, end: int, *, person: bool = False) -> 
         if person and model_form(words[-2].group(0)) in _NAME_BEFORE_A_NAME:
             break  # وسام أبو علي: Ali, no "on"
         if not (
-            form.startswith(_PREPOSITIONAL)
+            form.startswith(_PREPOSITIONAL_AFTER_A_PERSON if person else _PREPOSITIONAL)
             or form in no_end
             or (person and _a_plural_object(form))
             or clean(words[-1].group(0)) in _THAT
