@@ -1194,6 +1194,7 @@ def test_a_group_named_after_its_leader_is_an_organisation_whatever_the_model_gi
     assert _institutions("استهدفت الضربات مواقع تابعة لجماعة الحوثي في اليمن") == ["لجماعة الحوثي"]
     # an idea is no leader: the fundamentalist current, the Islamic group
     assert _institutions("وقال إن التيار الأصولي يتسع") == []
+    assert _institutions("وانقطع التيار الكهربائي عن المدينة") == []
     assert _institutions("وقال إن جماعة الإسلامي تتسع") == []
 
 

@@ -1132,6 +1132,9 @@ _IDEAS = frozenset(
 )
 
 
+_GROUP = frozenset({model_form("جماعة")})
+
+
 def followers_of(forms: tuple[str, ...]) -> list[tuple[str, ...]]:
     """The plural names of a group named after a family or a leader (جماعة الحوثي)."""
     if len(forms) != 2 or without_proclitics(forms[0], _FOLLOWED_HEADS) is None:
@@ -1183,7 +1186,8 @@ def institution_spans(
         led = _led_by_a_person(tokens, end)  # حركة النجباء بزعامة أكرم الكعبي
         purpose_end = _purpose_name_end(tokens, i, model_labels, knows)
         seen = probability >= MIN_INSTITUTION_PROBABILITY or _after_a_member(tokens, i) or led
-        seen = seen or bool(followers_of(tuple(words)))  # جماعة الحوثي: a group named after its leader
+        # جماعة الحوثي: a group named after its leader (not التيار: التيار الكهربائي, "the current")
+        seen = seen or (bool(followers_of(tuple(words))) and without_proclitics(words[0], _GROUP) is not None)
         if not seen and (coordinated := _coordinated_portfolio_end(tokens, i, end, model_labels)):
             seen, end = True, coordinated  # هيئة الطرق والمواصلات, دائرة الاقتصاد والسياحة
             words = [tokens[k].form for k in range(i, end)]
