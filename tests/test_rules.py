@@ -1950,6 +1950,18 @@ def test_a_base_known_by_another_name_is_the_same_base() -> None:
     assert {m.attributes.get(APPOSITION_OF) for m in found[1:]} == {str(text.index("التيفور"))}
 
 
+def test_a_womans_name_that_agrees_with_the_noun_before_it_is_its_adjective() -> None:
+    from nlp.recognition.recognizer import Recognizer
+
+    tagger = _TaggerThatTagsAndKnows({"امنة": "PER", "عادلة": "PER"}, unknown=set())
+    text = "دعا إلى فتح ممرات آمنة وإلى محاكمة عادلة للمتهمين."
+    assert Recognizer(tagger).recognize(text) == []  # type: ignore[arg-type]
+    # after a verb, or a noun with the article, she is a woman
+    text = "وقالت آمنة إن الطالبة عادلة فازت."
+    found = [m.text for m in Recognizer(tagger).recognize(text)]  # type: ignore[arg-type]
+    assert found == ["آمنة", "عادلة"]
+
+
 def test_a_verbal_noun_with_bi_ends_a_persons_name() -> None:
     from nlp.recognition.recognizer import Recognizer
 

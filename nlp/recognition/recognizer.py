@@ -155,8 +155,9 @@ RULES: dict[str, str] = {
     "span_tails": "a span ends before a trailing prepositional phrase, function word or quotation, "
     "is cut at a word never in a name (الأهلي مع الترجي), and a person's ends before a rank; a "
     "person's ends before a word the text uses twice outside names (هدفين) or ب/ل on another name, "
-    "or ل + the article (للتشاور), any name before a future verb (سيزور), and a person's is cut at a "
-    "quotation mark",
+    "or ل + the article (للتشاور) or ب on a verbal noun (باستئناف), any name before a future verb "
+    "(سيزور), and a person's is cut at a quotation mark; a woman's name that is the adjective of the "
+    "noun before it is none (ممرات آمنة)",
     "coordinated_names": "a person span over names joined by و is one person each (بوش وبلير)",
     "name_heads": "a name starts after a generic place word or a title before it (مدينة غزة, محيط الفاشر, "
     "الملك الحسين), "
@@ -381,6 +382,14 @@ class Recognizer:
                     and all(sent[k].form in TITLE_WORDS for k in range(start, last + 1))
                 ):
                     continue  # نجل [المشير] خليفة حفتر: a title alone names no one
+                if (
+                    s.label == "PER"
+                    and "span_tails" not in off
+                    and start == last
+                    and start > 0
+                    and _an_adjective_of_the_noun_before(sent[start - 1].form, sent[start].form)
+                ):
+                    continue  # ممرات [آمنة], محاكمة [عادلة]: "safe", "fair", no Amina
                 for first, last_part in (
                     _parts(sent, start, last, person=s.label == "PER")
                     if "span_tails" not in off
@@ -821,6 +830,24 @@ def _for_the(form: str, knows: Callable[[str], bool] | None) -> bool:
     """للتشاور, للصحفيين: ل + the article on a word the model knows; no name's last word
     (استدعت سفيرها سعيد موسي | للتشاور)."""
     return knows is not None and len(form) >= 5 and form.startswith("لل") and knows("ال" + form[2:])
+
+
+# Women's names that are adjectives, which agree with a feminine or plural noun before them
+# (ممرات آمنة "safe corridors", محاكمة عادلة "a fair trial", حياة كريمة "a decent life").
+_ADJECTIVE_NAMES = frozenset(
+    model_form(w) for w in "آمنة سالمة جميلة سعيدة كريمة نبيلة عادلة حميدة رشيدة لطيفة صالحة".split()
+)
+
+
+def _an_adjective_of_the_noun_before(before: str, form: str) -> bool:
+    """Is ``form`` such a name right after an indefinite noun in ة or ات, so its adjective?
+    (Not after a verb: قالت آمنة; nor after a noun with the article: الطالبة آمنة.)"""
+    return (
+        form in _ADJECTIVE_NAMES
+        and before.endswith(("ة", "ات"))
+        and not before.startswith(("ال", "وال", "بال", "لل"))
+        and before not in TITLE_WORDS
+    )
 
 
 def _with_a_verbal_noun(form: str, knows: Callable[[str], bool] | None) -> bool:
