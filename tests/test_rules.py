@@ -1962,6 +1962,25 @@ def test_a_womans_name_that_agrees_with_the_noun_before_it_is_its_adjective() ->
     assert found == ["آمنة", "عادلة"]
 
 
+def test_a_university_or_a_foundation_named_after_a_person_is_an_organisation() -> None:
+    from nlp.recognition.rules import named_after_a_person_spans
+    from nlp.tokenize import tokenize
+
+    def named(text: str, people: set[str], probable: set[str] = frozenset()) -> list[str]:  # type: ignore[assignment]
+        tokens = tokenize(text)
+        labels = ["PER" if t.text in people else None for t in tokens]
+        probs = [0.5 if t.text in people | probable else 0.0 for t in tokens]
+        return [text[r.start : r.end] for r in named_after_a_person_spans(tokens, labels, probs)]
+
+    assert named("ودعت جامعة محمد الخامس الطلاب", {"محمد"}) == ["جامعة محمد الخامس"]
+    text = "وأعلنت مؤسسة محمد بن راشد آل مكتوم للمعرفة عن جائزة"
+    assert named(text, {"محمد", "بن", "راشد"}) == ["مؤسسة محمد بن راشد آل مكتوم للمعرفة"]
+    # after an honorific, the name the model half reads; the clitic stays out
+    assert named("وتبرع لجامعة الملك سعود بمبلغ", set(), {"سعود"}) == ["جامعة الملك سعود"]
+    # no person after the word: no name of this kind (جامعة القاهرة is the model's)
+    assert named("وقال رئيس جامعة القاهرة إن", set()) == []
+
+
 def test_a_verbal_noun_with_bi_ends_a_persons_name() -> None:
     from nlp.recognition.recognizer import Recognizer
 
@@ -2028,6 +2047,9 @@ def test_organisations_news_names_bare_are_found_from_the_list() -> None:
     assert listed("زار الوفد ليفربول") == []
     assert listed("فاز ليفربول على أرسنال", sports=True) == ["ليفربول", "أرسنال"]
     assert listed("بلغت الصفقة بليون دولار", sports=True) == []
+    # a market, and OPEC by its whole name
+    text = "وصعد مؤشر سوق دبي المالي، وقررت منظمة البلدان المصدرة للبترول خفض الإنتاج."
+    assert listed(text) == ["سوق دبي المالي", "منظمة البلدان المصدرة للبترول"]
     # a club's full name: "sporting" and its country
     assert listed("فاز الترجي الرياضي التونسي على ماميلودي صن داونز") == [
         "الترجي الرياضي التونسي",

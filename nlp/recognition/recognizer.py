@@ -71,6 +71,7 @@ from nlp.recognition.rules import (
     looks_like_a_person,
     looks_like_a_second_name,
     name_word,
+    named_after_a_person_spans,
     names_a_company,
     names_a_unit,
     national_institution_spans,
@@ -182,7 +183,8 @@ RULES: dict[str, str] = {
     "a portfolio with its coordinate (هيئة الطرق والمواصلات), or what it is for after the model's "
     "organisation (وكالة المغرب العربي للأنباء); "
     "a country's army, police, air force or stock exchange (الجيش اللبناني, سلاح الجو الأردني); a UN "
-    "body by its full name (منظمة الأمم المتحدة للطفولة)",
+    "body by its full name (منظمة الأمم المتحدة للطفولة); a group named after its leader (جماعة الحوثي); "
+    "a university or foundation named after a person (جامعة محمد الخامس)",
     "ala_preposition": "على is the preposition, no name (علي), where the text writes في with ي",
     "bylines": "the loader's byline, dateline and source lines",
     "appositions": "a second name in quotes or parentheses joins the first (Latin names too), and a "
@@ -283,6 +285,8 @@ class Recognizer:
                     institutions += institution_spans(sent, tagged.org_prob, labels, knows)
                 institutions += national_institution_spans(sent, labels)
                 institutions += un_body_spans(sent, labels)
+                if tagged.person_prob:
+                    institutions += named_after_a_person_spans(sent, labels, tagged.person_prob)
             if "latin_glosses" not in off:
                 glosses += latin_gloss_spans(sent, tagged.person_prob, tagged.org_prob)
             if "places" not in off:

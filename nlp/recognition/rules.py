@@ -1716,6 +1716,57 @@ _UN_BODY_HEAD_FORMS = _UN_BODY_HEADS | frozenset("ال" + w for w in _UN_BODY_HE
 _MAX_UN_BODY_WORDS = 9
 
 
+# A university or a foundation named after a person: جامعة محمد الخامس, مؤسسة محمد بن راشد آل
+# مكتوم. The model reads the person and leaves the word before.
+# (Not مركز, جائزة: NewsFANE reads مركز الملك الحسين للمؤتمرات as a building, جائزة نوبل as a prize
+# named after a person, who alone is the name.)
+_NAMED_AFTER_HEADS = frozenset(model_form(w) for w in "جامعة مؤسسة".split())
+_ORDINALS = frozenset(
+    model_form(w) for w in "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر".split()
+)
+
+
+def named_after_a_person_spans(
+    tokens: Sequence[Token], labels: Sequence[str | None], person_prob: Sequence[float]
+) -> list[RuleSpan]:
+    """An institution named after a person: its word, an honorific if one comes, the name the
+    model reads (or one or two words after the honorific), an ordinal (محمد الخامس), and what
+    it is for (للإغاثة والأعمال الإنسانية)."""
+    out: list[RuleSpan] = []
+    n = len(tokens)
+    for i, token in enumerate(tokens[:-1]):
+        if without_proclitics(token.form, _NAMED_AFTER_HEADS) is None or labels[i] is not None:
+            continue
+        j = i + 1
+        honorific = tokens[j].form in _HONORIFICS
+        j += honorific
+        k = j
+        while (
+            k < n
+            and k - j < 5
+            and (
+                labels[k] == "PER"
+                or (honorific and k - j < 2 and person_prob[k] >= MIN_NAME_PROBABILITY)
+                or (k > j and tokens[k].form in _ORDINALS)
+                or (k > j and (tokens[k - 1].form in KIN_WORDS or tokens[k - 1].text == "آل"))
+                or (k > j and tokens[k].text == "آل" and k + 1 < n)  # آل مكتوم, the family
+            )
+        ):
+            k += 1
+        if k == j or (not honorific and labels[j] != "PER"):
+            continue
+        if k < n and tokens[k].form.startswith("لل") and _definite_name_word(tokens[k].form):
+            k += 1  # للإغاثة
+            while k < n and (
+                definite_nisba(tokens[k].form) or _coordinate_name_word(tokens, k, labels, (), portfolio=True)
+            ):
+                k += 1  # والأعمال الإنسانية
+        clitics = len(token.form) - len(without_proclitics(token.form, _NAMED_AFTER_HEADS) or "")
+        start = token.start + raw_offset(token.text, clitics)
+        out.append(RuleSpan(start, tokens[k - 1].end, EntityType.ORGANIZATION, "named_after_a_person", 0.8))
+    return out
+
+
 def un_body_spans(tokens: Sequence[Token], labels: Sequence[str | None]) -> list[RuleSpan]:
     """A body of the United Nations named with what it is for or an adjective: the head word,
     الأمم المتحدة (or الأممية after a head with the article), then the ل-genitive (للطفولة,
