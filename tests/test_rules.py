@@ -493,6 +493,19 @@ def test_a_place_name_starts_after_a_generic_place_word(phrase: str, name: str) 
     assert text[place_name_start(text, start, end) : end] == name
 
 
+def test_a_place_takes_in_the_word_before_it_that_makes_one_country_with_it() -> None:
+    from nlp.recognition.rules import place_name_start
+
+    def start_of(text: str, name: str) -> str:
+        start = text.index(name)
+        return text[place_name_start(text, start, start + len(name)) :]
+
+    assert start_of("فروا إلى مصر وتشاد وجنوب السودان", "السودان") == "جنوب السودان"
+    # a continent is no country: جنوب أفريقيا may be "southern Africa"
+    assert start_of("سلالة جنوب أفريقيا", "أفريقيا") == "أفريقيا"
+    assert start_of("في شمال سوريا", "سوريا") == "سوريا"
+
+
 def test_people_start_after_their_title_or_nationality() -> None:
     from nlp.recognition.rules import person_name_start
 

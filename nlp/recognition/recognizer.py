@@ -162,7 +162,8 @@ RULES: dict[str, str] = {
     "coordinated_names": "a person span over names joined by و is one person each (بوش وبلير)",
     "name_heads": "a name starts after a generic place word or a title before it (مدينة غزة, محيط الفاشر, "
     "الملك الحسين), "
-    "after ل on a word the text names alone (لإنفيديا جنسن هوانغ); after عن طريق no road but a person",
+    "after ل on a word the text names alone (لإنفيديا جنسن هوانغ); after عن طريق no road but a person; "
+    "a country takes in the word before it that makes another with it (وجنوب | السودان)",
     "definite_phrase_retype": "a 'person' that is a definite noun phrase is an organisation",
     "organisation_words": "a 'person' that begins with an organisation word (كتلة بدر) or is a company; "
     "a company's name is given without شركة (أرامكو السعودية), as NewsFANE writes it",

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from nlp.recognition.known_organisations import is_listed
-from nlp.recognition.places import could_begin_a_place, country_nisba, place_name
+from nlp.recognition.places import COUNTRIES_AND_CAPITALS, could_begin_a_place, country_nisba, place_name
 from nlp.resolution.names import CONJUNCTIONS, PREPOSITIONS, TITLE_CONTINUATIONS, TITLE_WORDS, raw_offset
 from nlp.resolution.transliteration import skeleton
 from nlp.text import clean, model_form
@@ -2573,8 +2573,21 @@ def _after_first_word(text: str, start: int, end: int, is_head: Callable[[str], 
 
 
 def place_name_start(text: str, start: int, end: int) -> int:
-    """Where a place's name begins: after a generic place word (مدينة ميلان is ميلان)."""
+    """Where a place's name begins: after a generic place word (مدينة ميلان is ميلان); and
+    with the word before it where the two are one country (وجنوب | السودان: جنوب السودان)."""
+    before = _WORD_BEFORE_RE.search(text, max(0, start - 20), start)
+    rest = [model_form(w) for w in text[start:end].split()]
+    # (only where the model's place is a country itself: جنوب أفريقيا may be "southern Africa")
+    if before is not None and " ".join(rest) in COUNTRIES_AND_CAPITALS:
+        word, form = before.group(1), model_form(before.group(1))
+        for clitic in ("", *_PLACE_CLITICS):
+            whole = " ".join([form[len(clitic) :], *rest])
+            if form.startswith(clitic) and len(form) > len(clitic) + 1 and whole in COUNTRIES_AND_CAPITALS:
+                return before.start(1) + raw_offset(word, len(clitic))
     return _after_first_word(text, start, end, _PLACE_HEADS.__contains__)
+
+
+_PLACE_CLITICS = ("و", "ف", "ب", "ل", "وب", "ول")
 
 
 def person_name_start(text: str, start: int, end: int) -> int:
