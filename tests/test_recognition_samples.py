@@ -165,6 +165,17 @@ def test_an_organisation_from_the_list_is_no_name_after_a_title(recognizer: Reco
     assert ("طالبان", P) in [(m.text, m.type) for m in off]
 
 
+def test_a_listed_or_latin_organisation_after_a_title_is_no_person(recognizer: Recognizer) -> None:
+    text = (
+        "أعلنت شركة أرامكو السعودية نتائجها الفصلية. ونقلت الوكالة عن رئيس أرامكو وكبير إدارييها "
+        "التنفيذيين أمين الناصر قوله إن الطلب قوي. وقال مدير المحافظ في شركة Northmere Asset "
+        "Management بلندن إن التسعير كان واقعيا."
+    )
+    found = {(m.text, m.type) for m in recognizer.recognize(text)}
+    assert ("أرامكو", P) not in found, found
+    assert ("Northmere Asset Management", ORG) in found, found
+
+
 def test_a_name_after_a_title_takes_in_the_given_name_the_model_left_out(recognizer: Recognizer) -> None:
     # the model reads شلتوت alone (مسلم is also "Muslim"); the title says where the name begins
     text = "وقال الدكتور مسلم شلتوت إن الزلزال وقع."

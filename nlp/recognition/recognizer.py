@@ -30,7 +30,7 @@ from functools import partial
 from itertools import pairwise
 from typing import Protocol
 
-from nlp.recognition.known_organisations import begins_a_name, known_organisations, match_key
+from nlp.recognition.known_organisations import begins_a_name, is_listed, known_organisations, match_key
 from nlp.recognition.places import place_name
 from nlp.recognition.propagation import (
     agree_on_types,
@@ -453,7 +453,7 @@ class Recognizer:
         kept_names = [
             m
             for m in spans
-            if m.type in (EntityType.PERSON, EntityType.BASE) or m.source == "known_organisation"
+            if m.type in (EntityType.PERSON, EntityType.BASE) or m.source in _NAMED_AS_ORGANISATIONS
         ]
 
         after_a_title = partial(ends_no_person, after_a_title=True)
@@ -470,6 +470,8 @@ class Recognizer:
                 or not _overlaps_any(t, spans if t.rule == "before_title" else kept_names)
             )
             and not _of_a_name_in_the_text(tokens, t, words)
+            # رئيس أرامكو: a listed organisation the text names in full elsewhere, no person
+            and not is_listed([model_form(w) for w in text[t.start : t.end].split()])
         ]
         spans = _apply_rules(text, _cut_before_names(text, spans, titled), titled)
         if "places" not in off:
@@ -692,6 +694,11 @@ def finish(
 # شركة and a name: the company is the name (شركة أرامكو السعودية is أرامكو السعودية), as NewsFANE
 # and news sets in CoNLL format write it; the clitics stay with the word (لشركة).
 _COMPANY_WORD_RE = re.compile(r"[وفبل]{0,2}شركة\s+(?=\S)")
+
+
+# Organisations a title does not override: from the list (سفير طالبان لدى باكستان), or a Latin
+# name after an organisation word (مدير المحافظ في شركة Northmere Asset Management).
+_NAMED_AS_ORGANISATIONS = frozenset({"known_organisation", "latin_after_org_word"})
 
 
 def _without_the_company_word(m: Mention) -> Mention:
