@@ -1994,6 +1994,20 @@ def test_a_university_or_a_foundation_named_after_a_person_is_an_organisation() 
     assert named("وقال رئيس جامعة القاهرة إن", set()) == []
 
 
+def test_bare_latin_organisations_by_their_form_and_their_list() -> None:
+    from nlp.recognition.rules import latin_organisation_spans
+
+    def found(text: str) -> list[str]:
+        return [text[r.start : r.end] for r in latin_organisation_spans(text)]
+
+    # an acronym, a company word; a list joined by a و written on the Latin is one kind
+    text = "وضم التحالف Goldman Sachs وHSBC وJPMorgan وCiti، إلى جانب SNB Capital التابعة للبنك."
+    assert found(text) == ["Goldman Sachs", "HSBC", "JPMorgan", "Citi", "SNB Capital"]
+    # a person's name, an acronym of no organisation, a gloss in parentheses: none
+    assert found("وقال Tobias Lindqvist إن الناتج GDP تراجع بعد COVID-19") == []
+    assert found("وقالت ستيفاني خوري (Stephanie Koury) إن") == []
+
+
 def test_a_verbal_noun_with_bi_ends_a_persons_name() -> None:
     from nlp.recognition.recognizer import Recognizer
 

@@ -67,6 +67,7 @@ from nlp.recognition.rules import (
     is_function_word,
     is_generic_description,
     latin_gloss_spans,
+    latin_organisation_spans,
     leads,
     looks_like_a_person,
     looks_like_a_second_name,
@@ -190,7 +191,8 @@ RULES: dict[str, str] = {
     "bylines": "the loader's byline, dateline and source lines",
     "appositions": "a second name in quotes or parentheses joins the first (Latin names too), and a "
     'nickname after "known as" (المعروف بـ"حميدتي")',
-    "latin_glosses": "Arabic words that spell the Latin name in parentheses after them are a name",
+    "latin_glosses": "Arabic words that spell the Latin name in parentheses after them are a name; a bare "
+    "Latin name is an organisation by its form (HSBC, SNB Capital) or its list (Goldman Sachs وHSBC)",
     "generic_descriptions": "descriptions (القوات الأمريكية) are dropped",
     "propagation": "other occurrences of a recognised name in the text, surnames alone, parts made whole, "
     "a group's plural (جماعة الحوثي: الحوثيون), a force's, party's or bank's genitive (التجمع الوطني)",
@@ -414,6 +416,11 @@ class Recognizer:
             *(
                 [r for r in speaking_seat_spans(text) if not _overlaps_any(r, spans)]
                 if "speaking_buildings" not in off
+                else []
+            ),
+            *(
+                [r for r in latin_organisation_spans(text) if not _overlaps_any(r, spans)]
+                if "latin_glosses" not in off
                 else []
             ),
             *teams,

@@ -95,6 +95,66 @@ _LATIN_AFTER_ORG_RE = re.compile(
     r"(?P<name>[A-Z][A-Za-z0-9&.'\-]*[A-Za-z0-9](?: [A-Z][A-Za-z0-9&.'\-]*[A-Za-z0-9]){0,3})(?![A-Za-z0-9])"
 )
 
+# Bare Latin names in Arabic text that are organisations by their form: an acronym (HSBC,
+# JPMorgan), an English company word (SNB Capital, Northmere Asset Management), or an item of a
+# list with و written on the Latin (Goldman Sachs وHSBC وJPMorgan وCiti).
+_LATIN_RUN_RE = re.compile(
+    rf"(?<![{_AR}A-Za-z0-9&.'\-])(?P<wa>و)?(?P<name>[A-Z][A-Za-z0-9&.'\-]*[A-Za-z0-9]"
+    r"(?: [A-Z][A-Za-z0-9&.'\-]*[A-Za-z0-9]){0,3})(?![A-Za-z0-9])"
+)
+_ENGLISH_COMPANY_WORDS = frozenset(
+    """
+    Capital Bank Group Holding Holdings Management Asset Assets Partners Fund Funds Exchange
+    Systems Energy Airlines Airways Technologies Technology Labs Inc Ltd Corp Corporation Company
+    Motors Investments Securities Ventures Insurance Petroleum Pharmaceuticals
+    """.split()
+)
+
+
+# Acronyms that name no organisation.
+_NO_ORGANISATION_ACRONYMS = frozenset(
+    "AI CEO CFO COVID GDP IPO ETF LNG LPG USD EUR GPS PDF API SMS VIP DNA HIV TV PC SUV UAV ID".split()
+)
+
+
+def _an_organisation_by_its_form(name: str) -> bool:
+    if name.split()[0].rstrip("-0123456789") in _NO_ORGANISATION_ACRONYMS:
+        return False
+    return any(
+        w in _ENGLISH_COMPANY_WORDS or (len(w) >= 2 and w[:2].isupper() and w[:2].isalpha())
+        for w in name.split()
+    )
+
+
+def latin_organisation_spans(text: str) -> list[RuleSpan]:
+    """Bare Latin organisations in Arabic text (not in parentheses: a gloss's). A list of Latin
+    names joined by a و written on the Latin is one kind: organisations if one of them is."""
+    runs = [m for m in _LATIN_RUN_RE.finditer(text) if not _in_parentheses(text, m.start())]
+    out: list[RuleSpan] = []
+    i = 0
+    while i < len(runs):
+        j = i + 1  # the list that runs[i] begins: each next item has و and follows within a comma
+        while j < len(runs) and runs[j].group("wa") and _joined(text, runs[j - 1], runs[j]):
+            j += 1
+        items = runs[i:j]
+        if any(_an_organisation_by_its_form(m.group("name")) for m in items):
+            out += [
+                RuleSpan(m.start("name"), m.end("name"), EntityType.ORGANIZATION, "latin_organisation", 0.75)
+                for m in items
+            ]
+        i = j
+    return out
+
+
+def _in_parentheses(text: str, start: int) -> bool:
+    return text[max(0, start - 3) : start].strip().endswith("(")
+
+
+def _joined(text: str, before: re.Match[str], after: re.Match[str]) -> bool:
+    """Nothing but a space or a comma between two items of a list."""
+    return text[before.end() : after.start()].strip() in ("", "،", ",")
+
+
 # A statement, interview or talk given to a medium (في تصريح لـ«...», في حديث خاص لـ...), and a
 # company's share (سهم «...»).
 _STATEMENT = r"(?:تصريح(?:ات)?|حديث|مقابلة|حوار)(?:\s+(?:خاصة?|صحفية?|صحافية?|هاتفية?))?"
