@@ -123,3 +123,23 @@ def test_half_a_character_lm_pair_is_named_as_missing(tmp_path: Path) -> None:
     missing = str(err.value).split("missing", 1)[1].split(".", 1)[0]
     assert "backward_charlm" in missing
     assert "forward_charlm" not in missing
+
+
+def test_the_batch_decoder_gives_what_each_sentence_alone_gives() -> None:
+    """Viterbi paths and forward-backward marginals over a padded batch are those of Stanza's
+    own ``viterbi_decode`` and the per-sentence forward-backward, sentence by sentence."""
+    import numpy as np
+    from stanza.models.common.crf import viterbi_decode
+
+    from nlp.recognition.tagger import _crf_marginals, _decode_batch
+
+    rng = np.random.default_rng(7)
+    lengths = [5, 1, 9, 3]
+    scores = rng.normal(size=(len(lengths), max(lengths), 6)) * 3
+    transitions = rng.normal(size=(6, 6)) * 2
+    for i, (path, marginals) in enumerate(_decode_batch(scores, lengths, transitions)):
+        unary = scores[i, : lengths[i]]
+        expected_path, _ = viterbi_decode(unary, transitions)
+        assert path == [int(p) for p in expected_path]
+        np.testing.assert_allclose(marginals, _crf_marginals(unary, transitions), rtol=1e-9, atol=1e-12)
+        np.testing.assert_allclose(marginals.sum(axis=1), 1.0, rtol=1e-9)
