@@ -1211,6 +1211,15 @@ def test_a_group_named_after_its_leader_is_an_organisation_whatever_the_model_gi
     assert _institutions("وقال إن جماعة الإسلامي تتسع") == []
 
 
+def test_a_ministrys_name_goes_on_past_the_adjective_the_model_stopped_before() -> None:
+    model = {w: "ORG" for w in ("وزارة", "التربية", "الوطنية", "والتعليم")}
+    text = "أعلنت وزارة التربية الوطنية والتعليم الأولي والرياضة في المغرب النتائج"
+    got = _institutions(text, {"الأولي"}, model=model)
+    assert got == ["وزارة التربية الوطنية والتعليم الأولي والرياضة"]
+    # not where the model gives the adjective no probability of the name
+    assert _institutions(text, set(), model=model) == []
+
+
 def test_a_portfolio_and_its_coordinate_name_a_body_whatever_the_model_gives_them() -> None:
     # (every word at probability 0.02, below the rule's threshold)
     assert _institutions("وقالت هيئة الطرق والمواصلات في دبي") == ["هيئة الطرق والمواصلات"]

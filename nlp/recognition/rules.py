@@ -1227,6 +1227,7 @@ def institution_spans(
             else _with_its_genitive(tokens, i, found, model_labels, org_prob, knows)
             or _with_its_coordinate(tokens, i, found, model_labels, org_prob, knows)
             or _with_what_it_is_for(tokens, found, model_labels)
+            or _with_its_adjectives(tokens, i, found, model_labels, org_prob, knows)
         )
         if longer is not None:
             out.append(
@@ -1762,6 +1763,32 @@ def _with_its_coordinate(
     if end >= len(tokens) or not _coordinate_name_word(tokens, end, labels, org_prob, portfolio=ministry):
         return None
     return _name_tail(tokens, i, end + 1, labels, org_prob, knows)
+
+
+def _with_its_adjectives(
+    tokens: Sequence[Token],
+    i: int,
+    end: int,
+    labels: Sequence[str | None],
+    org_prob: Sequence[float],
+    knows: Callable[[str], bool] | None,
+) -> int | None:
+    """Where a ministry the model found over tokens ``i`` to ``end`` (exclusive) ends once the
+    adjective it stopped before is added, with the portfolios coordinated after it (وزارة
+    التربية الوطنية والتعليم | الأولي والرياضة), or None."""
+    if without_proclitics(tokens[i].form, _MINISTRY) is None or end >= len(tokens) or labels[end] is not None:
+        return None
+    if not (definite_nisba(tokens[end].form) and org_prob and org_prob[end] >= MIN_INSTITUTION_PROBABILITY):
+        return None
+    k = end + 1
+    while k < len(tokens) and k - i < _MAX_INSTITUTION_WORDS:
+        if _coordinate_name_word(tokens, k, labels, (), portfolio=True) or (
+            definite_nisba(tokens[k].form) and labels[k] is None and tokens[k].form not in _NOT_IN_NAME
+        ):
+            k += 1
+        else:
+            break
+    return k
 
 
 # The United Nations in the name of one of its bodies: منظمة الأمم المتحدة للطفولة, مكتب الأمم
