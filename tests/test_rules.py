@@ -1946,6 +1946,10 @@ def test_a_company_goes_by_its_name_without_the_word_company() -> None:
     assert found == [("أرامكو السعودية", EntityType.ORGANIZATION), ("شركة قطر", EntityType.ORGANIZATION)]
     off = Recognizer(tagger, frozenset({"organisation_words"})).recognize(text)  # type: ignore[arg-type]
     assert off[0].text == "لشركة أرامكو السعودية"
+    # and a club without نادي or فريق
+    text = "وفاز نادي تشيلسي على فريق ميلان في المباراة."
+    tagger = _TaggerThatTagsAndKnows({"نادي تشيلسي": "ORG", "فريق ميلان": "ORG"}, unknown=set())
+    assert [m.text for m in Recognizer(tagger).recognize(text)] == ["تشيلسي", "ميلان"]  # type: ignore[arg-type]
 
 
 def test_a_latin_name_with_digits_after_an_organisation_word_is_kept() -> None:

@@ -167,7 +167,8 @@ RULES: dict[str, str] = {
     "a country takes in the word before it that makes another with it (وجنوب | السودان)",
     "definite_phrase_retype": "a 'person' that is a definite noun phrase is an organisation",
     "organisation_words": "a 'person' that begins with an organisation word (كتلة بدر) or is a company; "
-    "a company's name is given without شركة (أرامكو السعودية), as NewsFANE writes it",
+    "a company's or a club's name is given without شركة, نادي or فريق (أرامكو السعودية, تشيلسي), as "
+    "NewsFANE writes it",
     "speaking_buildings": "a building that speaks is its institution (أعلن البيت الأبيض: an organisation), "
     "and so is a seat of power the model calls a place (المتحدث باسم الكرملين) or reads as the first word "
     "of its spokesman's name (المتحدث باسم البنتاغون سابرينا سينغ), or misses where it speaks "
@@ -698,9 +699,10 @@ def finish(
     return [_with_title(text, m) for m in sorted(spans, key=lambda m: (m.start, m.end))]
 
 
-# شركة and a name: the company is the name (شركة أرامكو السعودية is أرامكو السعودية), as NewsFANE
-# and news sets in CoNLL format write it; the clitics stay with the word (لشركة).
-_COMPANY_WORD_RE = re.compile(r"[وفبل]{0,2}شركة\s+(?=\S)")
+# شركة, نادي or فريق and a name: the company or the club is the name (شركة أرامكو السعودية is
+# أرامكو السعودية, نادي تشيلسي is تشيلسي), as NewsFANE and news sets in CoNLL format write it;
+# the clitics stay with the word (لشركة, لنادي).
+_COMPANY_WORD_RE = re.compile(r"[وفبل]{0,2}(?:شركة|نادي|فريق)\s+(?=\S)")
 
 
 # Organisations a title does not override: from the list (سفير طالبان لدى باكستان), or a Latin
@@ -709,7 +711,7 @@ _NAMED_AS_ORGANISATIONS = frozenset({"known_organisation", "latin_after_org_word
 
 
 def _without_the_company_word(m: Mention) -> Mention:
-    """An organisation's mention without the word شركة before its name."""
+    """An organisation's mention without the word شركة, نادي or فريق before its name."""
     word = _COMPANY_WORD_RE.match(m.text) if m.type is EntityType.ORGANIZATION else None
     if word is None or place_name([model_form(w) for w in m.text[word.end() :].split()]):
         return m  # شركة قطر: a company of the country, not the country
