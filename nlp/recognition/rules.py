@@ -1227,7 +1227,7 @@ def institution_spans(
             else _with_its_genitive(tokens, i, found, model_labels, org_prob, knows)
             or _with_its_coordinate(tokens, i, found, model_labels, org_prob, knows)
             or _with_what_it_is_for(tokens, found, model_labels)
-            or _with_its_adjectives(tokens, i, found, model_labels, org_prob, knows)
+            or _with_its_adjectives(tokens, i, found, model_labels, org_prob)
         )
         if longer is not None:
             out.append(
@@ -1766,12 +1766,7 @@ def _with_its_coordinate(
 
 
 def _with_its_adjectives(
-    tokens: Sequence[Token],
-    i: int,
-    end: int,
-    labels: Sequence[str | None],
-    org_prob: Sequence[float],
-    knows: Callable[[str], bool] | None,
+    tokens: Sequence[Token], i: int, end: int, labels: Sequence[str | None], org_prob: Sequence[float]
 ) -> int | None:
     """Where a ministry the model found over tokens ``i`` to ``end`` (exclusive) ends once the
     adjective it stopped before is added, with the portfolios coordinated after it (وزارة
