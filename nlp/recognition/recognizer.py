@@ -699,15 +699,15 @@ def finish(
     return [_with_title(text, m) for m in sorted(spans, key=lambda m: (m.start, m.end))]
 
 
+# Organisations a title does not override: from the list (سفير طالبان لدى باكستان), or a Latin
+# name after an organisation word (مدير المحافظ في شركة Northmere Asset Management).
+_NAMED_AS_ORGANISATIONS = frozenset({"known_organisation", "latin_after_org_word"})
+
+
 # شركة, نادي or فريق and a name: the company or the club is the name (شركة أرامكو السعودية is
 # أرامكو السعودية, نادي تشيلسي is تشيلسي), as NewsFANE and news sets in CoNLL format write it;
 # the clitics stay with the word (لشركة, لنادي).
 _COMPANY_WORD_RE = re.compile(r"[وفبل]{0,2}(?:شركة|نادي|فريق)\s+(?=\S)")
-
-
-# Organisations a title does not override: from the list (سفير طالبان لدى باكستان), or a Latin
-# name after an organisation word (مدير المحافظ في شركة Northmere Asset Management).
-_NAMED_AS_ORGANISATIONS = frozenset({"known_organisation", "latin_after_org_word"})
 
 
 def _without_the_company_word(m: Mention) -> Mention:
