@@ -396,9 +396,8 @@ def apposition_spans(text: str, anchors: list[tuple[int, int, EntityType]]) -> l
         name = m.group("name").strip()
         marked = known_as is not None or m.group(0).lstrip()[:1] == "("
         nickname = etype is EntityType.PERSON and marked and _a_nickname(name)
-        nickname = nickname or (
-            etype is EntityType.BASE and known_as is not None
-        )  # التيفور، المعروفة باسم "تي فور"
+        # a base "known as" another name: التيفور، المعروفة باسم "تي فور"
+        nickname = nickname or (etype is EntityType.BASE and known_as is not None)
         if etype is not EntityType.ORGANIZATION and not (_LATIN_NAME_RE.fullmatch(name) or nickname):
             continue  # for places and bases: only a Latin spelling, لويد أوستن (Lloyd Austin)
         if not name or len(name.split()) > 4 or not any(ch.isalpha() for ch in name):
@@ -1190,8 +1189,6 @@ _IDEAS = frozenset(
     الأصولي الجهادي العلماني اليساري اليميني الإصلاحي المدني
     """.split()
 )
-
-
 _GROUP = frozenset({model_form("جماعة")})
 
 
