@@ -31,9 +31,9 @@ if TYPE_CHECKING:
 def held_out_scores(data_dir: Path, model_dir: Path) -> dict[str, Any]:
     """Per-type scores of the model on the test split of ``data_dir``'s corpora."""
     from nlp.training.corpora import read_all
-    from nlp.training.train import ALL_CORPORA, evaluate, split_documents
+    from nlp.training.train import evaluate, split_documents
 
-    splits = split_documents(read_all(data_dir, ALL_CORPORA))
+    splits = split_documents(read_all(data_dir))
     scores, seconds, tokens = evaluate(model_dir, splits["test"])
     return {"scores": scores, "tokens": tokens, "tokens_per_second": round(tokens / seconds)}
 

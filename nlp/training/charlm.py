@@ -77,7 +77,7 @@ def charlm_command(direction: str, work: Path, out: Path, hidden: int, epochs: i
 
 def main(argv: list[str] | None = None) -> None:
     """Command line entry point."""
-    from nlp.training.train import ALL_CORPORA, SEED, split_documents
+    from nlp.training.train import SEED, split_documents
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, required=True, help="shared/data/ner folder")
@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> None:
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
 
-    splits = split_documents(read_all(args.data, ALL_CORPORA), seed=args.seed)
+    splits = split_documents(read_all(args.data), seed=args.seed)
     (args.work / "train").mkdir(parents=True, exist_ok=True)
     args.out.mkdir(parents=True, exist_ok=True)
     for name, path in (("train", args.work / "train" / "train.txt"), ("dev", args.work / "dev.txt")):

@@ -30,14 +30,14 @@ from pathlib import Path
 from typing import Any
 
 from nlp.training.charlm import BACKWARD_FILE, FORWARD_FILE
-from nlp.training.corpora import LABELS, READERS, Document, Sentence, read_all, spans_of
+from nlp.training.corpora import LABELS, READERS, SHARED_CORPORA, Document, Sentence, read_all, spans_of
 
 log = logging.getLogger("nlp.training")
 
 SEED = 1234
-# The corpora of shared/data/ner, the default training data; READERS also names the news
-# written for this project, which a run takes when --corpora names it.
-ALL_CORPORA = ("aqmar", "newsfane", "wikifane", "wojood")
+# The default training data; READERS also names the news written for this project, which a
+# run takes when --corpora names it.
+ALL_CORPORA = SHARED_CORPORA
 
 
 def split_documents(
