@@ -1465,15 +1465,22 @@ def _purpose_name_end(
         end = k + 2  # لحقوق الإنسان
     else:
         return None
-    while end < n and end - i < _MAX_INSTITUTION_WORDS:
-        form = tokens[end].form
-        if labels[end] not in _NAMED and form not in _NOT_IN_NAME and definite_nisba(form):
-            end += 1  # للدراسات الاستراتيجية
-        elif _coordinate_name_word(tokens, end, labels, (), portfolio=True):
-            end += 1  # للإنماء الاقتصادي | والاجتماعي
-        else:
+    return _past_adjectives_and_coordinates(tokens, end, labels, i + _MAX_INSTITUTION_WORDS)
+
+
+def _past_adjectives_and_coordinates(
+    tokens: Sequence[Token], k: int, labels: Sequence[str | None], limit: int
+) -> int:
+    """Where a name that has reached ``k`` ends (exclusive, at most ``limit``) once the
+    adjectives with the article and the coordinated portfolios after it are added: للدراسات
+    | الاستراتيجية, للإنماء الاقتصادي | والاجتماعي, التربية الوطنية والتعليم | الأولي والرياضة."""
+    while k < min(len(tokens), limit):
+        form = tokens[k].form
+        adjective = labels[k] is None and form not in _NOT_IN_NAME and definite_nisba(form)
+        if not (adjective or _coordinate_name_word(tokens, k, labels, (), portfolio=True)):
             break
-    return end
+        k += 1
+    return k
 
 
 def _after_a_member(tokens: Sequence[Token], i: int) -> bool:
@@ -1772,15 +1779,7 @@ def _with_its_adjectives(
         return None
     if not (definite_nisba(tokens[end].form) and org_prob and org_prob[end] >= MIN_INSTITUTION_PROBABILITY):
         return None
-    k = end + 1
-    while k < len(tokens) and k - i < _MAX_INSTITUTION_WORDS:
-        if _coordinate_name_word(tokens, k, labels, (), portfolio=True) or (
-            definite_nisba(tokens[k].form) and labels[k] is None and tokens[k].form not in _NOT_IN_NAME
-        ):
-            k += 1
-        else:
-            break
-    return k
+    return _past_adjectives_and_coordinates(tokens, end + 1, labels, i + _MAX_INSTITUTION_WORDS)
 
 
 # The United Nations in the name of one of its bodies: منظمة الأمم المتحدة للطفولة, مكتب الأمم
@@ -1835,11 +1834,8 @@ def named_after_a_person_spans(
         if k == j or (not honorific and labels[j] != "PER"):
             continue
         if k < n and tokens[k].form.startswith("لل") and _definite_name_word(tokens[k].form):
-            k += 1  # للإغاثة
-            while k < n and (
-                definite_nisba(tokens[k].form) or _coordinate_name_word(tokens, k, labels, (), portfolio=True)
-            ):
-                k += 1  # والأعمال الإنسانية
+            # للإغاثة | والأعمال الإنسانية
+            k = _past_adjectives_and_coordinates(tokens, k + 1, labels, i + _MAX_INSTITUTION_WORDS)
         clitics = len(token.form) - len(without_proclitics(token.form, _NAMED_AFTER_HEADS) or "")
         start = token.start + raw_offset(token.text, clitics)
         out.append(RuleSpan(start, tokens[k - 1].end, EntityType.ORGANIZATION, "named_after_a_person", 0.8))
