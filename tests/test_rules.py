@@ -344,32 +344,29 @@ def test_no_name_after_a_title_without_evidence() -> None:
     assert _titled("قال السكرتير الصحفي لوزارة الدفاع إن", set()) == []
 
 
+def _base_names(text: str, vocabulary: set[str]) -> list[str]:
+    """The base names in ``text``, the model knowing only ``vocabulary`` (model forms)."""
+    return [text[s.start : s.end] for s in base_spans(text, vocabulary.__contains__)]
+
+
 def test_base_names_stop_at_a_known_word() -> None:
     vocabulary = {"ادي", "كان", "شهدت"}
-
-    def knows(form: str) -> bool:
-        return form in vocabulary
-
     text = "قال مسؤول إن الهجوم على قاعدة عين الأسد أدى إلى إصابة جنود"
-    assert [text[s.start : s.end] for s in base_spans(text, knows)] == ["عين الأسد"]
+    assert _base_names(text, vocabulary) == ["عين الأسد"]
     text = "وقصفت الفصائل قاعدة كيه وان شمال كركوك"
-    assert [text[s.start : s.end] for s in base_spans(text, knows)] == ["كيه وان"]
+    assert _base_names(text, vocabulary) == ["كيه وان"]
     # a word with و on it begins the next clause, unknown as it may be (كاتس)
     text = "إسرائيل تقصف مطار حماة العسكري وقاعدة التيفور وكاتس يحذر الشرع"
-    assert [text[s.start : s.end] for s in base_spans(text, knows)] == ["التيفور", "حماة"]
+    assert _base_names(text, vocabulary) == ["التيفور", "حماة"]
 
 
 def test_a_known_word_right_before_the_descriptor_is_the_base_names() -> None:
     vocabulary = {"سيدنا", "ادي", "شمالي"}
-
-    def knows(form: str) -> bool:
-        return form in vocabulary
-
     text = "استهدف هجوم بالمسيرات قاعدة وادي سيدنا الجوية شمالي أم درمان"
-    assert [text[s.start : s.end] for s in base_spans(text, knows)] == ["وادي سيدنا"]
+    assert _base_names(text, vocabulary) == ["وادي سيدنا"]
     # with no descriptor after it, a known word still ends the name
     text = "قال مسؤول إن الهجوم على قاعدة وادي سيدنا أدى إلى أضرار"
-    assert [text[s.start : s.end] for s in base_spans(text, knows)] == ["وادي"]
+    assert _base_names(text, vocabulary) == ["وادي"]
 
 
 def test_a_quotation_after_an_organisation_is_no_second_name() -> None:
@@ -441,12 +438,12 @@ def test_a_word_unknown_only_for_its_pronoun_suffix_is_no_name() -> None:
 
 
 def test_an_adjective_agreeing_with_the_head_is_no_base_name() -> None:
-    knows = {"دائمة", "حماة"}.__contains__
+    vocabulary = {"دائمة", "حماة"}
     text = "شهدت الجولة هجوم الفرق وان تكون قاعدة دائمة في البطولة"
-    assert base_spans(text, knows) == []
+    assert _base_names(text, vocabulary) == []
     # Described as military, or unknown, it is a name.
     text = "قصفت الطائرات قاعدة حماة الجوية. وهبطت طائرات في قاعدة كويرة"
-    assert [text[s.start : s.end] for s in base_spans(text, knows)] == ["حماة", "كويرة"]
+    assert _base_names(text, vocabulary) == ["حماة", "كويرة"]
 
 
 def test_a_clitic_and_a_known_word_end_a_base_name() -> None:
@@ -1764,15 +1761,14 @@ def test_names_after_a_billionaire_and_an_outgoing_title() -> None:
 
 def test_bases_named_one_after_another_and_after_an_honorific() -> None:
     vocabulary = {"يصل", "فيما", "تضم", "السالم"}
-    knows = vocabulary.__contains__
     text = "وتستضيف الكويت قوات أمريكية في معسكر عريفجان وقاعدة علي السالم، فيما تضم"
-    assert [text[s.start : s.end] for s in base_spans(text, knows)] == ["عريفجان", "علي السالم"]
+    assert _base_names(text, vocabulary) == ["عريفجان", "علي السالم"]
     # ف + يصل is a known verb, but after الملك the name is a person's: فيصل
     text = "وصلت المقاتلات من قاعدة الملك فيصل الجوية في الجفر"
-    assert [text[s.start : s.end] for s in base_spans(text, knows)] == ["الملك فيصل"]
+    assert _base_names(text, vocabulary) == ["الملك فيصل"]
     # where في is written فى, علي is على ("on"): no name
     text = "وتريد الحكومة إقامة قاعدة علي الساحل فى الشمال لقواتها العسكرية"
-    assert base_spans(text, knows) == []
+    assert _base_names(text, vocabulary) == []
 
 
 def test_a_united_nations_body_is_named_whole() -> None:
