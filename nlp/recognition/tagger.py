@@ -267,7 +267,7 @@ def _decode_batch(scores: Any, lengths: list[int], transitions: Any) -> list[tup
     """Per sentence of a padded batch (``scores``: sentences x tokens x tags): the best tag path
     of the linear-chain CRF (Viterbi) and the per-token tag marginals (forward-backward, log
     space, no start/end scores), for the whole batch one token position at a time. Numbers as
-    :func:`_crf_marginals` and Stanza's ``viterbi_decode`` give them sentence by sentence."""
+    a forward-backward and Stanza's ``viterbi_decode`` give them sentence by sentence."""
     import numpy as np
 
     b, n, k = scores.shape
@@ -294,23 +294,6 @@ def _decode_batch(scores: Any, lengths: list[int], transitions: Any) -> list[tup
             path.append(int(back[i, t, path[-1]]))
         out.append((path[::-1], marginals))
     return out
-
-
-def _crf_marginals(unary: Any, transitions: Any) -> Any:
-    """Per-token tag marginals of a linear-chain CRF (no start/end scores), log-space
-    forward-backward, one sentence: the reference :func:`_decode_batch` is tested against."""
-    import numpy as np
-
-    n, k = unary.shape
-    alpha = np.empty((n, k))
-    beta = np.zeros((n, k))
-    alpha[0] = unary[0]
-    for t in range(1, n):
-        alpha[t] = _logsumexp(alpha[t - 1][:, None] + transitions, axis=0) + unary[t]
-    for t in range(n - 2, -1, -1):
-        beta[t] = _logsumexp(transitions + (unary[t + 1] + beta[t + 1])[None, :], axis=1)
-    log_z = _logsumexp(alpha[-1], axis=0)
-    return np.exp(alpha + beta - log_z)
 
 
 def _logsumexp(x: Any, axis: int) -> Any:
