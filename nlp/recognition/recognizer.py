@@ -485,7 +485,7 @@ class Recognizer:
         if "places" not in off:
             spans = _places_as_locations(spans)
         if "organisation_words" not in off:
-            spans = [_without_the_company_word(m) for m in spans]
+            spans = [_company_or_club_by_its_name(m) for m in spans]
         spans = [
             m
             for m in spans
@@ -710,7 +710,7 @@ _NAMED_AS_ORGANISATIONS = frozenset({"known_organisation", "latin_after_org_word
 _COMPANY_WORD_RE = re.compile(r"[وفبل]{0,2}(?:شركة|نادي|فريق)\s+(?=\S)")
 
 
-def _without_the_company_word(m: Mention) -> Mention:
+def _company_or_club_by_its_name(m: Mention) -> Mention:
     """An organisation's mention without the word شركة, نادي or فريق before its name."""
     word = _COMPANY_WORD_RE.match(m.text) if m.type is EntityType.ORGANIZATION else None
     if word is None or place_name([model_form(w) for w in m.text[word.end() :].split()]):
