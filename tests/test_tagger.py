@@ -131,7 +131,11 @@ def test_the_batch_decoder_gives_what_each_sentence_alone_gives() -> None:
     import numpy as np
     from stanza.models.common.crf import viterbi_decode
 
-    from nlp.recognition.tagger import _decode_batch, _logsumexp
+    from nlp.recognition.tagger import _decode_batch
+
+    def logsumexp(x: np.ndarray, axis: int) -> np.ndarray:
+        m = np.max(x, axis=axis, keepdims=True)
+        return np.squeeze(m, axis=axis) + np.log(np.sum(np.exp(x - m), axis=axis))
 
     def marginals_of(unary: np.ndarray, transitions: np.ndarray) -> np.ndarray:
         """One sentence's forward-backward, the plain way (no start/end scores)."""
@@ -139,18 +143,19 @@ def test_the_batch_decoder_gives_what_each_sentence_alone_gives() -> None:
         alpha, beta = np.empty((n, k)), np.zeros((n, k))
         alpha[0] = unary[0]
         for t in range(1, n):
-            alpha[t] = _logsumexp(alpha[t - 1][:, None] + transitions, axis=0) + unary[t]
+            alpha[t] = logsumexp(alpha[t - 1][:, None] + transitions, axis=0) + unary[t]
         for t in range(n - 2, -1, -1):
-            beta[t] = _logsumexp(transitions + (unary[t + 1] + beta[t + 1])[None, :], axis=1)
-        return np.exp(alpha + beta - _logsumexp(alpha[-1], axis=0))
+            beta[t] = logsumexp(transitions + (unary[t + 1] + beta[t + 1])[None, :], axis=1)
+        return np.exp(alpha + beta - logsumexp(alpha[-1], axis=0))
 
     rng = np.random.default_rng(7)
-    lengths = [5, 1, 9, 3]
-    scores = rng.normal(size=(len(lengths), max(lengths), 6)) * 3
-    transitions = rng.normal(size=(6, 6)) * 2
-    for i, (path, marginals) in enumerate(_decode_batch(scores, lengths, transitions)):
-        unary = scores[i, : lengths[i]]
-        expected_path, _ = viterbi_decode(unary, transitions)
-        assert path == [int(p) for p in expected_path]
-        np.testing.assert_allclose(marginals, marginals_of(unary, transitions), rtol=1e-9, atol=1e-12)
-        np.testing.assert_allclose(marginals.sum(axis=1), 1.0, rtol=1e-9)
+    lengths = [5, 1, 9, 3, 60]
+    for scale in (3.0, 40.0):  # 40: emissions far past what exp() of them could hold
+        scores = rng.normal(size=(len(lengths), max(lengths), 6)) * scale
+        transitions = rng.normal(size=(6, 6)) * 2
+        for i, (path, marginals) in enumerate(_decode_batch(scores, lengths, transitions)):
+            unary = scores[i, : lengths[i]]
+            expected_path, _ = viterbi_decode(unary, transitions)
+            assert path == [int(p) for p in expected_path]
+            np.testing.assert_allclose(marginals, marginals_of(unary, transitions), rtol=1e-7, atol=1e-12)
+            np.testing.assert_allclose(marginals.sum(axis=1), 1.0, rtol=1e-9)

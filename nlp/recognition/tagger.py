@@ -127,19 +127,14 @@ class StanzaTagger:
 
     def analyze(self, sentences: list[list[Token]]) -> list[TaggedSentence]:
         """Spans per sentence with per-token entity probabilities and vocabulary flags."""
-        from stanza.models.common.doc import Document
-        from stanza.models.ner.data import DataLoader
-
         out: list[TaggedSentence] = [TaggedSentence([], [], []) for _ in sentences]
         index = [i for i, s in enumerate(sentences) if s]
         if not index:
             return out
-        doc = Document(
-            [[{"id": (j + 1,), "text": t.form} for j, t in enumerate(sentences[i])] for i in index]
-        )
+        forms = [[t.form for t in sentences[i]] for i in index]
         config = dict(self._trainer.args)
-        loader = DataLoader(
-            doc, BATCH_SIZE, config, vocab=self._trainer.vocab, evaluation=True, preprocess_tags=False
+        loader = _forms_loader()(
+            forms, BATCH_SIZE, config, vocab=self._trainer.vocab, evaluation=True, preprocess_tags=False
         )
         results: list[TaggedSentence] = []
         for batch in loader:
@@ -223,6 +218,26 @@ class StanzaTagger:
         return spans
 
 
+def _forms_loader() -> Any:
+    """Stanza's NER ``DataLoader`` (the same batches, sorted and padded as Stanza's pipeline
+    has them) over lists of word forms instead of a ``Document``, which it would only read the
+    forms back out of. A model without character LMs gets no character-LM inputs: Stanza's
+    loader builds them for every model, and that model never reads them."""
+    from stanza.models.ner.data import DataLoader
+
+    class FormsLoader(DataLoader):  # type: ignore[misc]
+        def _load_doc(self, doc: list[list[str]], scheme: Any) -> list[list[list[Any]]]:
+            return [[[form, (None,)] for form in sentence] for sentence in doc]
+
+        def process_chars(self, sents: list[Any]) -> tuple[list[Any], ...]:
+            if self.args.get("charlm"):
+                return tuple(super().process_chars(sents))
+            n = len(sents)
+            return [[0]] * n, [[0]] * n, [[]] * n, [[]] * n, [1] * n
+
+    return FormsLoader
+
+
 def _type_indices(tag_vocab: Any, tagset: int, entity_type: str) -> list[int]:
     """Indices of the tags of one entity type (B-PER, I-PER, E-PER, S-PER) in the tag vocabulary."""
     from stanza.models.common.vocab import VOCAB_PREFIX_SIZE
@@ -265,43 +280,47 @@ def _skip_the_training_loss(model: Any) -> None:
 
 def _decode_batch(scores: Any, lengths: list[int], transitions: Any) -> list[tuple[list[int], Any]]:
     """Per sentence of a padded batch (``scores``: sentences x tokens x tags): the best tag path
-    of the linear-chain CRF (Viterbi) and the per-token tag marginals (forward-backward, log
-    space, no start/end scores), for the whole batch one token position at a time. Numbers as
-    a forward-backward and Stanza's ``viterbi_decode`` give them sentence by sentence."""
+    of the linear-chain CRF (Viterbi, in log space as Stanza's ``viterbi_decode``) and the
+    per-token tag marginals (forward-backward, no start/end scores), for the whole batch one
+    token position at a time.
+
+    The forward-backward runs in probability space, each step rescaled to sum to one: a matrix
+    product per position instead of a log-sum-exp over every pair of tags. Emissions are
+    divided by their largest value per token and transitions by theirs, which the rescaling
+    cancels, so nothing overflows."""
     import numpy as np
 
     b, n, k = scores.shape
-    alpha = np.empty((b, n, k))
     trellis = np.empty((b, n, k))
     back = np.zeros((b, n, k), dtype=np.int64)
-    alpha[:, 0] = trellis[:, 0] = scores[:, 0]
+    trellis[:, 0] = scores[:, 0]
     for t in range(1, n):
-        alpha[:, t] = _logsumexp(alpha[:, t - 1, :, None] + transitions[None], axis=1) + scores[:, t]
         v = trellis[:, t - 1, :, None] + transitions[None]
-        trellis[:, t] = scores[:, t] + np.max(v, axis=1)
-        back[:, t] = np.argmax(v, axis=1)
-    beta = np.zeros((b, n, k))
+        back[:, t] = best = np.argmax(v, axis=1)
+        trellis[:, t] = scores[:, t] + np.take_along_axis(v, best[:, None, :], axis=1)[:, 0]
+
+    emit = np.exp(scores - scores.max(axis=2, keepdims=True))
+    moves = np.exp(transitions - transitions.max())
+    alpha = np.empty((b, n, k))
+    alpha[:, 0] = emit[:, 0] / emit[:, 0].sum(axis=1, keepdims=True)
+    for t in range(1, n):
+        forward = (alpha[:, t - 1] @ moves) * emit[:, t]
+        alpha[:, t] = forward / forward.sum(axis=1, keepdims=True)
+    beta = np.ones((b, n, k))
     going_on = np.asarray(lengths)[:, None]
     for t in range(n - 2, -1, -1):
-        after = _logsumexp(transitions[None] + (scores[:, t + 1] + beta[:, t + 1])[:, None, :], axis=2)
-        beta[:, t] = np.where(t + 1 < going_on, after, 0.0)
+        after = (emit[:, t + 1] * beta[:, t + 1]) @ moves.T
+        beta[:, t] = np.where(t + 1 < going_on, after / after.sum(axis=1, keepdims=True), 1.0)
+    posterior = alpha * beta
+    posterior /= posterior.sum(axis=2, keepdims=True)
+
     out = []
     for i, length in enumerate(lengths):
-        log_z = _logsumexp(alpha[i, length - 1], axis=0)
-        marginals = np.exp(alpha[i, :length] + beta[i, :length] - log_z)
         path = [int(np.argmax(trellis[i, length - 1]))]
         for t in range(length - 1, 0, -1):
             path.append(int(back[i, t, path[-1]]))
-        out.append((path[::-1], marginals))
+        out.append((path[::-1], posterior[i, :length]))
     return out
-
-
-def _logsumexp(x: Any, axis: int) -> Any:
-    import numpy as np
-
-    m = np.max(x, axis=axis, keepdims=True)
-    m = np.where(np.isfinite(m), m, 0.0)
-    return np.squeeze(m, axis=axis) + np.log(np.sum(np.exp(x - m), axis=axis))
 
 
 def _load_trainer(model_path: Path, pretrain_path: Path, extra: dict[str, Any] | None = None) -> Any:
