@@ -523,7 +523,8 @@ def _by_first_word() -> dict[str, list[tuple[tuple[str, ...], bool]]]:
 _IN = frozenset(match_key(w) for w in "في وفي".split())
 
 
-def _readings(key: str) -> list[tuple[str, str, int]]:
+@lru_cache(maxsize=1 << 16)
+def _readings(key: str) -> tuple[tuple[str, str, int], ...]:
     """How a word (its match key) may hold a name: (proclitic, the name's first word, 1 where
     the proclitic ل took the alif of the article: للأهلي is ل + الأهلي, else 0)."""
     out = []
@@ -533,7 +534,7 @@ def _readings(key: str) -> list[tuple[str, str, int]]:
             out.append((clitic, head, 0))
             if clitic.endswith("ل") and head.startswith("ل") and len(head) > 2:
                 out.append((clitic, "ا" + head, 1))
-    return out
+    return tuple(out)
 
 
 def known_organisations(

@@ -1146,6 +1146,7 @@ MIN_INSTITUTION_PROBABILITY = 0.1
 _MAX_INSTITUTION_WORDS = 7
 
 
+@lru_cache(maxsize=1 << 16)  # every rule asks it of every word; the answers never change
 def without_proclitics(form: str, words: frozenset[str]) -> str | None:
     """The one of ``words`` that ``form`` is, with a conjunction or preposition written on it
     or not (وبمجلس, للمجلس: لل for ال); None when it is none of them."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -250,6 +251,7 @@ def _type_indices(tag_vocab: Any, tagset: int, entity_type: str) -> list[int]:
     ]
 
 
+@lru_cache(maxsize=1024)  # the model's few tags, asked of every token
 def _tag_name(tag_vocab: Any, index: int, tagset: int) -> str:
     name = tag_vocab.unmap([[index]])[0]
     while isinstance(name, (list, tuple)):
