@@ -717,6 +717,13 @@ def test_a_span_ends_before_a_function_word_or_a_quoted_second_name() -> None:
     text = "رحبت كايا كالاس"
     start = text.index("كايا")
     assert text[start : trim_span_tail(text, start, len(text), person=True)] == "كايا كالاس"
+    # علي written with ي ends a person's name (محمد علي); "on" is على, which the model form folds
+    # to the same letters
+    text = "قال محمد علي"
+    start = text.index("محمد")
+    assert text[start : trim_span_tail(text, start, len(text), person=True)] == "محمد علي"
+    text = "وقع محمد على"
+    assert text[start : trim_span_tail(text, start, len(text), person=True)] == "محمد"
     text = "وتعمل الشركة كالعادة"
     start = text.index("الشركة")
     assert text[start : trim_span_tail(text, start, len(text))] == "الشركة"

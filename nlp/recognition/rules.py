@@ -2487,6 +2487,7 @@ KIN_WORDS = frozenset(model_form(w) for w in "أبو أبي أبا بن ابن �
 # Words of a name that a name follows (أبو علي, بن علي, عبد ربه): what comes after them is
 # the name, whatever else the word can be.
 _NAME_BEFORE_A_NAME = KIN_WORDS | {model_form("عبد")}
+_ALI = "علي"
 # A definite feminine plural after a person's name is the verb's object (دان الرئيس جوزاف عون
 # الغارات, "condemned the strikes"); few surnames have that form.
 _PLURAL_SURNAMES = frozenset(model_form(w) for w in "السادات الزيات الفرات".split())
@@ -2548,6 +2549,8 @@ def trim_span_tail(text: str, start: int, end: int, *, person: bool = False) -> 
         form = model_form(words[-1].group(0)).strip("،,.:;؛!?؟\"”“»«')(")
         if person and model_form(words[-2].group(0)) in _NAME_BEFORE_A_NAME:
             break  # وسام أبو علي: Ali, no "on"
+        if person and clean(words[-1].group(0)) == _ALI:
+            break  # محمد علي: written with ي, the name; "on" is على
         if not (
             form.startswith(_PREPOSITIONAL_AFTER_A_PERSON if person else _PREPOSITIONAL)
             or form in no_end
