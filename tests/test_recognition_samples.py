@@ -165,6 +165,13 @@ def test_an_organisation_from_the_list_is_no_name_after_a_title(recognizer: Reco
     assert ("طالبان", P) in [(m.text, m.type) for m in off]
 
 
+def test_a_listed_name_wins_over_another_rules_piece_of_it(recognizer: Recognizer) -> None:
+    # the institution rule reads قوات الدعم and stops; the list has the whole name
+    text = "بينما أعلن قائد قوات الدعم السريع محمد حمدان دقلو تشكيل حكومة موازية."
+    found = [(m.text, m.type) for m in recognizer.recognize(text)]
+    assert ("قوات الدعم السريع", ORG) in found, found
+
+
 def test_a_listed_or_latin_organisation_after_a_title_is_no_person(recognizer: Recognizer) -> None:
     text = (
         "أعلنت شركة أرامكو السعودية نتائجها الفصلية. ونقلت الوكالة عن رئيس أرامكو وكبير إدارييها "

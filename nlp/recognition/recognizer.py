@@ -447,7 +447,10 @@ class Recognizer:
         if "known_organisations" not in off:
             on_sports_page = [bool(passages) and passages[k] for k, sent in enumerate(sents) for _ in sent]
             organisations = [r for r in rules if r.type is EntityType.ORGANIZATION]
-            rules += _known_organisation_spans(text, tokens, spans, on_sports_page, knows, organisations)
+            listed = _known_organisation_spans(text, tokens, spans, on_sports_page, knows, organisations)
+            # a listed name wins over a rule's piece of it (قائد [قوات الدعم] السريع: the
+            # institution rule stopped before السريع)
+            rules = [r for r in rules if not any(_within(r, k) for k in listed)] + listed
         rules += _repeat_base_names(tokens, [r for r in rules if r.type is EntityType.BASE])
         if "lists" not in off:
             places += self._list_members(sents, labels_of)
@@ -1176,6 +1179,11 @@ def _completes_a_person(
         if not any(m.start <= t.start < m.end for m in over)
     ]
     return not any(ends_no_person(t.form) for t in added)
+
+
+def _within(r: RuleSpan, other: RuleSpan) -> bool:
+    """Is ``r`` a strict part of ``other``?"""
+    return other.start <= r.start and r.end <= other.end and (r.start, r.end) != (other.start, other.end)
 
 
 def _overlaps_any(r: RuleSpan, spans: Sequence[Mention]) -> bool:
