@@ -1147,6 +1147,11 @@ def test_an_institution_word_and_what_names_it_is_an_organisation() -> None:
     text = "محافظ مصرف ليبيا المركزي الجديد"
     got = _institutions(text, {"مصرف", "ليبيا", "المركزي", "الجديد"}, model={"ليبيا": "LOC"})
     assert got == ["مصرف ليبيا المركزي الجديد"]
+    # but a place after و is a name of its own, no part of the institution's
+    text = "وأعرب الاتحاد الأوروبي والولايات المتحدة عن قلقهما"
+    places = {"والولايات": "LOC", "المتحدة": "LOC"}
+    got = _institutions(text, {"الاتحاد", "الأوروبي", "والولايات", "المتحدة"}, model=places)
+    assert got == ["الاتحاد الأوروبي"]
     # a known noun before an unknown word: جبهة تحرير أزواد
     text = "لمقاتلي جبهة تحرير أزواد التي"
     got = _institutions(text, {"جبهة", "تحرير", "أزواد"}, known={"جبهة", "تحرير", "التي"})

@@ -1562,7 +1562,10 @@ def _name_tail(
             break
         if labels[j] in _NAMED or org_prob[j] < MIN_INSTITUTION_PROBABILITY / 4 or form in _RANKS:
             break  # (القوات المسلحة | العميد نبيل عبد الله: a rank begins a person's name)
-        if _definite_name_word(form) or (labels[j] == "LOC" and not form.startswith(_PREPOSITIONAL)):
+        if _definite_name_word(form) or (
+            # (a place after و is a name of its own: الاتحاد الأوروبي | والولايات المتحدة)
+            labels[j] == "LOC" and not form.startswith(_PREPOSITIONAL) and not form.startswith("و")
+        ):
             j += 1
         elif _coordinate_name_word(tokens, j, labels, org_prob):
             j += 1  # مجلس السلم والأمن, حركة العدل والمساواة
