@@ -2154,6 +2154,17 @@ def test_clubs_from_the_list_count_on_the_sports_page_only() -> None:
     assert all(m.start > len(politics) for m in Recognizer(tagger).recognize(mixed))  # type: ignore[arg-type]
 
 
+def test_headed_by_is_no_part_of_the_organisation_the_model_found() -> None:
+    from nlp.recognition.recognizer import Recognizer
+
+    text = "تشرف على تطبيقه لجنة خماسية برئاسة الولايات المتحدة. وعقد اجتماع بقيادة حركة فتح."
+    tagger = _TaggerThatTagsAndKnows(
+        {"برئاسة الولايات المتحدة": "ORG", "بقيادة حركة فتح": "ORG"}, unknown=set()
+    )
+    found = [(m.text, m.type.value) for m in Recognizer(tagger).recognize(text)]  # type: ignore[arg-type]
+    assert found == [("الولايات المتحدة", "LOCATION"), ("حركة فتح", "ORGANIZATION")]
+
+
 def test_a_listed_name_replaces_the_piece_of_it_the_model_found() -> None:
     from nlp.recognition.recognizer import Recognizer
 

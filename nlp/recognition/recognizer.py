@@ -69,6 +69,7 @@ from nlp.recognition.rules import (
     latin_gloss_spans,
     latin_organisation_spans,
     leads,
+    led_by,
     looks_like_a_person,
     looks_like_a_second_name,
     name_word,
@@ -369,6 +370,8 @@ class Recognizer:
                     start += 1
                 if s.label == "ORG" and start > 0 and "organisation_words" not in off:
                     start -= names_a_unit(sent[start - 1].form)  # كتائب | حزب الله
+                if s.label == "ORG" and start < last and "organisation_words" not in off:
+                    start += led_by(sent[start].form)  # برئاسة | الولايات المتحدة
                 if "span_tails" not in off:
                     ends = ends_no_person if s.label == "PER" else lambda f: _a_verb_in_the_future(f, knows)
                     while last > start and ends(sent[last].form):

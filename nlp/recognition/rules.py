@@ -2526,6 +2526,16 @@ def names_a_unit(form: str) -> bool:
     return without_proclitics(form, _UNIT_HEADS) is not None
 
 
+# "Headed by", "led by": what follows is who leads (لجنة خماسية برئاسة الولايات المتحدة), no
+# presidency or command of it.
+_LED_BY = frozenset(model_form(w) for w in "برئاسة بقيادة بزعامة".split())
+
+
+def led_by(form: str) -> bool:
+    """Is ``form`` "headed by" or "led by" (برئاسة, بقيادة, بزعامة)?"""
+    return form in _LED_BY
+
+
 # Prepositions and adverbs that no name contains: a span over one names two things or none.
 _NAME_SPLITTERS = frozenset(model_form(w) for w in "مع أمام امام ضد بعد قبل منذ خلال عبر لدى".split())
 
