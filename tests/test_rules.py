@@ -161,11 +161,14 @@ def test_a_nickname_after_a_person() -> None:
     from nlp.recognition.rules import apposition_spans
     from nlp.types import EntityType
 
-    def found(text: str, name: str) -> list[str]:
+    def found(text: str, name: str, known: frozenset[str] = frozenset({"كفي"})) -> list[str]:
         anchor = (text.index(name), text.index(name) + len(name), EntityType.PERSON)
-        return [text[r.start : r.end] for r, _ in apposition_spans(text, [anchor])]
+        return [text[r.start : r.end] for r, _ in apposition_spans(text, [anchor], known.__contains__)]
 
     assert found("وقال محمد حمدان دقلو (حميدتي) إن", "محمد حمدان دقلو") == ["حميدتي"]
+    # one quoted word the model does not know; one it knows is quoted speech
+    assert found('وأعلن محمد حمدان دقلو "حميدتي" تشكيل حكومة', "محمد حمدان دقلو") == ["حميدتي"]
+    assert found('وقال ترامب "كفى" للصحفيين', "ترامب") == []
     assert found("والتقى محمود عباس (أبو مازن) بالوفد", "محمود عباس") == ["أبو مازن"]
     # a caption's side, an age, a quotation: no other name
     assert found("وظهر عبد الفتاح السيسي (يمين) مع ضيفه", "عبد الفتاح السيسي") == []

@@ -500,7 +500,7 @@ class Recognizer:
             and ("generic_descriptions" in off or not is_generic_description(m.text))
         ]
         if "appositions" not in off:
-            spans = _link_acronym_pairs(text, _add_appositions(text, spans))
+            spans = _link_acronym_pairs(text, _add_appositions(text, spans, knows))
         short_names = organisation_short_names(tokens, spans, knows) if "propagation" not in off else ()
         unknown = None if knows is None else frozenset(t.form for t in tokens if not knows(t.form))
         return Analysis(text, tuple(tokens), tuple(spans), tuple(furniture), off, short_names, unknown)
@@ -769,12 +769,14 @@ def _link_acronym_pairs(text: str, spans: list[Mention]) -> list[Mention]:
     return out
 
 
-def _add_appositions(text: str, spans: list[Mention]) -> list[Mention]:
+def _add_appositions(
+    text: str, spans: list[Mention], knows: Callable[[str], bool] | None = None
+) -> list[Mention]:
     """Mark (or add) the quoted/parenthesised second name of an organisation; the resolver
     joins the two (``Mention.attributes["apposition_of"]`` = start of the first name)."""
     by_start = {m.start: m for m in spans}
     out = list(spans)
-    for rule, anchor_start in apposition_spans(text, [(m.start, m.end, m.type) for m in spans]):
+    for rule, anchor_start in apposition_spans(text, [(m.start, m.end, m.type) for m in spans], knows):
         link = {APPOSITION_OF: str(anchor_start)}
         existing = [m for m in out if m.start < rule.end and rule.start < m.end]
         if (

@@ -375,12 +375,15 @@ _KNOWN_AS_RE = re.compile(
 )
 
 
-def apposition_spans(text: str, anchors: list[tuple[int, int, EntityType]]) -> list[tuple[RuleSpan, int]]:
+def apposition_spans(
+    text: str, anchors: list[tuple[int, int, EntityType]], knows: Callable[[str], bool] | None = None
+) -> list[tuple[RuleSpan, int]]:
     """A quoted or parenthesised name right after an organisation is another name of it:
     وزارة الدفاع الأمريكية “البنتاغون”, القيادة المركزية الأمريكية (سنتكوم). After any other
     name, a Latin spelling in parentheses is: لويد أوستن (Lloyd Austin); and after a person,
-    a nickname in parentheses or after "known as": محمد حمدان دقلو (حميدتي), محمود عباس (أبو
-    مازن), دقلو، المعروف بـ"حميدتي".
+    a nickname in parentheses, in quotes as one word the model does not ``knows`` (a word it
+    knows is quoted speech: ترامب "كفى"), or after "known as": محمد حمدان دقلو (حميدتي), محمود
+    عباس (أبو مازن), دقلو "حميدتي", دقلو، المعروف بـ"حميدتي".
 
     Returns (span, start of the anchor it renames) pairs.
     """
@@ -394,7 +397,14 @@ def apposition_spans(text: str, anchors: list[tuple[int, int, EntityType]]) -> l
         if m is None:
             continue
         name = m.group("name").strip()
-        marked = known_as is not None or m.group(0).lstrip()[:1] == "("
+        opening = m.group(0).lstrip()[:1]
+        quoted_word = (
+            opening in _QUOTE_OPEN
+            and len(name.split()) == 1
+            and knows is not None
+            and not knows(model_form(name))
+        )
+        marked = known_as is not None or opening == "(" or quoted_word
         nickname = etype is EntityType.PERSON and marked and _a_nickname(name)
         # a base "known as" another name: التيفور، المعروفة باسم "تي فور"
         nickname = nickname or (etype is EntityType.BASE and known_as is not None)
