@@ -1990,8 +1990,8 @@ def test_a_base_known_by_another_name_is_the_same_base() -> None:
 def test_a_womans_name_that_agrees_with_the_noun_before_it_is_its_adjective() -> None:
     from nlp.recognition.recognizer import Recognizer
 
-    tagger = _TaggerThatTagsAndKnows({"امنة": "PER", "عادلة": "PER"}, unknown=set())
-    text = "دعا إلى فتح ممرات آمنة وإلى محاكمة عادلة للمتهمين."
+    tagger = _TaggerThatTagsAndKnows({"امنة": "PER", "عادلة": "PER", "عليا": "PER"}, unknown=set())
+    text = "دعا إلى فتح ممرات آمنة وإلى محاكمة عادلة للمتهمين، فالمصالحة مصلحة وطنية عليا."
     assert Recognizer(tagger).recognize(text) == []  # type: ignore[arg-type]
     # after a verb, or a noun with the article, she is a woman
     text = "وقالت آمنة إن الطالبة عادلة فازت."

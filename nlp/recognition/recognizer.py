@@ -864,7 +864,10 @@ def _for_the(form: str, knows: Callable[[str], bool] | None) -> bool:
 # Women's names that are adjectives, which agree with a feminine or plural noun before them
 # (ممرات آمنة "safe corridors", محاكمة عادلة "a fair trial", حياة كريمة "a decent life").
 _ADJECTIVE_NAMES = frozenset(
-    model_form(w) for w in "آمنة سالمة جميلة سعيدة كريمة نبيلة عادلة حميدة رشيدة لطيفة صالحة".split()
+    model_form(w)
+    for w in (
+        "آمنة سالمة جميلة سعيدة كريمة نبيلة عادلة حميدة رشيدة لطيفة صالحة عليا نزيهة أمينة شريفة فاضلة"
+    ).split()
 )
 
 
