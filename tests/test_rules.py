@@ -352,6 +352,21 @@ def _base_names(text: str, vocabulary: set[str]) -> list[str]:
     return [text[s.start : s.end] for s in base_spans(text, vocabulary.__contains__)]
 
 
+def test_two_bases_or_more_after_a_dual_or_plural_head() -> None:
+    from nlp.text import model_form
+
+    known = {model_form(w) for w in "طرطوس سوريا العديد قطر الظفرة الإمارات سرت الشاطئ الاشتباك".split()}
+    text = "تراجع دور قاعدتي حميميم وطرطوس في سوريا بعد انسحاب القوات"
+    assert _base_names(text, known) == ["حميميم", "طرطوس"]
+    # a "where" between the names (في قطر), and more than two after قواعد
+    text = "ويتكامل الوجود العسكري مع قاعدتي العديد في قطر والظفرة في الإمارات"
+    assert _base_names(text, known) == ["العديد", "الظفرة"]
+    text = "تنتشر قوات روسية في قواعد الجفرة والقرضابية قرب سرت وبراك الشاطئ، إضافة إلى الخادم"
+    assert _base_names(text, known) == ["الجفرة", "القرضابية", "براك الشاطئ"]
+    # قواعد is also "rules": its first name must be one the model does not know
+    assert _base_names("وقال الجيش إن قواعد الاشتباك تغيرت بعد القصف", known) == []
+
+
 def test_base_names_stop_at_a_known_word() -> None:
     vocabulary = {"ادي", "كان", "شهدت"}
     text = "قال مسؤول إن الهجوم على قاعدة عين الأسد أدى إلى إصابة جنود"

@@ -174,7 +174,8 @@ RULES: dict[str, str] = {
     "and so is a seat of power the model calls a place (المتحدث باسم الكرملين) or reads as the first word "
     "of its spokesman's name (المتحدث باسم البنتاغون سابرينا سينغ), or misses where it speaks "
     "(المتحدثة باسم البيت الأبيض)",
-    "bases": "military bases by pattern (قاعدة X الجوية, معسكر X), and their repeats",
+    "bases": "military bases by pattern (قاعدة X الجوية, معسكر X), the rest of a list after قاعدتي or قواعد "
+    "(قاعدتي العديد في قطر والظفرة), and their repeats",
     "quoted_orgs": 'quoted names after an organisation word (وكالة "رويترز"), a share (سهم «...», '
     "سهم أكوا باور) or a statement to a medium (في تصريح لـ«...», لهسبريس)",
     "acronyms": "a name before an acronym in parentheses is an organisation (الوكالة العربية السورية "

@@ -32,7 +32,13 @@ _SPACES = rf"(?:{_SEP})?"  # (not {_SEP}?, which is lazy, not optional)
 _SPACE = r"[ \u00a0]?"
 
 # Head words of a base name: قاعدة (also with clitics: بقاعدة, وقاعدة, لقاعدة), معسكر, ثكنة.
-_BASE_HEAD = rf"(?<![{_AR}])(?:[وفبلك]{{0,2}})(?:قاعدة|قاعده|معسكر|ثكنة|ثكنات|حامية)"
+_BASE_HEAD = rf"(?<![{_AR}])(?:[وفبلك]{{0,2}})(?:قاعدة|قاعده|معسكر|ثكنة|ثكنات|حامية|قاعدتي|قاعدتا|قواعد)"
+# Heads that name two bases or more (قاعدتي حميميم وطرطوس, قواعد الجفرة والقرضابية): the
+# names after the first, each with و, are bases too.
+_TWO_BASES_RE = re.compile(r"[وفبلك]{0,2}قاعدت[يا]")
+_BASES_RE = re.compile(r"[وفبلك]{0,2}قواعد")
+# Where a listed base is (قواعد الجفرة والقرضابية قرب سرت وبراك الشاطئ), skipped between names.
+_WHERE_A_BASE_IS = frozenset(model_form(w) for w in "في قرب قرابة بالقرب شمال جنوب شرق غرب".split())
 # Words that describe a base rather than name it (عسكرية, أمريكية, جوية ...): never a name.
 _DESCRIPTOR_WORDS = frozenset(
     model_form(w)
@@ -72,7 +78,7 @@ _AIRPORT = (
 )
 _BASE_HEAD_RE = re.compile(_BASE_HEAD)
 # (the name is looked ahead at: معسكر عريفجان وقاعدة علي السالم names two bases)
-_BASE_RE = re.compile(rf"{_BASE_HEAD}(?={_SEP}(?P<rest>{_WORD}(?:{_SEP}{_WORD}){{0,4}}))")
+_BASE_RE = re.compile(rf"{_BASE_HEAD}(?={_SEP}(?P<rest>{_WORD}(?:{_SEP}{_WORD}){{0,9}}))")
 _AIRPORT_RE = re.compile(_AIRPORT)
 
 _ORG_HEAD = (
@@ -227,37 +233,14 @@ def base_spans(text: str, knows: Callable[[str], bool] | None = None) -> list[Ru
     out: list[RuleSpan] = []
     ali_is_a_name = writes_final_ya(text)  # علي, not على ("on"), where في is not written فى
     for m in _BASE_RE.finditer(text):
+        head = m.group(0)
         words = list(re.finditer(r"\S+", m.group("rest")))
-        name_words: list[tuple[re.Match[str], str]] = []
-        for w in words:
-            token = w.group(0)
-            bare = token.rstrip(_TRAILING_PUNCTUATION)
-            form = model_form(bare)
-            ali = ali_is_a_name and bare == _ALI and not name_words  # قاعدة علي السالم
-            if not form or (form in _STOP_WORDS and not ali) or form in _DESCRIPTOR_WORDS:
-                break
-            if name_words and _BASE_HEAD_RE.fullmatch(bare):
-                break  # معسكر عريفجان | وقاعدة علي السالم: the next base
-            if not name_words and form.startswith(_PREPOSITION_ARTICLE):
-                break  # قاعدة بالعراق: "a base in Iraq", no name
-            if name_words and form.startswith("و") and len(form) > 3:
-                break  # قاعدة التيفور | وكاتس يحذر: "and Katz warns" (but كيه وان, K1)
-            named_after = bool(name_words) and model_form(name_words[0][1]) in _HONORIFICS
-            if (
-                name_words
-                and not named_after
-                and not form.startswith("ال")
-                and (knows is None or knows(form))
-                and not _described_after(words, len(name_words))
-            ):
-                break
-            if name_words and not named_after and clitic_on_a_known_word(form, knows):
-                break  # حميميم بريف اللاذقية: ب + ريف, "in the countryside of" (not الملك فيصل)
-            name_words.append((w, bare))
-            if bare != token or len(name_words) == 3:
-                break
+        name_words = _base_name_words(words, 0, knows, ali_is_a_name)
         if not name_words:
             continue
+        several = _BASES_RE.fullmatch(head) is not None
+        if several and (knows is None or knows(model_form(name_words[0][1]))):
+            continue  # قواعد الاشتباك: "rules of engagement"; only a name the model does not know
         after = text[m.start("rest") + name_words[-1][0].end() :][:40]
         described = _DESCRIBED_RE.match(after) is not None
         context = text[max(0, m.start() - 200) : m.end() + 200]
@@ -269,9 +252,89 @@ def base_spans(text: str, knows: Callable[[str], bool] | None = None) -> list[Ru
         start = m.start("rest") + first[0].start()
         end = m.start("rest") + last[0].start() + len(last[1])
         out.append(RuleSpan(start, end, EntityType.BASE, "base_head", 0.9))
+        if several or _TWO_BASES_RE.fullmatch(head):
+            for more in _more_bases(words, len(name_words), 3 if several else 1, knows, several):
+                a = m.start("rest") + more[0][0].start() + 1  # after the و
+                b = m.start("rest") + more[-1][0].start() + len(more[-1][1])
+                out.append(RuleSpan(a, b, EntityType.BASE, "base_list", 0.85))
     for m in _AIRPORT_RE.finditer(text):
         out.append(RuleSpan(m.start("name"), m.end("name"), EntityType.BASE, "military_airport", 0.85))
     return out
+
+
+def _base_name_words(
+    words: list[re.Match[str]], i: int, knows: Callable[[str], bool] | None, ali_is_a_name: bool
+) -> list[tuple[re.Match[str], str]]:
+    """The words of a base's name from ``words[i]`` on (each with its text less the trailing
+    punctuation): 1-3 words; a word after the first only with the article or unknown to the
+    model, or right before الجوية/العسكرية."""
+    name_words: list[tuple[re.Match[str], str]] = []
+    for k, w in enumerate(words[i:], start=i):
+        token = w.group(0)
+        bare = token.rstrip(_TRAILING_PUNCTUATION)
+        form = model_form(bare)
+        ali = ali_is_a_name and bare == _ALI and not name_words  # قاعدة علي السالم
+        if not form or (form in _STOP_WORDS and not ali) or form in _DESCRIPTOR_WORDS:
+            break
+        if name_words and _BASE_HEAD_RE.fullmatch(bare):
+            break  # معسكر عريفجان | وقاعدة علي السالم: the next base
+        if not name_words and form.startswith(_PREPOSITION_ARTICLE):
+            break  # قاعدة بالعراق: "a base in Iraq", no name
+        if name_words and form.startswith("و") and len(form) > 3:
+            break  # قاعدة التيفور | وكاتس يحذر: "and Katz warns" (but كيه وان, K1)
+        named_after = bool(name_words) and model_form(name_words[0][1]) in _HONORIFICS
+        if (
+            name_words
+            and not named_after
+            and not form.startswith("ال")
+            and (knows is None or knows(form))
+            and not _described_after(words, k)
+        ):
+            break
+        if name_words and not named_after and clitic_on_a_known_word(form, knows):
+            break  # حميميم بريف اللاذقية: ب + ريف, "in the countryside of" (not الملك فيصل)
+        name_words.append((w, bare))
+        if bare != token or len(name_words) == 3:
+            break
+    return name_words
+
+
+def _more_bases(
+    words: list[re.Match[str]],
+    i: int,
+    most: int,
+    knows: Callable[[str], bool] | None,
+    unknown_only: bool,
+) -> list[list[tuple[re.Match[str], str]]]:
+    """The next bases of a list after the first name (which ends before ``words[i]``), each a
+    word with و on it and its name, up to ``most``: قاعدتي العديد في قطر | والظفرة, قواعد
+    الجفرة | والقرضابية قرب سرت | وبراك الشاطئ. A "where" of two words at most may come between
+    (في قطر, قرب سرت); anything else ends the list, and so does punctuation. With
+    ``unknown_only``, each name's first word is one the model does not know."""
+    found: list[list[tuple[re.Match[str], str]]] = []
+    k = i
+    while len(found) < most and k < len(words):
+        if words[k - 1].group(0) != words[k - 1].group(0).rstrip(_TRAILING_PUNCTUATION):
+            break  # a comma or a full stop ends the list
+        form = model_form(words[k].group(0))
+        if form in _WHERE_A_BASE_IS:
+            where = k
+            k += 1
+            while k < len(words) and k - where <= 2 and not model_form(words[k].group(0)).startswith("و"):
+                k += 1
+            continue
+        if not form.startswith("و") or len(form) < 3:
+            break
+        rest = list(re.finditer(r"\S+", words[k].group(0)[1:]))
+        first = model_form(rest[0].group(0).rstrip(_TRAILING_PUNCTUATION)) if rest else ""
+        if not first or (unknown_only and (knows is None or knows(first))) or first in _DESCRIPTOR_WORDS:
+            break
+        name = _base_name_words([words[k], *words[k + 1 :]], 0, knows, False)
+        if not name:
+            break
+        found.append(name)
+        k += len(name)
+    return found
 
 
 def _described_after(words: list[re.Match[str]], i: int) -> bool:
