@@ -2172,6 +2172,17 @@ def test_clubs_from_the_list_count_on_the_sports_page_only() -> None:
     assert all(m.start > len(politics) for m in Recognizer(tagger).recognize(mixed))  # type: ignore[arg-type]
 
 
+def test_ala_written_with_alef_maqsura_splits_a_person_in_two() -> None:
+    from nlp.recognition.recognizer import Recognizer
+
+    # على ("against") between two people the model read as one; علي, written with ي, is a name
+    text = "حين ادعى القاضي غسان عويدات على البيطار بتهمة. وقال محمد علي النفطي إن"
+    phrases = {"غسان عويدات علي البيطار": "PER", "محمد علي النفطي": "PER"}
+    tagger = _TaggerThatTagsAndKnows(phrases, unknown=set())
+    found = [m.text for m in Recognizer(tagger).recognize(text)]  # type: ignore[arg-type]
+    assert found == ["غسان عويدات", "البيطار", "محمد علي النفطي"]
+
+
 def test_headed_by_is_no_part_of_the_organisation_the_model_found() -> None:
     from nlp.recognition.recognizer import Recognizer
 

@@ -98,7 +98,7 @@ from nlp.recognition.rules import (
     writes_final_ya,
 )
 from nlp.resolution.names import TITLE_CONTINUATIONS, TITLE_WORDS, raw_offset
-from nlp.text import has_arabic, model_form
+from nlp.text import clean, has_arabic, model_form
 from nlp.tokenize import sentences, tokens_within
 from nlp.types import APPOSITION_OF, EntityType, Mention, Token
 
@@ -643,13 +643,21 @@ def _joins_a_name(token: Token) -> bool:
 _QUOTES_AND_BRACKETS = QUOTATION_MARKS | frozenset("()[]")
 
 
+_ALA = "على"
+
+
 def _parts(sent: Sequence[Token], first: int, last: int, *, person: bool = False) -> list[tuple[int, int]]:
     """A span cut at the words that are never part of a name (الأهلي المصري مع الترجي
     التونسي: two clubs; أمام يانغ أفريكانز: after the preposition), and a person's at a
-    quotation mark or bracket (لـ«هيوماين» طارق أمين: a company, then its chief)."""
+    quotation mark or bracket (لـ«هيوماين» طارق أمين: a company, then its chief) or at على
+    written with ى, "against" (ادعى غسان عويدات على طارق البيطار: two people)."""
     parts, start = [], first
     for k in range(first, last + 1):
-        if splits_names(sent[k].form) or (person and sent[k].form in _QUOTES_AND_BRACKETS):
+        if (
+            splits_names(sent[k].form)
+            or (person and sent[k].form in _QUOTES_AND_BRACKETS)
+            or (person and first < k < last and clean(sent[k].text) == _ALA)
+        ):
             if k > start:
                 parts.append((start, k - 1))
             start = k + 1
