@@ -127,6 +127,11 @@ def test_a_list_goes_on_with_places_and_people_the_model_reads_alone(recognizer:
     # a word of its own that begins with و is no و on a name (وزيراً: "as minister")
     text = "وبينهم الدبلوماسي المخضرم عباس عراقجي وزيراً للخارجية، وهو أحد أبرز المفاوضين."
     assert [m.text for m in recognizer.recognize(text)] == ["عباس عراقجي"]
+    # a list after "the cities of", whose first name the model does not read
+    text = "وتقام مهرجانات صيفية أخرى في مدن الحمامات وسوسة وبنزرت، وتعول عليها السلطات."
+    found = {(m.text, m.type) for m in recognizer.recognize(text)}
+    assert {("سوسة", L), ("بنزرت", L)} <= found, found
+    assert [m.text for m in recognizer.recognize("وزار الوفد مدن العالم والشرق.")] == []
     # a verb or a noun with a pronoun after a place is no place
     text = "وانتقد إدارة الحرب ضد لبنان وفشله في خطة الانسحاب."
     assert not [m for m in recognizer.recognize(text) if "فشل" in m.text]

@@ -95,6 +95,7 @@ from nlp.recognition.rules import (
     trim_span_tail,
     un_body_spans,
     winner_club_spans,
+    without_proclitics,
     writes_final_ya,
 )
 from nlp.resolution.names import TITLE_CONTINUATIONS, TITLE_WORDS, raw_offset
@@ -204,7 +205,7 @@ RULES: dict[str, str] = {
     "places": "a country or capital the model called an organisation or a person is a place (باماكو تتهم), "
     "or left untagged (والرباط)",
     "lists": "a name with و on it after a place or a person, that the model reads alone as one "
-    "(الرباط وطنجة, ريد وايزمان وفيكتور غلوفر)",
+    '(الرباط وطنجة, ريد وايزمان وفيكتور غلوفر), or after "the cities of" and the like (مدن الحمامات وسوسة)',
     "known_organisations": "an organisation news names bare, from a list written here (إنفيديا, غولدمان "
     "ساكس, رويترز, برنامج الأغذية العالمي, ويجان; a club that is also a city or a word only in a sports "
     "passage, and never carried to other mentions), over no organisation the model found but a piece of it; "
@@ -524,7 +525,12 @@ class Recognizer:
                 before = kinds[i - 1] if i else None
                 if before is None and i > 1 and sent_labels[i - 1] is None and kinds[i - 2]:
                     before = kinds[i - 2]  # الدار البيضاء | وطنجة
-                if sent_labels[i] is not None or before is None or _after_wa(token) is None:
+                # the first of a list after "the cities of" (مدن | الحمامات وسوسة وبنزرت)
+                first_of_places = i > 0 and without_proclitics(sent[i - 1].form, _PLACES_WORDS) is not None
+                before = "place" if first_of_places and before is None else before
+                if sent_labels[i] is not None or before is None:
+                    continue
+                if _after_wa(token) is None and not first_of_places:
                     continue
                 if a_word_of_its_own(token):
                     continue
@@ -616,6 +622,14 @@ class Recognizer:
         return Mention(start, end, text[start:end], etype, round(s.confidence, 4), found_by)
 
 
+# Plurals and duals of a kind of place: a list of places follows (مدن الحمامات وسوسة وبنزرت).
+_PLACES_WORDS = frozenset(
+    model_form(w)
+    for w in (
+        "مدن مدينتي مدينتا بلدات بلدتي بلدتا قرى قريتي قريتا محافظات محافظتي محافظتا "
+        "ولايات ولايتي ولايتا عواصم"
+    ).split()
+)
 # What a list goes on with: the kind of the name before a word with و on it.
 _LIST_KINDS = {"LOC": "place", "FAC": "place", "PER": "person"}
 # Sentences that ask the model for a place or a person at one slot (the slot's token index).
