@@ -325,11 +325,10 @@ def _more_bases(
             continue
         if not form.startswith("و") or len(form) < 3:
             break
-        rest = list(re.finditer(r"\S+", words[k].group(0)[1:]))
-        first = model_form(rest[0].group(0).rstrip(_TRAILING_PUNCTUATION)) if rest else ""
+        first = model_form(words[k].group(0)[1:].rstrip(_TRAILING_PUNCTUATION))  # without the و
         if not first or (unknown_only and (knows is None or knows(first))) or first in _DESCRIPTOR_WORDS:
             break
-        name = _base_name_words([words[k], *words[k + 1 :]], 0, knows, False)
+        name = _base_name_words(words, k, knows, False)
         if not name:
             break
         found.append(name)
@@ -2563,7 +2562,6 @@ KIN_WORDS = frozenset(model_form(w) for w in "أبو أبي أبا بن ابن �
 # Words of a name that a name follows (أبو علي, بن علي, عبد ربه): what comes after them is
 # the name, whatever else the word can be.
 _NAME_BEFORE_A_NAME = KIN_WORDS | {model_form("عبد")}
-_ALI = "علي"
 # A definite feminine plural after a person's name is the verb's object (دان الرئيس جوزاف عون
 # الغارات, "condemned the strikes"); few surnames have that form.
 _PLURAL_SURNAMES = frozenset(model_form(w) for w in "السادات الزيات الفرات".split())
