@@ -219,6 +219,7 @@ class StanzaTagger:
         return spans
 
 
+@lru_cache(maxsize=1)  # one class, made on first use (stanza is imported lazily)
 def _forms_loader() -> Any:
     """Stanza's NER ``DataLoader`` (the same batches, sorted and padded as Stanza's pipeline
     has them) over lists of word forms instead of a ``Document``, which it would only read the
