@@ -2025,6 +2025,10 @@ def test_a_university_or_a_foundation_named_after_a_person_is_an_organisation() 
         return [text[r.start : r.end] for r in named_after_a_person_spans(tokens, labels, probs)]
 
     assert named("ودعت جامعة محمد الخامس الطلاب", {"محمد"}) == ["جامعة محمد الخامس"]
+    # the ordinal ends the name: the model's person that runs on is the university's professor
+    text = "وقال أستاذ في جامعة محمد الخامس سعيد الإدريسي إن"
+    assert named(text, {"محمد", "الخامس", "سعيد", "الإدريسي"}) == ["جامعة محمد الخامس"]
+    assert named("وزار جامعة ألفونسو الثالث عشر", {"ألفونسو"}) == ["جامعة ألفونسو الثالث عشر"]
     text = "وأعلنت مؤسسة محمد بن راشد آل مكتوم للمعرفة عن جائزة"
     assert named(text, {"محمد", "بن", "راشد"}) == ["مؤسسة محمد بن راشد آل مكتوم للمعرفة"]
     # after an honorific, the name the model half reads; the clitic stays out
@@ -2181,6 +2185,16 @@ def test_ala_written_with_alef_maqsura_splits_a_person_in_two() -> None:
     tagger = _TaggerThatTagsAndKnows(phrases, unknown=set())
     found = [m.text for m in Recognizer(tagger).recognize(text)]  # type: ignore[arg-type]
     assert found == ["غسان عويدات", "البيطار", "محمد علي النفطي"]
+
+
+def test_a_monarchs_ordinal_ends_the_person_the_model_read_on() -> None:
+    from nlp.recognition.recognizer import Recognizer
+
+    text = "واستقبل الملك محمد السادس سعيد الإدريسي. وحكم ألفونسو الثالث عشر إسبانيا."
+    phrases = {"محمد السادس سعيد الادريسي": "PER", "الفونسو الثالث عشر": "PER"}
+    tagger = _TaggerThatTagsAndKnows(phrases, unknown=set())
+    found = [m.text for m in Recognizer(tagger).recognize(text)]  # type: ignore[arg-type]
+    assert found == ["محمد السادس", "سعيد الإدريسي", "ألفونسو الثالث عشر", "إسبانيا"]
 
 
 def test_headed_by_is_no_part_of_the_organisation_the_model_found() -> None:

@@ -47,6 +47,8 @@ from nlp.recognition.rules import (
     MIN_NAME_PROBABILITY,
     PLACE_LABELS,
     QUOTATION_MARKS,
+    REGNAL_ORDINALS,
+    TEEN,
     RuleSpan,
     acronym_expansion_spans,
     acronym_named_spans,
@@ -664,7 +666,8 @@ def _parts(sent: Sequence[Token], first: int, last: int, *, person: bool = False
     """A span cut at the words that are never part of a name (الأهلي المصري مع الترجي
     التونسي: two clubs; أمام يانغ أفريكانز: after the preposition), and a person's at a
     quotation mark or bracket (لـ«هيوماين» طارق أمين: a company, then its chief) or at على
-    written with ى, "against" (ادعى غسان عويدات على طارق البيطار: two people)."""
+    written with ى, "against" (ادعى غسان عويدات على طارق البيطار: two people), and after a
+    monarch's ordinal (محمد الخامس | سعيد الإدريسي)."""
     parts, start = [], first
     for k in range(first, last + 1):
         if (
@@ -675,6 +678,9 @@ def _parts(sent: Sequence[Token], first: int, last: int, *, person: bool = False
             if k > start:
                 parts.append((start, k - 1))
             start = k + 1
+        elif person and k > start and sent[k - 1].form in REGNAL_ORDINALS and sent[k].form != TEEN:
+            parts.append((start, k - 1))  # الملك محمد السادس | سعيد الإدريسي: two people
+            start = k
     if start <= last:
         parts.append((start, last))
     return parts

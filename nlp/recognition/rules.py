@@ -1875,9 +1875,12 @@ _MAX_UN_BODY_WORDS = 9
 # (Not مركز, جائزة: NewsFANE reads مركز الملك الحسين للمؤتمرات as a building, جائزة نوبل as a prize
 # named after a person, who alone is the name.)
 _NAMED_AFTER_HEADS = frozenset(model_form(w) for w in "جامعة مؤسسة".split())
-_ORDINALS = frozenset(
+REGNAL_ORDINALS = frozenset(
     model_form(w) for w in "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر".split()
 )
+"""The ordinal after a monarch's name (محمد الخامس, عبد الله الثاني), which ends it (but for
+the "-teen" after it: ألفونسو الثالث عشر)."""
+TEEN = model_form("عشر")
 
 
 def named_after_a_person_spans(
@@ -1901,10 +1904,12 @@ def named_after_a_person_spans(
             and (
                 labels[k] == "PER"
                 or (honorific and k - j < 2 and person_prob[k] >= MIN_NAME_PROBABILITY)
-                or (k > j and tokens[k].form in _ORDINALS)
+                or (k > j and (tokens[k].form in REGNAL_ORDINALS or tokens[k].form == TEEN))
                 or (k > j and (tokens[k - 1].form in KIN_WORDS or tokens[k - 1].text == "آل"))
                 or (k > j and tokens[k].text == "آل" and k + 1 < n)  # آل مكتوم, the family
             )
+            # the ordinal ends the name: جامعة محمد الخامس | سعيد الإدريسي, its professor
+            and not (k > j and tokens[k - 1].form in REGNAL_ORDINALS and tokens[k].form != TEEN)
         ):
             k += 1
         if k == j or (not honorific and labels[j] != "PER"):
