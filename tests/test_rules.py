@@ -200,6 +200,15 @@ def _titled(
     return [text[s.start : s.end] for s in titled_person_spans(tokens, probs, known, knows.__contains__)]
 
 
+def test_an_unknown_family_name_with_the_article_before_that() -> None:
+    # the model reads the given name only; the family name it does not know comes before أن
+    text = "وأكد الأمين العام هيثم الغيص أن الطلب سيواصل النمو"
+    assert _titled(text, {"هيثم"}, unknown={"الغيص"}) == ["هيثم الغيص"]
+    # not a word the model knows, nor one the sentence goes on after
+    assert _titled("وأكد الأمين العام هيثم الغيص أن", {"هيثم"}) == ["هيثم"]
+    assert _titled("وأكد الأمين العام هيثم الغيص الطلب", {"هيثم"}, unknown={"الغيص"}) == ["هيثم"]
+
+
 def test_a_given_name_that_is_a_word_before_the_models_abu_name_after_a_title() -> None:
     from nlp.recognition.rules import titled_person_spans
     from nlp.tokenize import tokenize

@@ -977,6 +977,8 @@ def titled_person_spans(
             and name_word(tokens[k + 1], person_prob[k + 1], known[k + 1], knows)
         ):
             k += 2  # لويس إيناسيو لولا | دا سيلفا
+        if k == j + 1 and _surname_before_that(tokens, k, known):
+            k += 1  # الأمين العام هيثم | الغيص أن: a family name the model does not know
         # After what the title heads, one word is as often a verb (المدير الفني للفريق سيشارك):
         # a name there has two words at least.
         before_a_rank = k < len(tokens) and tokens[k].form in _RANKS  # قائد سنتكوم الأدميرال كوبر
@@ -1035,6 +1037,28 @@ def _just_named(tokens: Sequence[Token], i: int, person_prob: Sequence[float]) -
     if k >= 0 and tokens[k].form in {"،", ","}:
         k -= 1
     return k >= 0 and person_prob[k] >= 0.5
+
+
+# What follows a name and ends it: "that" after a verb of saying (أكد هيثم الغيص أن), a comma, a stop.
+_AFTER_A_NAME = frozenset(model_form(w) for w in "أن إن ، , . :".split())
+
+
+def _surname_before_that(tokens: Sequence[Token], k: int, known: Sequence[bool]) -> bool:
+    """Is the word at ``k``, after a titled given name, a family name with the article that
+    the model does not know (الغيص, العكلة), right before أن/إن or punctuation? Words the
+    model does not know are names more often than not, and nothing else of the sentence
+    comes between a name and the "that" of what the person said."""
+    if k + 1 >= len(tokens) or known[k] or tokens[k + 1].form not in _AFTER_A_NAME:
+        return False
+    form = tokens[k].form
+    return (
+        form.startswith("ال")
+        and len(form) >= 5
+        and not _is_adjective(form)
+        and form not in TITLE_WORDS
+        and form not in TITLE_CONTINUATIONS
+        and form not in _RANKS
+    )
 
 
 def _unknown_nisba_surname(token: Token, known: bool) -> bool:
