@@ -1742,13 +1742,16 @@ def _national(text: str, model: dict[str, str] | None = None) -> list[str]:
     return [text[s.start : s.end] for s in national_institution_spans(tokens, labels)]
 
 
-def test_a_countrys_army_police_and_exchange_are_organisations() -> None:
+def test_a_countrys_army_police_central_bank_and_exchange_are_organisations() -> None:
     text = "وقال الجيش اللبناني إنه انتشر، وسلم السلاح للجيش السوداني والجيش الوطني الليبي."
     assert _national(text) == ["الجيش اللبناني", "للجيش السوداني", "والجيش الوطني الليبي"]
     assert _national("ذكرت الشرطة البريطانية أن المؤشر الرئيسي للبورصة المصرية صعد") == [
         "الشرطة البريطانية",
         "للبورصة المصرية",
     ]
+    # a central bank, with a clitic on it or not
+    text = "مع قرار لجنة السياسة النقدية بالبنك المركزي المصري، وقال المصرف المركزي العراقي إن"
+    assert _national(text) == ["بالبنك المركزي المصري", "المصرف المركزي العراقي"]
     # an army described otherwise, a government, forces: no name of their own
     assert _national("وقاتل الجيش النظامي إلى جانب الحكومة العراقية والقوات الأمريكية") == []
     # what the model found is left to it

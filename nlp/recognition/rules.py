@@ -1381,25 +1381,32 @@ _NAMED = frozenset({"PER", "ORG"})
 # is as often a description (13 in 40), and so are its forces (1 in 21): no rule for those.
 _NATIONAL_INSTITUTIONS = frozenset(model_form(w) for w in "الجيش الشرطة البورصة".split())
 _ROYAL_OR_NATIONAL = frozenset(model_form(w) for w in "الوطني الملكي الملكية".split())
-_AIR_FORCE_HEADS = frozenset(model_form(w) for w in "سلاح القوات".split())
-_AIR_FORCE_TAILS = frozenset(model_form(w) for w in "الجو الجوية البحرية".split())
+# Two-word heads: a country's air force or navy (سلاح الجو, القوات البحرية), its central bank
+# (البنك المركزي, المصرف المركزي).
+_TWO_WORD_HEADS = {
+    **{
+        model_form(w): frozenset(model_form(t) for t in "الجو الجوية البحرية".split())
+        for w in "سلاح القوات".split()
+    },
+    **{model_form(w): frozenset({model_form("المركزي")}) for w in "البنك المصرف".split()},
+}
+_TWO_WORD_HEAD_FIRSTS = frozenset(_TWO_WORD_HEADS)
 
 
 def national_institution_spans(tokens: Sequence[Token], model_labels: Sequence[str | None]) -> list[RuleSpan]:
-    """A country's army, police, air force, navy or stock exchange is an organisation: الجيش
-    اللبناني, للجيش السوداني, الجيش الوطني الليبي, الشرطة البريطانية, سلاح الجو الملكي الأردني,
-    والقوات الجوية الكويتية, للبورصة المصرية; where the model found no
-    person or organisation in it. Not one described otherwise (الجيش النظامي, "the regular
-    army"), nor forces described by a nationality (القوات الأمريكية)."""
+    """A country's army, police, air force, navy, central bank or stock exchange is an
+    organisation: الجيش اللبناني, للجيش السوداني, الجيش الوطني الليبي, الشرطة البريطانية, سلاح
+    الجو الملكي الأردني, والقوات الجوية الكويتية, بالبنك المركزي المصري, للبورصة المصرية;
+    where the model found no person or organisation in it. Not one described otherwise (الجيش
+    النظامي, "the regular army"), nor forces described by a nationality (القوات الأمريكية)."""
     out: list[RuleSpan] = []
     for i, token in enumerate(tokens[:-1]):
         if without_proclitics(token.form, _NATIONAL_INSTITUTIONS) is not None:
             k = i + 1
-        elif (
-            without_proclitics(token.form, _AIR_FORCE_HEADS) is not None
-            and tokens[i + 1].form in _AIR_FORCE_TAILS
-        ):
-            k = i + 2  # سلاح الجو, القوات الجوية: a country's air force or navy
+        elif (head := without_proclitics(token.form, _TWO_WORD_HEAD_FIRSTS)) is not None and tokens[
+            i + 1
+        ].form in _TWO_WORD_HEADS[head]:
+            k = i + 2  # سلاح الجو, القوات الجوية, البنك المركزي: a country's air force, navy, bank
         else:
             continue
         while k < len(tokens) - 1 and tokens[k].form in _ROYAL_OR_NATIONAL:
