@@ -244,3 +244,15 @@ def test_a_skeleton_match_needs_context() -> None:
     # The same spelling without a shared neighbour: a new entity, not a merge on a skeleton alone.
     text = "قال لويد أوستين إن الطقس جميل."
     assert ids(text, mentions(text, ("لويد أوستين", T.PERSON)), [austin])["لويد أوستين"] != "E1"
+    # A skeleton of two consonants is no match, context or not (الغيص and جيسوس: "gs")
+    ghais = Candidate(
+        "E3",
+        T.PERSON,
+        frozenset({"هيثم الغيص"}),
+        frozenset({"الغيص"}),
+        skeletons=frozenset({name_skeleton("هيثم الغيص"), name_skeleton("الغيص")}),
+        neighbors=frozenset({"E2"}),
+    )
+    text = "وقال جيسوس إن البنتاغون جاهز."
+    spans = mentions(text, ("جيسوس", T.PERSON), ("البنتاغون", T.ORGANIZATION))
+    assert ids(text, spans, [ghais, pentagon])["جيسوس"] != "E3"

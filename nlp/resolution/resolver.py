@@ -320,6 +320,10 @@ def _match_graph(
     return entity_id(etype, key), True, "new entity"
 
 
+MIN_SKELETON_LETTERS = 3
+"""The shortest skeleton a match may rest on (كاتس and كاتز: "gts")."""
+
+
 def name_skeleton(text: str) -> str:
     """The consonant skeleton of a name, spaces removed (as stored on aliases)."""
     return skeleton(text).replace(" ", "")
@@ -336,8 +340,9 @@ def _match_skeleton(
     it only with context: the entity is mentioned, in the graph, together with an entity
     this document also mentions. A skeleton alone never merges."""
     etype = root[0]
-    skeletons = {name_skeleton(t) for t in texts} - {""}
-    if not context:
+    # (two consonants tell nothing apart: جيسوس and الغيص are both "gs")
+    skeletons = {k for k in (name_skeleton(t) for t in texts) if len(k) >= MIN_SKELETON_LETTERS}
+    if not context or not skeletons:
         return None
     same = [c for c in index.by_id.values() if c.type is etype and c.skeletons & skeletons]
     neighbors = {c.id: c.neighbors or (co_mentioned(c.id) if co_mentioned else frozenset()) for c in same}
