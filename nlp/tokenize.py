@@ -62,6 +62,18 @@ def tokens_within(tokens: Sequence[Token], start: int, end: int) -> Sequence[Tok
     return tokens[first:last]
 
 
+def tokens_of(tokens: Sequence[Token], start: int, end: int) -> Sequence[Token]:
+    """The tokens a span ``[start, end)`` covers: those wholly inside it, and the one it starts
+    in when it starts after a clitic written on a word (لـ|جامعة الدول العربية: لجامعة)."""
+    first = bisect_left(tokens, start, key=_token_start)
+    if first > 0 and tokens[first - 1].end > start:
+        first -= 1
+    last = first
+    while last < len(tokens) and tokens[last].end <= end:
+        last += 1
+    return tokens[first:last]
+
+
 def _token_start(token: Token) -> int:
     return token.start
 

@@ -1616,6 +1616,8 @@ def test_the_medium_a_statement_was_given_to_and_a_company_whose_share_moved() -
     assert orgs("وقال المحلل، في تصريح لزنقة، إن") == ["زنقة"]
     assert orgs("وقال في تصريحات للصحفيين إن", known={"للصحفيين"}) == []
     assert orgs("وقال في تصريح لوزير الخارجية إن", known={"وزير"}) == []
+    # ل on a word with the article the model knows: حوار للحضارات, "a dialogue of civilisations"
+    assert orgs("في أول حوار للحضارات عرفته البشرية", known={"الحضارات"}) == []
     # the words alone are no context: a quotation after them is no name
     assert orgs("وقال في تصريح إن «الوضع صعب»") == []
     # a share named bare: an indefinite word (or one the model does not know), words the model
@@ -2221,6 +2223,20 @@ def test_headed_by_is_no_part_of_the_organisation_the_model_found() -> None:
     )
     found = [(m.text, m.type.value) for m in Recognizer(tagger).recognize(text)]  # type: ignore[arg-type]
     assert found == [("الولايات المتحدة", "LOCATION"), ("حركة فتح", "ORGANIZATION")]
+
+
+def test_a_name_a_rule_found_after_a_clitic_repeats_whole() -> None:
+    from nlp.recognition.recognizer import Recognizer
+
+    # the list finds غولدمان ساكس after the ل of لغولدمان; its repeats are the whole name, and
+    # its last word alone is no organisation (الاقتصادي ساكس), nor is ل part of the mention
+    text = (
+        "ووفقا لغولدمان ساكس فإن الأسعار سترتفع، وقال الاقتصادي ساكس إن النمو قوي. "
+        "وأكد محللو غولدمان ساكس ذلك."
+    )
+    tagger = _TaggerThatTagsAndKnows({}, unknown=set())
+    found = [(m.text, m.type.value) for m in Recognizer(tagger).recognize(text)]  # type: ignore[arg-type]
+    assert found == [("غولدمان ساكس", "ORGANIZATION"), ("غولدمان ساكس", "ORGANIZATION")]
 
 
 def test_a_listed_name_replaces_the_piece_of_it_the_model_found() -> None:

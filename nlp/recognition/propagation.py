@@ -44,7 +44,7 @@ from nlp.recognition.rules import (
 )
 from nlp.resolution.names import NAME_PARTICLES, PROCLITIC_PREFIXES, TITLE_CONTINUATIONS, clitic_length
 from nlp.text import key_form, model_form
-from nlp.tokenize import tokens_within
+from nlp.tokenize import tokens_of
 from nlp.types import APPOSITION_OF, EntityType, Mention, Token
 
 MIN_SURNAME_LETTERS = 4
@@ -364,6 +364,7 @@ def widen_to_full_names(text: str, tokens: Sequence[Token], spans: Sequence[Ment
                 and start <= m.start
                 and m.end <= end
                 and m.end - m.start < end - start
+                and len(_name_forms(tokens, m)) < len(forms)  # more words, not only a clitic
                 and not m.attributes
                 for m in inside
             ):
@@ -374,10 +375,15 @@ def widen_to_full_names(text: str, tokens: Sequence[Token], spans: Sequence[Ment
 
 
 def _name_forms(tokens: Sequence[Token], m: Mention) -> tuple[str, ...]:
-    """The model forms of a mention's words, with the clitics of the first word cut."""
-    words = [t.form for t in tokens_within(tokens, m.start, m.end)]
-    if not words:
+    """The model forms of a mention's words, with the clitics of the first word cut. A
+    mention may start after a clitic a rule cut off its first word (لـ|غولدمان ساكس): that
+    word counts from where the mention starts."""
+    covered = tokens_of(tokens, m.start, m.end)
+    if not covered:
         return ()
+    words = [t.form for t in covered]
+    if covered[0].start < m.start:
+        words[0] = model_form(covered[0].text[m.start - covered[0].start :])
     first = words[0]
     cut = clitic_length(first)
     rest = first[cut:]
