@@ -200,6 +200,13 @@ def _titled(
     return [text[s.start : s.end] for s in titled_person_spans(tokens, probs, known, knows.__contains__)]
 
 
+def test_ali_written_with_ya_after_a_title_is_a_given_name() -> None:
+    text = "وقال وزير البترول السعودي علي النعيمي للصحفيين إن"
+    assert _titled(text, set(), unknown={"النعيمي"}) == ["علي النعيمي"]
+    # only before a family name the model does not know: علي الهامش ("on the sidelines")
+    assert _titled("وقال الوزير علي الهامش إن", set()) == []
+
+
 def test_an_unknown_family_name_with_the_article_before_that() -> None:
     # the model reads the given name only; the family name it does not know comes before أن
     text = "وأكد الأمين العام هيثم الغيص أن الطلب سيواصل النمو"

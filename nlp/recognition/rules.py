@@ -929,6 +929,7 @@ def titled_person_spans(
             and (
                 name_word(tokens[k], person_prob[k], known[k] or ambiguous, knows)
                 or (k == j and _given_name_before_a_kin_word(tokens, k, person_prob))
+                or (k == j and _ali_before_a_family_name(tokens, k, known))
             )
             and not (k == j and _of_a_known_word(tokens[k].form, knows))
             and not (k > j and _then_a_known_verb(tokens[k].form, knows))
@@ -1025,6 +1026,17 @@ def _given_name_before_a_kin_word(tokens: Sequence[Token], k: int, person_prob: 
         and not form.startswith("ال")
         and not is_function_word(form)
         and form not in KIN_WORDS
+    )
+
+
+def _ali_before_a_family_name(tokens: Sequence[Token], k: int, known: Sequence[bool]) -> bool:
+    """Is the word at ``k``, right after a title, the given name علي (written with ي: the
+    model form folds على, "on", to the same letters) before a family name the model does not
+    know (وزير البترول السعودي علي | النعيمي)?"""
+    return (
+        clean(tokens[k].text) == _ALI
+        and k + 1 < len(tokens)
+        and _unknown_nisba_surname(tokens[k + 1], known[k + 1])
     )
 
 
