@@ -214,6 +214,11 @@ def test_an_unknown_family_name_with_the_article_before_that() -> None:
     # not a word the model knows, nor one the sentence goes on after
     assert _titled("وأكد الأمين العام هيثم الغيص أن", {"هيثم"}) == ["هيثم"]
     assert _titled("وأكد الأمين العام هيثم الغيص الطلب", {"هيثم"}, unknown={"الغيص"}) == ["هيثم"]
+    # a nisba the model knows, after a given name alone, before على/في: the family name; and a
+    # title may have ل on its article (للفنانة), not ب (بالوزير)
+    text = "افتتحت الدورة بحفل للفنانة اللبنانية ماجدة الرومي على المسرح"
+    assert _titled(text, set(), unknown={"ماجدة"}) == ["ماجدة الرومي"]
+    assert _titled("ورحب بالوزير الياباني، منوها بالعلاقات", set(), unknown={"منوها"}) == []
 
 
 def test_a_given_name_that_is_a_word_before_the_models_abu_name_after_a_title() -> None:

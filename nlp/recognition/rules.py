@@ -1055,16 +1055,20 @@ def _just_named(tokens: Sequence[Token], i: int, person_prob: Sequence[float]) -
 
 # What follows a name and ends it: "that" after a verb of saying (أكد هيثم الغيص أن), a comma, a stop.
 _AFTER_A_NAME = frozenset(model_form(w) for w in "أن إن ، , . :".split())
+_PREPOSITIONS_AFTER_A_NAME = frozenset(model_form(w) for w in "على في".split())
 
 
 def _surname_before_that(tokens: Sequence[Token], k: int, known: Sequence[bool]) -> bool:
-    """Is the word at ``k``, after a titled given name, a family name with the article that
-    the model does not know (الغيص, العكلة), right before أن/إن or punctuation? Words the
-    model does not know are names more often than not, and nothing else of the sentence
-    comes between a name and the "that" of what the person said."""
-    if k + 1 >= len(tokens) or known[k] or tokens[k + 1].form not in _AFTER_A_NAME:
+    """Is the word at ``k``, after a titled given name, a family name with the article, right
+    before أن/إن, على/في or punctuation: one the model does not know (الغيص, العكلة), or a
+    nisba it knows (ماجدة الرومي على المسرح; a nationality comes before the name, not after
+    the given name alone)? Words the model does not know are names more often than not, and
+    nothing else of the sentence comes between a name and the "that" of what was said."""
+    if k + 1 >= len(tokens) or tokens[k + 1].form not in _AFTER_A_NAME | _PREPOSITIONS_AFTER_A_NAME:
         return False
     form = tokens[k].form
+    if known[k]:  # a nisba the model knows (الرومي): after a given name alone, the family name
+        return definite_nisba(form) and form not in TITLE_WORDS and form not in TITLE_CONTINUATIONS
     return (
         form.startswith("ال")
         and len(form) >= 5
@@ -2391,8 +2395,14 @@ _POSSESSIVE = (("ته", "ة"), ("تها", "ة"), ("ه", ""), ("ها", ""), ("ه�
 
 
 def _is_title(form: str, titles: frozenset[str]) -> bool:
-    """وزير, ووزير, نظيره, ونائبته: a title word, with a conjunction or a possessive or not."""
-    for word in (form, form[1:] if form[:1] in {"و", "ف"} else form):
+    """وزير, ووزير, نظيره, ونائبته, للفنانة: a title word, with a conjunction, ل on the
+    article or a possessive, or not. (Not ب: رحب بالوزير الياباني، منوها "welcomed the
+    minister, noting" names no one, and a name after بالوزير is rarer than after للوزير.)"""
+    words = [form, form[1:] if form[:1] in {"و", "ف"} else form]
+    for clitic in ("لل", "ولل"):
+        if form.startswith(clitic):
+            words.append("ال" + form[len(clitic) :])
+    for word in words:
         if word in titles or word in _COUNTERPART:
             return True
         for suffix, restored in _POSSESSIVE:
