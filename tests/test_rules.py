@@ -2209,11 +2209,17 @@ def test_ala_written_with_alef_maqsura_splits_a_person_in_two() -> None:
     from nlp.recognition.recognizer import Recognizer
 
     # على ("against") between two people the model read as one; علي, written with ي, is a name
-    text = "حين ادعى القاضي غسان عويدات على البيطار بتهمة. وقال محمد علي النفطي إن"
+    # (in a text that writes في with ي, as the ala_preposition rule asks)
+    text = "حين ادعى القاضي غسان عويدات على البيطار بتهمة في المحكمة. وقال محمد علي النفطي إن"
     phrases = {"غسان عويدات علي البيطار": "PER", "محمد علي النفطي": "PER"}
     tagger = _TaggerThatTagsAndKnows(phrases, unknown=set())
     found = [m.text for m in Recognizer(tagger).recognize(text)]  # type: ignore[arg-type]
     assert found == ["غسان عويدات", "البيطار", "محمد علي النفطي"]
+    # a text that writes فى writes the name علي as على too: no cut there
+    text = "وقال محمد على النفطي فى المؤتمر إن"
+    tagger = _TaggerThatTagsAndKnows({"محمد علي النفطي": "PER"}, unknown=set())
+    found = [m.text for m in Recognizer(tagger).recognize(text)]  # type: ignore[arg-type]
+    assert found == ["محمد على النفطي"]
 
 
 def test_a_monarchs_ordinal_ends_the_person_the_model_read_on() -> None:

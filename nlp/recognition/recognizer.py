@@ -276,6 +276,8 @@ class Recognizer:
                 or _with_a_verbal_noun(form, knows)
             )
 
+        # على ("on", "against") is the preposition, no name علي, where the text writes في with ي
+        ala_is_a_preposition = "ala_preposition" not in off and writes_final_ya(text)
         for k, (sent, tagged) in enumerate(zip(sents, analyzed, strict=True)):
             labels = labels_of[k]
             if tagged.person_prob and "titles" not in off:
@@ -406,7 +408,7 @@ class Recognizer:
                 ):
                     continue  # ممرات [آمنة], محاكمة [عادلة]: "safe", "fair", no Amina
                 for first, last_part in (
-                    _parts(sent, start, last, person=s.label == "PER")
+                    _parts(sent, start, last, person=s.label == "PER", ala=ala_is_a_preposition)
                     if "span_tails" not in off
                     else [(start, last)]
                 ):
@@ -416,7 +418,7 @@ class Recognizer:
                     for first_piece, last_piece, found_by in pieces:
                         spans.append(self._model_mention(text, sent, first_piece, last_piece, s, found_by))
 
-        if "ala_preposition" not in off and writes_final_ya(text):
+        if ala_is_a_preposition:
             spans = [m for m in spans if not (m.type is EntityType.PERSON and m.text.startswith("على "))]
         rules = [
             *(base_spans(text, knows) if "bases" not in off else []),
@@ -662,18 +664,21 @@ _QUOTES_AND_BRACKETS = QUOTATION_MARKS | frozenset("()[]")
 _ALA = "على"
 
 
-def _parts(sent: Sequence[Token], first: int, last: int, *, person: bool = False) -> list[tuple[int, int]]:
+def _parts(
+    sent: Sequence[Token], first: int, last: int, *, person: bool = False, ala: bool = False
+) -> list[tuple[int, int]]:
     """A span cut at the words that are never part of a name (الأهلي المصري مع الترجي
     التونسي: two clubs; أمام يانغ أفريكانز: after the preposition), and a person's at a
-    quotation mark or bracket (لـ«هيوماين» طارق أمين: a company, then its chief) or at على
-    written with ى, "against" (ادعى غسان عويدات على طارق البيطار: two people), and after a
+    quotation mark or bracket (لـ«هيوماين» طارق أمين: a company, then its chief) or, where
+    ``ala`` (the text tells ى from ي), at على, "against" (ادعى غسان عويدات على طارق البيطار: two
+    people), and after a
     monarch's ordinal (محمد الخامس | سعيد الإدريسي)."""
     parts, start = [], first
     for k in range(first, last + 1):
         if (
             splits_names(sent[k].form)
             or (person and sent[k].form in _QUOTES_AND_BRACKETS)
-            or (person and first < k < last and clean(sent[k].text) == _ALA)
+            or (person and ala and first < k < last and clean(sent[k].text) == _ALA)
         ):
             if k > start:
                 parts.append((start, k - 1))
