@@ -67,11 +67,8 @@ def tokens_of(tokens: Sequence[Token], start: int, end: int) -> Sequence[Token]:
     in when it starts after a clitic written on a word (لـ|جامعة الدول العربية: لجامعة)."""
     first = bisect_left(tokens, start, key=_token_start)
     if first > 0 and tokens[first - 1].end > start:
-        first -= 1
-    last = first
-    while last < len(tokens) and tokens[last].end <= end:
-        last += 1
-    return tokens[first:last]
+        start = tokens[first - 1].start
+    return tokens_within(tokens, start, end)
 
 
 def _token_start(token: Token) -> int:
