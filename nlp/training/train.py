@@ -35,9 +35,6 @@ from nlp.training.corpora import LABELS, READERS, SHARED_CORPORA, Document, Sent
 log = logging.getLogger("nlp.training")
 
 SEED = 1234
-# The default training data; READERS also names the news written for this project, which a
-# run takes when --corpora names it.
-ALL_CORPORA = SHARED_CORPORA
 
 
 def split_documents(
@@ -270,7 +267,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--data", type=Path, required=True, help="shared/data/ner folder")
     ap.add_argument("--out", type=Path, required=True, help="model folder to write")
     ap.add_argument("--work", type=Path, default=Path("build/ner-work"), help="scratch folder (JSON data)")
-    ap.add_argument("--corpora", default=",".join(ALL_CORPORA), help="comma-separated corpora to use")
+    ap.add_argument("--corpora", default=",".join(SHARED_CORPORA), help="comma-separated corpora to use")
     ap.add_argument("--max-steps", type=int, default=8000)
     ap.add_argument("--eval-interval", type=int, default=500)
     ap.add_argument("--seed", type=int, default=SEED)
@@ -316,7 +313,7 @@ def main(argv: list[str] | None = None) -> None:
     # Splits are always made over all the shared corpora, so that the test split stays the
     # same when one is left out of training (ablations stay comparable); the written news is
     # read (and held out in part) only when named.
-    all_docs = read_all(args.data, tuple(dict.fromkeys(ALL_CORPORA + corpora)))
+    all_docs = read_all(args.data, tuple(dict.fromkeys(SHARED_CORPORA + corpora)))
     splits = split_documents(all_docs, seed=args.seed)
     splits["train"] = [d for d in splits["train"] if d.corpus in corpora]
     splits["dev"] = [d for d in splits["dev"] if d.corpus in corpora]
@@ -377,7 +374,7 @@ def main(argv: list[str] | None = None) -> None:
     previous: dict[str, Any] = json.loads(report_path.read_text("utf-8")) if report_path.exists() else {}
     report = {
         "command": f"python -m nlp.training.train --data {args.data} --out {args.out}"
-        + ("" if args.corpora == ",".join(ALL_CORPORA) else f" --corpora {args.corpora}")
+        + ("" if args.corpora == ",".join(SHARED_CORPORA) else f" --corpora {args.corpora}")
         + f" --max-steps {args.max_steps} --eval-interval {args.eval_interval} --seed {args.seed}"
         + (
             f" --oversample {','.join(f'{c}={n}' for c, n in args.oversample.items())}"
