@@ -24,10 +24,17 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from loaders import LoadedDocument
-from nlp.recognition.recognizer import Analysis, Recognizer, TextRegion
+from nlp.recognition.recognizer import Analysis, AnalysisInput, Recognizer, TextRegion
 from service import memory
 from service.errors import ModelUnavailableError
-from service.pipeline import FirstPasses, Pipeline, text_regions
+from service.pipeline import (
+    RECOGNITION_BATCH,
+    FirstPasses,
+    Pipeline,
+    analyses,
+    analysis_input,
+    in_chunks,
+)
 from service.runtime import WARM_UP_TEXT, load_recognizer
 from service.settings import Settings
 
@@ -35,7 +42,7 @@ IN_FLIGHT_PER_WORKER = 2
 TRIM_EVERY = 16
 """A worker returns freed heap memory to the system every this many texts (a trim costs ms)."""
 _worker_recognizer: Recognizer | None = None
-_analyses = 0
+_texts_analysed = 0
 
 
 def worker_config(settings: Settings) -> str:
@@ -52,31 +59,32 @@ def process_first_passes(pipeline: Pipeline, settings: Settings, workers: int) -
     def run(docs: Iterable[LoadedDocument]) -> Iterator[tuple[LoadedDocument, Analysis | Exception | None]]:
         context = multiprocessing.get_context("spawn")  # no fork of a process holding torch and threads
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_leave_interrupts) as pool:
-            window: deque[tuple[LoadedDocument, Future[Analysis] | None]] = deque()
-            for doc in docs:
-                skip = pipeline.already_ingested(doc)
-                furniture, metadata = text_regions(doc)
-                future = (
-                    None if skip else pool.submit(_analyze, config, doc.text, (*furniture,), (*metadata,))
-                )
-                window.append((doc, future))
+            window: deque[tuple[list[LoadedDocument], list[bool], Future[list[Analysis | Exception]]]] = (
+                deque()
+            )
+            for chunk in in_chunks(docs, RECOGNITION_BATCH):  # the model reads a chunk in one go
+                skipped = [pipeline.already_ingested(doc) for doc in chunk]
+                todo = [analysis_input(doc) for doc, skip in zip(chunk, skipped, strict=True) if not skip]
+                window.append((chunk, skipped, pool.submit(_analyses, config, todo)))
                 while len(window) > IN_FLIGHT_PER_WORKER * workers:  # a bounded window
-                    yield _result(*window.popleft())
+                    yield from _results(*window.popleft())
             while window:
-                yield _result(*window.popleft())
+                yield from _results(*window.popleft())
 
     return run
 
 
-def _result(
-    doc: LoadedDocument, future: Future[Analysis] | None
-) -> tuple[LoadedDocument, Analysis | Exception | None]:
-    if future is None:
-        return doc, None
+def _results(
+    chunk: list[LoadedDocument], skipped: list[bool], future: Future[list[Analysis | Exception]]
+) -> Iterator[tuple[LoadedDocument, Analysis | Exception | None]]:
+    """A chunk's documents in order with their first passes (None: skipped)."""
     try:
-        return doc, future.result()
-    except Exception as exc:  # this document's failure, handed over in order
-        return doc, exc
+        found: list[Analysis | Exception] = future.result()
+    except Exception as exc:  # the worker failed (its model, or the process): every document's failure
+        found = [exc] * skipped.count(False)
+    results = iter(found)
+    for doc, skip in zip(chunk, skipped, strict=True):
+        yield doc, None if skip else next(results)
 
 
 class RecognizerProcess:
@@ -98,7 +106,7 @@ class RecognizerProcess:
         context = multiprocessing.get_context("spawn")
         pool = ProcessPoolExecutor(1, mp_context=context, initializer=_leave_interrupts)
         try:  # loads the model, and raises what loading raised (a missing model names its files)
-            pool.submit(_analyze, self._config, WARM_UP_TEXT, (), ()).result()
+            pool.submit(_analyze_many, self._config, [(WARM_UP_TEXT, (), ())]).result()
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
@@ -107,9 +115,12 @@ class RecognizerProcess:
     def analyze(
         self, text: str, furniture: Sequence[TextRegion] = (), metadata: Sequence[TextRegion] = ()
     ) -> Analysis:
+        return self.analyze_many([(text, furniture, metadata)])[0]
+
+    def analyze_many(self, texts: Sequence[AnalysisInput]) -> list[Analysis]:
         pool = self._pool
         try:
-            return pool.submit(_analyze, self._config, text, furniture, metadata).result()
+            return pool.submit(_analyze_many, self._config, texts).result()
         except BrokenProcessPool as exc:
             with self._lock:
                 if self._pool is pool:
@@ -126,16 +137,33 @@ def _leave_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _analyze(
-    config: str, text: str, furniture: Sequence[TextRegion], metadata: Sequence[TextRegion]
-) -> Analysis:
-    """The first pass, in a worker process; the first call there loads the model (its errors,
-    a missing model's files named, reach the caller as they are)."""
-    global _worker_recognizer, _analyses
+def _worker(config: str) -> Recognizer:
+    """This worker process's recogniser, loaded by the first call (its errors, a missing
+    model's files named, reach the caller as they are)."""
+    global _worker_recognizer
     if _worker_recognizer is None:
         _worker_recognizer = load_recognizer(Settings.model_validate_json(config))
-    analysis = _worker_recognizer.analyze(text, furniture, metadata)
-    _analyses += 1
-    if _analyses % TRIM_EVERY == 0:  # the model's buffers go back to the system now and then
+    return _worker_recognizer
+
+
+def _analyze_many(config: str, texts: Sequence[AnalysisInput]) -> list[Analysis]:
+    """First passes in a worker process (``RecognizerProcess``): all of them, or the error."""
+    found = _worker(config).analyze_many(texts)
+    _trim_now_and_then(len(texts))
+    return found
+
+
+def _analyses(config: str, texts: Sequence[AnalysisInput]) -> list[Analysis | Exception]:
+    """First passes in a worker process (``akg ingest --engine processes``), each text's
+    failure its own (``pipeline.analyses``)."""
+    found = analyses(_worker(config), texts)
+    _trim_now_and_then(len(texts))
+    return found
+
+
+def _trim_now_and_then(texts: int) -> None:
+    """The model's buffers go back to the system every ``TRIM_EVERY`` texts or so."""
+    global _texts_analysed
+    before, _texts_analysed = _texts_analysed, _texts_analysed + texts
+    if before // TRIM_EVERY != _texts_analysed // TRIM_EVERY:
         memory.trim()
-    return analysis

@@ -25,7 +25,7 @@ from graph_schema.records import DocumentGraph, DocumentRow, EntityRow, MentionR
 from graph_schema.store import GraphStore
 from loaders import LoadedDocument
 from nlp.recognition.propagation import candidate_keys
-from nlp.recognition.recognizer import Analysis, TextRegion, finish
+from nlp.recognition.recognizer import Analysis, AnalysisInput, TextRegion, finish
 from nlp.resolution.aliases import alias_id, alias_row
 from nlp.resolution.resolver import Resolution, probe_keys, resolve
 from nlp.resolution.transliteration import to_latin
@@ -44,6 +44,9 @@ WRITE_BATCH = 32
 """Documents per write transaction in ``ingest_many``."""
 WRITE_DELAY = 0.5
 """Seconds a resolved document may wait for its batch to fill before it is written anyway."""
+RECOGNITION_BATCH = 8
+"""Documents whose sentences the model reads in one go in ``ingest_many`` (an article has a
+handful of sentences; eight articles' keep the model's matrices full: ``analyses``)."""
 _TEH_MARBUTA = str.maketrans("ة", "ه")
 
 
@@ -82,6 +85,42 @@ class TextAnalyzer(Protocol):
     def analyze(
         self, text: str, furniture: Sequence[TextRegion] = (), metadata: Sequence[TextRegion] = ()
     ) -> Analysis: ...
+
+    def analyze_many(self, texts: Sequence[AnalysisInput]) -> list[Analysis]: ...
+
+
+def analysis_input(doc: LoadedDocument) -> AnalysisInput:
+    return (doc.text, *text_regions(doc))
+
+
+def analyses(recognizer: TextAnalyzer, texts: Sequence[AnalysisInput]) -> list[Analysis | Exception]:
+    """First passes of several texts, the model run once over all their sentences; when that
+    fails, each text on its own, so that a failure is the failing text's alone."""
+    if not texts:
+        return []
+    try:
+        return list(recognizer.analyze_many(texts))
+    except Exception:  # noqa: S110 - found again below, and handed over with its own text
+        pass
+    out: list[Analysis | Exception] = []
+    for text in texts:
+        try:
+            out.append(recognizer.analyze(*text))
+        except Exception as exc:
+            out.append(exc)
+    return out
+
+
+def in_chunks(items: Iterable[LoadedDocument], size: int) -> Iterator[list[LoadedDocument]]:
+    """Consecutive lists of ``size`` items (the last may be shorter), read lazily."""
+    chunk: list[LoadedDocument] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 class Pipeline:
@@ -253,15 +292,14 @@ class Pipeline:
     def _first_passes_here(
         self, docs: Iterable[LoadedDocument]
     ) -> Iterator[tuple[LoadedDocument, Analysis | Exception | None]]:
-        """First passes in this process, one after the other (None: the graph has the text)."""
-        for doc in docs:
-            if self.already_ingested(doc):
-                yield doc, None
-                continue
-            try:
-                yield doc, self.first_pass(doc)
-            except Exception as exc:  # this document's failure, handed over in order
-                yield doc, exc
+        """First passes in this process, ``RECOGNITION_BATCH`` documents at a time, in order
+        (None: the graph has the text; an exception: this document's failure)."""
+        for chunk in in_chunks(docs, RECOGNITION_BATCH):
+            skipped = [self.already_ingested(doc) for doc in chunk]
+            todo = [analysis_input(doc) for doc, skip in zip(chunk, skipped, strict=True) if not skip]
+            found = iter(analyses(self.recognizer, todo))
+            for doc, skip in zip(chunk, skipped, strict=True):
+                yield doc, None if skip else next(found)
 
     def already_ingested(self, doc: LoadedDocument) -> bool:
         doc_id = document_id(doc)
@@ -269,7 +307,7 @@ class Pipeline:
 
     def first_pass(self, doc: LoadedDocument) -> Analysis:
         """The graph-independent part of recognition (the model and the rules)."""
-        return self.recognizer.analyze(doc.text, *text_regions(doc))
+        return self.recognizer.analyze(*analysis_input(doc))
 
     def _existing(self, doc: LoadedDocument) -> IngestResult | None:
         """The result of an earlier ingest of the same text, if the graph has it."""

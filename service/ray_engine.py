@@ -21,12 +21,13 @@ import structlog
 from loaders import LoadedDocument
 from nlp.recognition.recognizer import Analysis
 from service.engines import worker_config
-from service.pipeline import FirstPasses, IngestResult, Pipeline
+from service.pipeline import RECOGNITION_BATCH, FirstPasses, IngestResult, Pipeline, in_chunks
 from service.settings import Settings
 
 log = structlog.get_logger(__name__)
 
 IN_FLIGHT_PER_WORKER = 2
+"""Chunks of ``RECOGNITION_BATCH`` documents submitted ahead per actor."""
 
 
 class RecognitionWorker:
@@ -37,13 +38,16 @@ class RecognitionWorker:
 
         self.recognizer = load_recognizer(Settings.model_validate_json(settings_json))
 
-    def first_pass(self, doc: LoadedDocument, skip: bool) -> tuple[LoadedDocument, Analysis | None]:
-        if skip:  # already in the graph: nothing to recognise
-            return doc, None
-        from service.pipeline import text_regions
+    def first_passes(
+        self, docs: list[LoadedDocument], skipped: list[bool]
+    ) -> list[tuple[LoadedDocument, Analysis | Exception | None]]:
+        """A chunk's first passes, the model run once over the documents not skipped (those
+        already in the graph), each document's failure its own."""
+        from service.pipeline import analyses, analysis_input
 
-        furniture, metadata = text_regions(doc)
-        return doc, self.recognizer.analyze(doc.text, furniture, metadata)
+        todo = [analysis_input(doc) for doc, skip in zip(docs, skipped, strict=True) if not skip]
+        found = iter(analyses(self.recognizer, todo))
+        return [(doc, None if skip else next(found)) for doc, skip in zip(docs, skipped, strict=True)]
 
 
 def ingest_with_ray(
@@ -88,19 +92,19 @@ def ray_first_passes(pipeline: Pipeline, settings: Settings, workers: int | None
         config = worker_config(settings)
         pool = ActorPool([actor.remote(config) for _ in range(count)])
         log.info("ray.workers", workers=count)
-        stream = iter(docs)
+        chunks = in_chunks(docs, RECOGNITION_BATCH)
 
         def submit_next() -> None:
-            doc = next(stream, None)
-            if doc is not None:
-                skip = pipeline.already_ingested(doc)
-                pool.submit(lambda worker, d: worker.first_pass.remote(d, skip), doc)
+            chunk = next(chunks, None)
+            if chunk is not None:
+                skipped = [pipeline.already_ingested(doc) for doc in chunk]
+                pool.submit(lambda worker, job: worker.first_passes.remote(*job), (chunk, skipped))
 
         for _ in range(IN_FLIGHT_PER_WORKER * count):
             submit_next()
         while pool.has_next():  # type: ignore[no-untyped-call]
-            doc, analysis = pool.get_next()  # in submission order
+            done = pool.get_next()  # in submission order
             submit_next()
-            yield doc, analysis
+            yield from done
 
     return run

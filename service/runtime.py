@@ -13,7 +13,7 @@ import structlog
 
 from graph_schema.store import GraphStore
 from nlp.recognition.errors import ModelNotFoundError
-from nlp.recognition.recognizer import Analysis, Recognizer, TextRegion
+from nlp.recognition.recognizer import Analysis, AnalysisInput, Recognizer, TextRegion
 from service.errors import GraphUnavailableError, ModelUnavailableError
 from service.graph_server import DATABASE, USER, EmbeddedGraphServer
 from service.settings import BUNDLED_MODEL, OFFICIAL_MODEL, Settings
@@ -115,11 +115,16 @@ class LazyRecognizer:
     def analyze(
         self, text: str, furniture: Sequence[TextRegion] = (), metadata: Sequence[TextRegion] = ()
     ) -> Analysis:
+        return self._recognizer().analyze(text, furniture, metadata)
+
+    def analyze_many(self, texts: Sequence[AnalysisInput]) -> list[Analysis]:
+        return self._recognizer().analyze_many(texts)
+
+    def _recognizer(self) -> Recognizer:
         with self._lock:
             if self._loaded is None:
                 self._loaded = load_recognizer(self._settings)
-            recognizer = self._loaded
-        return recognizer.analyze(text, furniture, metadata)
+            return self._loaded
 
 
 class _Periodic:

@@ -1,21 +1,23 @@
 """`akg ingest --engine processes`: first passes on worker processes build the same graph as
-the local engine, skip what is in already, and hand a document's failure over in order."""
+the local engine, skip what is in already, and hand a document's failure over in order; texts
+the model reads together are read as one at a time."""
 
 from __future__ import annotations
 
 import os
 import signal
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
 from graph_schema.store import GraphStore
-from loaders import load_path
-from nlp.recognition.recognizer import Recognizer
+from loaders import LoadedDocument, load_path
+from nlp.recognition.recognizer import Analysis, AnalysisInput, Recognizer, TextRegion
 from service.cli import SAMPLES_DIR
 from service.engines import process_first_passes
-from service.pipeline import Pipeline, text_regions
+from service.pipeline import RECOGNITION_BATCH, Pipeline, document_id, text_regions
 from service.settings import Settings
 from tests.test_ray_engine import snapshot
 
@@ -61,18 +63,66 @@ def test_a_lazy_recogniser_reports_a_missing_model_when_first_used(tmp_path: Pat
     assert not lazy.loaded
 
 
-def test_a_failed_first_pass_is_handed_over_with_its_document() -> None:
+def test_a_failed_worker_is_handed_over_with_each_document_of_its_chunk() -> None:
     from concurrent.futures import Future
 
-    from service.engines import _result
+    from service.engines import _results
 
-    doc = next(iter(load_path(SAMPLES_DIR)))
-    failed: Future[object] = Future()
+    docs = list(load_path(SAMPLES_DIR))[:3]
+    failed: Future[list[object]] = Future()
     failed.set_exception(ValueError("the worker could not read it"))
-    got_doc, outcome = _result(doc, failed)  # type: ignore[arg-type]
-    assert got_doc is doc
-    assert isinstance(outcome, ValueError)
-    assert _result(doc, None) == (doc, None)  # in the graph already: nothing was recognised
+    outcomes = list(_results(docs, [False, True, False], failed))  # type: ignore[arg-type]
+    assert [d for d, _ in outcomes] == docs
+    assert isinstance(outcomes[0][1], ValueError)
+    assert outcomes[1][1] is None  # in the graph already: nothing was recognised
+    assert isinstance(outcomes[2][1], ValueError)
+    done: Future[list[object]] = Future()
+    done.set_result(["first", "third"])
+    assert list(_results(docs, [False, True, False], done)) == [  # type: ignore[arg-type]
+        (docs[0], "first"),
+        (docs[1], None),
+        (docs[2], "third"),
+    ]
+
+
+def test_texts_analysed_together_are_analysed_as_one_at_a_time(recognizer: Recognizer) -> None:
+    from nlp.recognition.recognizer import finish
+
+    docs = list(load_path(SAMPLES_DIR))
+    together = recognizer.analyze_many([(d.text, *text_regions(d)) for d in docs])
+    assert len(together) == len(docs) > 1
+    for doc, analysis in zip(docs, together, strict=True):
+        assert analysis.text == doc.text
+        assert finish(analysis) == recognizer.recognize(doc.text, *text_regions(doc))
+
+
+class _FailsOn:
+    """The real recogniser, except on one text (a document the model cannot read)."""
+
+    def __init__(self, recognizer: Recognizer, bad: str) -> None:
+        self.recognizer, self.bad = recognizer, bad
+
+    def analyze(
+        self, text: str, furniture: Sequence[TextRegion] = (), metadata: Sequence[TextRegion] = ()
+    ) -> Analysis:
+        if text == self.bad:
+            raise ValueError("the model could not read this text")
+        return self.recognizer.analyze(text, furniture, metadata)
+
+    def analyze_many(self, texts: Sequence[AnalysisInput]) -> list[Analysis]:
+        return [self.analyze(*text) for text in texts]
+
+
+def test_a_document_that_fails_among_others_fails_alone(store: GraphStore, recognizer: Recognizer) -> None:
+    docs = list(load_path(SAMPLES_DIR))[: RECOGNITION_BATCH + 2]
+    bad = docs[1]
+    pipeline = Pipeline(_FailsOn(recognizer, bad.text), store)
+    failed: list[LoadedDocument] = []
+    results = list(pipeline.ingest_many(docs, on_error=lambda doc, exc: failed.append(doc)))
+    assert failed == [bad]
+    assert [r.id for r in results] == [document_id(d) for d in docs if d is not bad]
+    assert all(r.created for r in results)
+    assert not store.document_exists(document_id(bad))
 
 
 def test_the_servers_model_in_a_worker_process_recognises_the_same(

@@ -150,6 +150,10 @@ class TextRegion:
     kind: str
 
 
+AnalysisInput = tuple[str, Sequence[TextRegion], Sequence[TextRegion]]
+"""A text with its furniture and metadata regions, as ``Recognizer.analyze_many`` takes them."""
+
+
 RULES: dict[str, str] = {
     "titles": "a name after a title is a person (وزير الدفاع لويد أوستن), or before one in apposition; "
     "it completes the model's shorter person (وزير المالية محمد يسر برنية, لولا دا سيلفا, الدكتور مسلم "
@@ -244,9 +248,35 @@ class Recognizer:
     ) -> Analysis:
         """Everything that does not depend on the graph (the model and the rules, steps 1-5):
         this part may run ahead, in threads or on other machines; ``finish`` completes it."""
-        sents = sentences(text)
+        return self.analyze_many([(text, furniture, metadata)])[0]
+
+    def analyze_many(
+        self, texts: Sequence[tuple[str, Sequence[TextRegion], Sequence[TextRegion]]]
+    ) -> list[Analysis]:
+        """``analyze`` for several texts (text, furniture, metadata), the model run once over
+        all their sentences. A news article has a handful of sentences: batches of several
+        articles' sentences keep the model's matrices full (the tagger runs about twice as
+        fast on eight articles at once as on one at a time); the rules still see one text."""
+        split = [sentences(text) for text, _, _ in texts]
         with self._lock:
-            analyzed = _analyze(self.tagger, sents)
+            analyzed = _analyze(self.tagger, [sent for sents in split for sent in sents])
+        out, first = [], 0
+        for (text, furniture, metadata), sents in zip(texts, split, strict=True):
+            out.append(
+                self._apply_rules(text, furniture, metadata, sents, analyzed[first : first + len(sents)])
+            )
+            first += len(sents)
+        return out
+
+    def _apply_rules(
+        self,
+        text: str,
+        furniture: Sequence[TextRegion],
+        metadata: Sequence[TextRegion],
+        sents: list[list[Token]],
+        analyzed: list[_Analyzed],
+    ) -> Analysis:
+        """Steps 2-5 on one text, its sentences tagged."""
         knows = getattr(self.tagger, "knows", None)
         off = self.disabled
         spans: list[Mention] = []
