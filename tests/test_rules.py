@@ -2243,6 +2243,16 @@ def test_headed_by_is_no_part_of_the_organisation_the_model_found() -> None:
     assert found == [("الولايات المتحدة", "LOCATION"), ("حركة فتح", "ORGANIZATION")]
 
 
+def test_a_mediums_word_is_no_part_of_the_name_the_model_found() -> None:
+    from nlp.recognition.recognizer import Recognizer
+
+    text = "وقال في تصريح لصحيفة القبس إن الخطة ماضية. ونقلت قناة المنار ذلك عن الإذاعة البريطانية."
+    phrases = {"لصحيفة القبس": "ORG", "قناة المنار": "ORG", "الاذاعة البريطانية": "ORG"}
+    tagger = _TaggerThatTagsAndKnows(phrases, unknown=set())
+    found = [m.text for m in Recognizer(tagger).recognize(text)]  # type: ignore[arg-type]
+    assert found == ["القبس", "المنار", "الإذاعة البريطانية"]  # the definite word is the name
+
+
 def test_a_name_a_rule_found_after_a_clitic_repeats_whole() -> None:
     from nlp.recognition.recognizer import Recognizer
 

@@ -77,6 +77,7 @@ from nlp.recognition.rules import (
     name_word,
     named_after_a_person_spans,
     names_a_company,
+    names_a_medium,
     names_a_unit,
     national_institution_spans,
     opponent_club_spans,
@@ -408,6 +409,8 @@ class Recognizer:
                     start -= names_a_unit(sent[start - 1].form)  # كتائب | حزب الله
                 if s.label == "ORG" and start < last and "organisation_words" not in off:
                     start += led_by(sent[start].form)  # برئاسة | الولايات المتحدة
+                if s.label == "ORG" and start < last and "organisation_words" not in off:
+                    start += names_a_medium(sent[start].form)  # لصحيفة | القبس
                 if "span_tails" not in off:
                     ends = ends_no_person if s.label == "PER" else lambda f: _a_verb_in_the_future(f, knows)
                     while last > start and ends(sent[last].form):

@@ -2667,6 +2667,17 @@ def led_by(form: str) -> bool:
     return form in _LED_BY
 
 
+# The indefinite words for a kind of medium, before its name: صحيفة | القبس, لقناة | المنار.
+# NewsFANE leaves them out of the name (صحيفة نيويورك تايمز, لصحيفة الجارديان: 6 times of 8);
+# the definite word is a name itself (الإذاعة البريطانية).
+_MEDIUM_WORDS = frozenset(model_form(w) for w in "صحيفة جريدة مجلة قناة تلفزيون إذاعة".split())
+
+
+def names_a_medium(form: str) -> bool:
+    """Is ``form`` an indefinite word for a medium (صحيفة, لقناة, وإذاعة) that a name follows?"""
+    return without_proclitics(form, _MEDIUM_WORDS) is not None
+
+
 # Prepositions and adverbs that no name contains: a span over one names two things or none.
 _NAME_SPLITTERS = frozenset(model_form(w) for w in "مع أمام امام ضد بعد قبل منذ خلال عبر لدى".split())
 
