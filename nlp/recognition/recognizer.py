@@ -80,6 +80,7 @@ from nlp.recognition.rules import (
     names_a_medium,
     names_a_unit,
     national_institution_spans,
+    nationality_describes,
     opponent_club_spans,
     parenthesised_acronym_spans,
     person_after_an_organisation_word,
@@ -630,6 +631,10 @@ class Recognizer:
         type corrected by the rules that are on."""
         off = self.disabled
         etype = MODEL_LABELS[s.label]
+        if s.label == "ORG" and "organisation_words" not in off:  # ليون | الفرنسي
+            last -= nationality_describes(
+                [t.form for t in sent[first : last + 1]], getattr(self.tagger, "knows", None)
+            )
         start, end = sent[first].start, sent[last].end
         if "span_tails" not in off:
             end = trim_span_tail(text, start, end, person=etype is EntityType.PERSON)
