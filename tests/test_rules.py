@@ -2280,6 +2280,24 @@ def test_a_nationality_after_a_complete_name_is_no_part_of_it() -> None:
     ]
 
 
+def test_an_organisations_kind_before_its_own_name_is_no_part_of_it() -> None:
+    from nlp.recognition.recognizer import Recognizer
+
+    text = (
+        "وقالت وكالة الأونروا إن منظمة سيكوريتاس وزعت المساعدات، "
+        "ورحبت منظمة العفو الدولية ومنظمة التحرير بذلك."
+    )
+    names = ["وكالة الاونروا", "منظمة سيكوريتاس", "منظمة العفو الدولية", "ومنظمة التحرير"]
+    tagger = _TaggerThatTagsAndKnows(dict.fromkeys(names, "ORG"), unknown={"سيكوريتاس"})
+    found = [m.text for m in Recognizer(tagger).recognize(text)]  # type: ignore[arg-type]
+    assert found == [
+        "الأونروا",  # a listed name
+        "سيكوريتاس",  # a name the model does not know
+        "منظمة العفو الدولية",  # الدولية agrees with منظمة: the word is part of the name
+        "ومنظمة التحرير",  # a generic genitive (the pipeline cuts the و)
+    ]
+
+
 def test_a_name_a_rule_found_after_a_clitic_repeats_whole() -> None:
     from nlp.recognition.recognizer import Recognizer
 

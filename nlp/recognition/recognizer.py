@@ -50,6 +50,7 @@ from nlp.recognition.rules import (
     REGNAL_ORDINALS,
     TEEN,
     RuleSpan,
+    a_kind_before_a_name,
     acronym_expansion_spans,
     acronym_named_spans,
     apposition_spans,
@@ -412,6 +413,8 @@ class Recognizer:
                     start += led_by(sent[start].form)  # برئاسة | الولايات المتحدة
                 if s.label == "ORG" and start < last and "organisation_words" not in off:
                     start += names_a_medium(sent[start].form)  # لصحيفة | القبس
+                if s.label == "ORG" and start < last and "organisation_words" not in off:
+                    start += a_kind_before_a_name([t.form for t in sent[start : last + 1]], knows)
                 if "span_tails" not in off:
                     ends = ends_no_person if s.label == "PER" else lambda f: _a_verb_in_the_future(f, knows)
                     while last > start and ends(sent[last].form):
