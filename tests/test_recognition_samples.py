@@ -177,6 +177,13 @@ def test_a_listed_name_wins_over_another_rules_piece_of_it(recognizer: Recognize
     assert ("قوات الدعم السريع", ORG) in found, found
 
 
+def test_a_united_nations_body_wins_over_the_institution_read_in_it(recognizer: Recognizer) -> None:
+    # the institution rule reads المفوضية السامية للأمم المتحدة and stops; the UN body goes on
+    text = "وكانت المفوضية السامية للأمم المتحدة لشؤون اللاجئين قد ذكرت أن آلاف الأشخاص فروا."
+    found = [(m.text, m.type) for m in recognizer.recognize(text)]
+    assert found == [("المفوضية السامية للأمم المتحدة لشؤون اللاجئين", ORG)]
+
+
 def test_a_listed_or_latin_organisation_after_a_title_is_no_person(recognizer: Recognizer) -> None:
     text = (
         "أعلنت شركة أرامكو السعودية نتائجها الفصلية. ونقلت الوكالة عن رئيس أرامكو وكبير إدارييها "

@@ -1844,10 +1844,14 @@ def test_a_united_nations_body_is_named_whole() -> None:
     assert bodies(text, {"ليبيا"}) == ["البعثة الأممية للدعم في ليبيا"]
     text = "وقال برنامج الأمم المتحدة الإنمائي إن الفقر يتسع"
     assert bodies(text) == ["برنامج الأمم المتحدة الإنمائي"]
+    text = "وكانت المفوضية السامية للأمم المتحدة لشؤون اللاجئين قد ذكرت أن آلافا فروا"
+    assert bodies(text) == ["المفوضية السامية للأمم المتحدة لشؤون اللاجئين"]
+    assert bodies("وأعلنت المفوضية السامية للأمم المتحدة أن آلافا فروا") == ["المفوضية السامية للأمم المتحدة"]
     # the UN itself, and a UN body described, not named: the model's reading stays
     assert bodies("وقالت الأمم المتحدة إن الوضع صعب") == []
     assert bodies("وقالت الوكالة الأممية إن الوضع صعب") == []
     assert bodies("وقال مكتب الأمم المتحدة إن الوضع صعب") == []
+    assert bodies("وقال المكتب للأمم المتحدة إن الوضع صعب") == []
 
 
 def test_a_second_office_and_an_acronym_belong_to_the_title() -> None:

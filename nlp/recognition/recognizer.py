@@ -325,10 +325,10 @@ class Recognizer:
                         teams += equaliser_club_spans(sent, labels)
                         teams += winner_club_spans(sent, labels)
             if "institutions" not in off:
+                institutions += un_body_spans(sent, labels)  # (first: the longer reading wins)
                 if tagged.org_prob:
                     institutions += institution_spans(sent, tagged.org_prob, labels, knows)
                 institutions += national_institution_spans(sent, labels)
-                institutions += un_body_spans(sent, labels)
                 if tagged.person_prob:
                     institutions += named_after_a_person_spans(sent, labels, tagged.person_prob)
             if "latin_glosses" not in off:

@@ -1911,6 +1911,7 @@ def _with_its_adjectives(
 # المتحدة لتنسيق الشؤون الإنسانية, برنامج الأمم المتحدة الإنمائي, البعثة الأممية للدعم في ليبيا.
 _UNITED_NATIONS = (model_form("الأمم"), model_form("المتحدة"))
 _OF_THE_UNITED_NATIONS = model_form("الأممية")
+_FOR_THE_UN = (model_form("للأمم"), model_form("المتحدة"))
 _UN_BODY_HEADS = frozenset(
     model_form(w)
     for w in "منظمة مكتب وكالة برنامج صندوق مفوضية بعثة هيئة مؤسسة لجنة مجلس قوة مركز جامعة".split()
@@ -1976,6 +1977,7 @@ def un_body_spans(tokens: Sequence[Token], labels: Sequence[str | None]) -> list
     """A body of the United Nations named with what it is for or an adjective: the head word,
     الأمم المتحدة (or الأممية after a head with the article), then the ل-genitive (للطفولة,
     لإغاثة وتشغيل اللاجئين الفلسطينيين, للدعم في ليبيا) or adjectives (الإنمائي, السامية لشؤون
+    اللاجئين), or the head, its adjectives and للأمم المتحدة (المفوضية السامية للأمم المتحدة لشؤون
     اللاجئين). The model finds the United Nations inside and stops there. Without a genitive or
     an adjective, the words are the UN itself or a description (الوكالة الأممية)."""
     out: list[RuleSpan] = []
@@ -1985,14 +1987,19 @@ def un_body_spans(tokens: Sequence[Token], labels: Sequence[str | None]) -> list
         if head is None:
             continue
         bare = head.removeprefix("ال")
+        adjectives = i + 1  # المفوضية السامية | للأمم المتحدة
+        while head != bare and adjectives < n and tokens[adjectives].form in _UN_BODY_ADJECTIVES:
+            adjectives += 1
         if head == bare and (tokens[i + 1].form, tokens[i + 2].form) == _UNITED_NATIONS:
             k = i + 3
         elif head != bare and tokens[i + 1].form == _OF_THE_UNITED_NATIONS:
             k = i + 2
+        elif head != bare and tuple(t.form for t in tokens[adjectives : adjectives + 2]) == _FOR_THE_UN:
+            k = adjectives + 2
         else:
             continue
         end = _un_body_end(tokens, k, labels)
-        if end > k:
+        if end > k or adjectives > i + 1:
             out.append(
                 RuleSpan(tokens[i].start, tokens[end - 1].end, EntityType.ORGANIZATION, "un_body", 0.8)
             )
