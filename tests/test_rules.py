@@ -2302,6 +2302,21 @@ def test_an_organisations_kind_before_its_own_name_is_no_part_of_it() -> None:
     ]
 
 
+def test_saudi_after_a_definite_noun_is_the_adjective_not_the_country() -> None:
+    from nlp.recognition.recognizer import Recognizer
+
+    text = (
+        "وارتفع مؤشر سوق الأسهم السعودية، وزار الوفد العاصمة السعودية الرياض. "
+        "وعاد الوفد إلى السعودية، وقالت المملكة العربية السعودية إن الزيارة ناجحة."
+    )
+    tagger = _TaggerThatTagsAndKnows({"الرياض": "LOC", "المملكة العربية السعودية": "LOC"}, unknown=set())
+    found = [m.text for m in Recognizer(tagger).recognize(text)]  # type: ignore[arg-type]
+    # (the list of places reads the last السعودية; the first two describe a market and a capital)
+    assert found == ["الرياض", "السعودية", "المملكة العربية السعودية"]
+    off = Recognizer(tagger, frozenset({"generic_descriptions"})).recognize(text)  # type: ignore[arg-type]
+    assert [m.text for m in off].count("السعودية") == 3
+
+
 def test_a_name_a_rule_found_after_a_clitic_repeats_whole() -> None:
     from nlp.recognition.recognizer import Recognizer
 

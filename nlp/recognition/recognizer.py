@@ -51,6 +51,7 @@ from nlp.recognition.rules import (
     TEEN,
     RuleSpan,
     a_kind_before_a_name,
+    a_nisba_not_a_country,
     acronym_expansion_spans,
     acronym_named_spans,
     apposition_spans,
@@ -777,6 +778,12 @@ def finish(
         spans += [m for m in propagated if not _inside_any(m, furniture)]
     if "one_type_per_name" not in analysis.disabled:
         spans = agree_on_types(tokens, spans)
+    if "generic_descriptions" not in analysis.disabled:  # العاصمة السعودية: the adjective
+        spans = [
+            m
+            for m in spans
+            if not (m.type is EntityType.LOCATION and a_nisba_not_a_country(text, m.start, m.end))
+        ]
     return [_with_title(text, m) for m in sorted(spans, key=lambda m: (m.start, m.end))]
 
 

@@ -2909,6 +2909,23 @@ _SPOKESMEN = frozenset(
 _ON_BEHALF_OF = frozenset({model_form("باسم")})
 _WORD_BEFORE_RE = re.compile(r"(\S+)\s+$")
 
+# A country's name that is also its feminine nisba: after a definite word it is the adjective
+# (العاصمة السعودية, لسوق الأسهم السعودية), no place; not after العربية (المملكة العربية
+# السعودية).
+_COUNTRIES_THAT_ARE_NISBAS = frozenset({model_form("السعودية")})
+_DEFINITE_PREFIXES = ("ال", "لل", "وال", "ولل", "بال", "وبال", "فال")
+
+
+def a_nisba_not_a_country(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` السعودية right after a definite word: the adjective?"""
+    if model_form(text[start:end]) not in _COUNTRIES_THAT_ARE_NISBAS:
+        return False
+    before = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
+    if before is None:
+        return False
+    form = model_form(before.group(1))
+    return form.startswith(_DEFINITE_PREFIXES) and len(form) > 4 and form != model_form("العربية")
+
 
 # -- coordinated names ------------------------------------------------------------------------------
 # Given names that begin with و: a person span does not split before them.
