@@ -795,6 +795,25 @@ _MAX_TITLE_COMPLEMENT = 5
 _TITLE_PREPOSITIONS = frozenset(model_form(w) for w in "إلى في لدى".split())
 
 
+def _heads_what_the_title_heads(tokens: Sequence[Token], j: int, knows: Callable[[str], bool] | None) -> bool:
+    """Is the word at ``j``, after a title, what the title heads: a listed organisation
+    (ممثل يونيسف, في بوينغ), or a noun the model knows, without the article, before a word
+    with it (رئيسة قطاع الطائرات, رئيس بعثة اللجنة)?"""
+    form = tokens[j].form
+    if is_listed([form]):
+        return True
+    return (
+        knows is not None
+        and j + 1 < len(tokens)
+        and tokens[j + 1].form.startswith("ال")
+        and not form.startswith(("ال", "و"))
+        and form.isalpha()
+        and not is_function_word(form)
+        and form not in COMMON_GIVEN_NAMES
+        and knows(form)
+    )
+
+
 def _of_a_known_word(form: str, knows: Callable[[str], bool] | None) -> bool:
     """لحلف: ل + a word the model knows, "of the alliance" after a title (الأمين العام لحلف
     شمال الأطلسي), no name (لويد is no ل + ويد)."""
@@ -893,6 +912,12 @@ def titled_person_spans(
                 j, complement = j + 1, complement + 1  # المديرة الإقليمية للمنظمة | لشرق المتوسط
             elif _of_origin(tokens, j):
                 j += 3  # الباحث الفرنسي من أصل تونسي | حكيم القروي
+            elif (
+                complement < _MAX_TITLE_COMPLEMENT - 1
+                and person_prob[j] < MIN_NAME_PROBABILITY
+                and _heads_what_the_title_heads(tokens, j, knows)
+            ):
+                j, complement = j + 1, complement + 1  # رئيسة | قطاع الطائرات في بوينغ, ممثل | يونيسف
             elif (
                 complement < _MAX_TITLE_COMPLEMENT
                 and person_prob[j] < MIN_NAME_PROBABILITY
