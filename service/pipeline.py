@@ -46,7 +46,8 @@ WRITE_DELAY = 0.5
 """Seconds a resolved document may wait for its batch to fill before it is written anyway."""
 RECOGNITION_BATCH = 8
 """Documents whose sentences the model reads in one go in ``ingest_many`` (an article has a
-handful of sentences; eight articles' keep the model's matrices full: ``analyses``)."""
+handful of sentences; eight articles' keep the model's matrices full: ``analyses``). A slow
+stream's documents wait until eight are read, or the stream ends or fails."""
 _TEH_MARBUTA = str.maketrans("ة", "ه")
 
 
@@ -112,9 +113,19 @@ def analyses(recognizer: TextAnalyzer, texts: Sequence[AnalysisInput]) -> list[A
 
 
 def in_chunks(items: Iterable[LoadedDocument], size: int) -> Iterator[list[LoadedDocument]]:
-    """Consecutive lists of ``size`` items (the last may be shorter), read lazily."""
+    """Consecutive lists of ``size`` items (the last may be shorter), read lazily. When
+    reading fails, the items read before come first, then the error."""
     chunk: list[LoadedDocument] = []
-    for item in items:
+    iterator = iter(items)
+    while True:
+        try:
+            item = next(iterator)
+        except StopIteration:
+            break
+        except Exception:
+            if chunk:
+                yield chunk
+            raise
         chunk.append(item)
         if len(chunk) == size:
             yield chunk
