@@ -915,6 +915,7 @@ def titled_person_spans(
             elif (
                 complement < _MAX_TITLE_COMPLEMENT - 1
                 and person_prob[j] < MIN_NAME_PROBABILITY
+                and not _one_of(tokens[i].form, _PLAYER_ROLES)  # لاعب فنربخشة: his club (below)
                 and _heads_what_the_title_heads(tokens, j, knows)
             ):
                 j, complement = j + 1, complement + 1  # رئيسة | قطاع الطائرات في بوينغ, ممثل | يونيسف
