@@ -180,7 +180,8 @@ RULES: dict[str, str] = {
     "definite_phrase_retype": "a 'person' that is a definite noun phrase is an organisation",
     "organisation_words": "a 'person' that begins with an organisation word (كتلة بدر) or is a company; "
     "a company's or a club's name is given without شركة, نادي or فريق (أرامكو السعودية, تشيلسي), as "
-    "NewsFANE writes it",
+    "NewsFANE writes it, nor برئاسة, a medium's indefinite word (لصحيفة | القبس), منظمة or وكالة before "
+    "a name of its own (وكالة | الأونروا), or a nationality after a complete name (ليون | الفرنسي)",
     "speaking_buildings": "a building that speaks is its institution (أعلن البيت الأبيض: an organisation), "
     "and so is a seat of power the model calls a place (المتحدث باسم الكرملين) or reads as the first word "
     "of its spokesman's name (المتحدث باسم البنتاغون سابرينا سينغ), or misses where it speaks "
@@ -207,7 +208,8 @@ RULES: dict[str, str] = {
     'nickname after "known as" (المعروف بـ"حميدتي")',
     "latin_glosses": "Arabic words that spell the Latin name in parentheses after them are a name; a bare "
     "Latin name is an organisation by its form (HSBC, SNB Capital) or its list (Goldman Sachs وHSBC)",
-    "generic_descriptions": "descriptions (القوات الأمريكية) are dropped",
+    "generic_descriptions": "descriptions (القوات الأمريكية) are dropped, and السعودية after a definite "
+    "word (العاصمة السعودية) is the adjective",
     "propagation": "other occurrences of a recognised name in the text, surnames alone, parts made whole, "
     "a group's plural (جماعة الحوثي: الحوثيون), a force's, party's or bank's genitive (التجمع الوطني)",
     "known_names": "names the graph already knows, wherever they occur",
