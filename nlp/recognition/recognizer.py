@@ -50,7 +50,6 @@ from nlp.recognition.rules import (
     REGNAL_ORDINALS,
     TEEN,
     RuleSpan,
-    a_kind_before_a_name,
     a_nisba_not_a_country,
     acronym_expansion_spans,
     acronym_named_spans,
@@ -73,13 +72,11 @@ from nlp.recognition.rules import (
     latin_gloss_spans,
     latin_organisation_spans,
     leads,
-    led_by,
     looks_like_a_person,
     looks_like_a_second_name,
     name_word,
     named_after_a_person_spans,
     names_a_company,
-    names_a_medium,
     names_a_unit,
     national_institution_spans,
     nationality_describes,
@@ -102,6 +99,7 @@ from nlp.recognition.rules import (
     un_body_spans,
     winner_club_spans,
     without_proclitics,
+    words_before_an_organisations_name,
     writes_final_ya,
 )
 from nlp.resolution.names import TITLE_CONTINUATIONS, TITLE_WORDS, raw_offset
@@ -256,9 +254,7 @@ class Recognizer:
         this part may run ahead, in threads or on other machines; ``finish`` completes it."""
         return self.analyze_many([(text, furniture, metadata)])[0]
 
-    def analyze_many(
-        self, texts: Sequence[tuple[str, Sequence[TextRegion], Sequence[TextRegion]]]
-    ) -> list[Analysis]:
+    def analyze_many(self, texts: Sequence[AnalysisInput]) -> list[Analysis]:
         """``analyze`` for several texts (text, furniture, metadata), the model run once over
         all their sentences. A news article has a handful of sentences: batches of several
         articles' sentences keep the model's matrices full (the tagger runs about twice as
@@ -412,12 +408,10 @@ class Recognizer:
                     start += 1
                 if s.label == "ORG" and start > 0 and "organisation_words" not in off:
                     start -= names_a_unit(sent[start - 1].form)  # كتائب | حزب الله
-                if s.label == "ORG" and start < last and "organisation_words" not in off:
-                    start += led_by(sent[start].form)  # برئاسة | الولايات المتحدة
-                if s.label == "ORG" and start < last and "organisation_words" not in off:
-                    start += names_a_medium(sent[start].form)  # لصحيفة | القبس
-                if s.label == "ORG" and start < last and "organisation_words" not in off:
-                    start += a_kind_before_a_name([t.form for t in sent[start : last + 1]], knows)
+                if s.label == "ORG" and "organisation_words" not in off:  # برئاسة, لصحيفة, وكالة
+                    start += words_before_an_organisations_name(
+                        [t.form for t in sent[start : last + 1]], knows
+                    )
                 if "span_tails" not in off:
                     ends = ends_no_person if s.label == "PER" else lambda f: _a_verb_in_the_future(f, knows)
                     while last > start and ends(sent[last].form):

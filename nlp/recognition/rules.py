@@ -2690,37 +2690,37 @@ def names_a_unit(form: str) -> bool:
     return without_proclitics(form, _UNIT_HEADS) is not None
 
 
-# "Headed by", "led by": what follows is who leads (لجنة خماسية برئاسة الولايات المتحدة), no
-# presidency or command of it.
-_LED_BY = frozenset(model_form(w) for w in "برئاسة بقيادة بزعامة".split())
-
-
-def led_by(form: str) -> bool:
-    """Is ``form`` "headed by" or "led by" (برئاسة, بقيادة, بزعامة)?"""
-    return form in _LED_BY
-
-
-# The indefinite words for a kind of medium, before its name: صحيفة | القبس, لقناة | المنار.
-# NewsFANE leaves them out of the name (صحيفة نيويورك تايمز, لصحيفة الجارديان: 6 times of 8);
-# the definite word is a name itself (الإذاعة البريطانية).
+# The words news writes before an organisation's name that are no part of it:
+# - "headed by", "led by" (_LED_BY): what follows is who leads (لجنة خماسية برئاسة الولايات
+#   المتحدة), no presidency or command of it;
+# - the indefinite word for a kind of medium (صحيفة | القبس, لقناة | المنار). NewsFANE leaves
+#   it out of the name (صحيفة نيويورك تايمز, لصحيفة الجارديان: 6 times of 8); the definite word
+#   is a name itself (الإذاعة البريطانية);
+# - منظمة or وكالة before an organisation's own name (وكالة فرانس برس, منظمة أوبك, منظمة هيومن
+#   رايتس ووتش: NewsFANE leaves the word out 13 times, keeps it before a generic genitive:
+#   منظمة التحرير, وكالة الأنباء).
 _MEDIUM_WORDS = frozenset(model_form(w) for w in "صحيفة جريدة مجلة قناة تلفزيون إذاعة".split())
-
-
-def names_a_medium(form: str) -> bool:
-    """Is ``form`` an indefinite word for a medium (صحيفة, لقناة, وإذاعة) that a name follows?"""
-    return without_proclitics(form, _MEDIUM_WORDS) is not None
-
-
-# منظمة or وكالة before an organisation's own name: no part of it (وكالة فرانس برس, منظمة
-# أوبك, منظمة هيومن رايتس ووتش: NewsFANE leaves the word out 13 times, keeps it before a
-# generic genitive: منظمة التحرير, وكالة الأنباء).
 _KIND_WORDS = frozenset(model_form(w) for w in "منظمة وكالة".split())
 
 
-def a_kind_before_a_name(forms: Sequence[str], knows: Callable[[str], bool] | None) -> bool:
-    """Are an organisation's words (model forms) منظمة or وكالة and a name of its own: a
-    listed name (أطباء بلا حدود, الأونروا) or one that begins with a word the model does not
-    know? Not where the name ends in an adjective that agrees with the word: منظمة العفو الدولية."""
+def words_before_an_organisations_name(forms: Sequence[str], knows: Callable[[str], bool] | None) -> int:
+    """How many of the first of an organisation's words (model forms) are no part of its name:
+    برئاسة, then a medium's indefinite word (لصحيفة), then منظمة or وكالة before a name of its
+    own. One word of the name stays at least."""
+    k = 0
+    if len(forms) - k > 1 and forms[k] in _LED_BY:
+        k += 1  # برئاسة | الولايات المتحدة
+    if len(forms) - k > 1 and without_proclitics(forms[k], _MEDIUM_WORDS) is not None:
+        k += 1  # لصحيفة | القبس
+    if _a_kind_before_a_name(forms[k:], knows):
+        k += 1  # وكالة | الأونروا
+    return k
+
+
+def _a_kind_before_a_name(forms: Sequence[str], knows: Callable[[str], bool] | None) -> bool:
+    """Are an organisation's words منظمة or وكالة and a name of its own: a listed name (أطباء
+    بلا حدود, الأونروا) or one that begins with a word the model does not know? Not where the
+    name ends in an adjective that agrees with the word: منظمة العفو الدولية."""
     if len(forms) < 2 or without_proclitics(forms[0], _KIND_WORDS) is None:
         return False
     if forms[-1].startswith("ال") and forms[-1].endswith("ية"):
@@ -2736,9 +2736,9 @@ def a_kind_before_a_name(forms: Sequence[str], knows: Callable[[str], bool] | No
 _NAMED_BY_NATIONALITY = _INSTITUTION_HEADS | frozenset(
     model_form(w)
     for w in (
-        "الجيش الشرطة الحكومة الكونغرس البرلمان الخارجية الداخلية المخابرات الاستخبارات المنتخب "
+        "الجيش الشرطة الكونغرس البرلمان الخارجية الداخلية المخابرات الاستخبارات المنتخب "
         "الخطوط التلفزيون التليفزيون الإذاعة إذاعة السفارة الرئاسة البحرية الأمن الدفاع الأسطول "
-        "الحرس البنك الوكالة الجامعة جامعة"
+        "الحرس الجامعة جامعة"
     ).split()
 )
 # المالي, المالية: "financial" more often than Malian (الخليج للاستشارات المالية).
