@@ -54,8 +54,7 @@ def _load_worker(model: Path, warm_up: str) -> None:
 
 def _recognize_in_worker(texts: list[str]) -> int:
     assert _worker is not None
-    for analysis in _worker.analyze_many([(t, (), ()) for t in texts]):
-        finish(analysis)
+    recognize_in_batches(_worker, texts)
     return len(texts)
 
 

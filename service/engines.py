@@ -32,8 +32,9 @@ from service.pipeline import (
     FirstPasses,
     Pipeline,
     analyses,
-    analysis_input,
     in_chunks,
+    in_order,
+    to_analyse,
 )
 from service.runtime import WARM_UP_TEXT, load_recognizer
 from service.settings import Settings
@@ -64,8 +65,7 @@ def process_first_passes(pipeline: Pipeline, settings: Settings, workers: int) -
             )
             for chunk in in_chunks(docs, RECOGNITION_BATCH):  # the model reads a chunk in one go
                 skipped = [pipeline.already_ingested(doc) for doc in chunk]
-                todo = [analysis_input(doc) for doc, skip in zip(chunk, skipped, strict=True) if not skip]
-                window.append((chunk, skipped, pool.submit(_analyses, config, todo)))
+                window.append((chunk, skipped, pool.submit(_analyses, config, to_analyse(chunk, skipped))))
                 while len(window) > IN_FLIGHT_PER_WORKER * workers:  # a bounded window
                     yield from _results(*window.popleft())
             while window:
@@ -82,9 +82,7 @@ def _results(
         found: list[Analysis | Exception] = future.result()
     except Exception as exc:  # the worker failed (its model, or the process): every document's failure
         found = [exc] * skipped.count(False)
-    results = iter(found)
-    for doc, skip in zip(chunk, skipped, strict=True):
-        yield doc, None if skip else next(results)
+    yield from in_order(chunk, skipped, found)
 
 
 class RecognizerProcess:

@@ -112,6 +112,27 @@ def analyses(recognizer: TextAnalyzer, texts: Sequence[AnalysisInput]) -> list[A
     return out
 
 
+def to_analyse(chunk: Sequence[LoadedDocument], skipped: Sequence[bool]) -> list[AnalysisInput]:
+    """The inputs of a chunk's documents that are not skipped (those in the graph already)."""
+    return [analysis_input(doc) for doc, skip in zip(chunk, skipped, strict=True) if not skip]
+
+
+def in_order(
+    chunk: Sequence[LoadedDocument], skipped: Sequence[bool], found: Iterable[Analysis | Exception]
+) -> list[tuple[LoadedDocument, Analysis | Exception | None]]:
+    """A chunk's documents with their first passes (``found``, for those not skipped, in
+    order), None for a skipped one."""
+    results = iter(found)
+    return [(doc, None if skip else next(results)) for doc, skip in zip(chunk, skipped, strict=True)]
+
+
+def first_passes_of(
+    recognizer: TextAnalyzer, chunk: Sequence[LoadedDocument], skipped: Sequence[bool]
+) -> list[tuple[LoadedDocument, Analysis | Exception | None]]:
+    """A chunk's first passes, the model run once over the documents not skipped."""
+    return in_order(chunk, skipped, analyses(recognizer, to_analyse(chunk, skipped)))
+
+
 def in_chunks(items: Iterable[LoadedDocument], size: int) -> Iterator[list[LoadedDocument]]:
     """Consecutive lists of ``size`` items (the last may be shorter), read lazily. When
     reading fails, the items read before come first, then the error."""
@@ -306,11 +327,7 @@ class Pipeline:
         """First passes in this process, ``RECOGNITION_BATCH`` documents at a time, in order
         (None: the graph has the text; an exception: this document's failure)."""
         for chunk in in_chunks(docs, RECOGNITION_BATCH):
-            skipped = [self.already_ingested(doc) for doc in chunk]
-            todo = [analysis_input(doc) for doc, skip in zip(chunk, skipped, strict=True) if not skip]
-            found = iter(analyses(self.recognizer, todo))
-            for doc, skip in zip(chunk, skipped, strict=True):
-                yield doc, None if skip else next(found)
+            yield from first_passes_of(self.recognizer, chunk, [self.already_ingested(doc) for doc in chunk])
 
     def already_ingested(self, doc: LoadedDocument) -> bool:
         doc_id = document_id(doc)

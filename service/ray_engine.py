@@ -43,11 +43,9 @@ class RecognitionWorker:
     ) -> list[tuple[LoadedDocument, Analysis | Exception | None]]:
         """A chunk's first passes, the model run once over the documents not skipped (those
         already in the graph), each document's failure its own."""
-        from service.pipeline import analyses, analysis_input
+        from service.pipeline import first_passes_of
 
-        todo = [analysis_input(doc) for doc, skip in zip(docs, skipped, strict=True) if not skip]
-        found = iter(analyses(self.recognizer, todo))
-        return [(doc, None if skip else next(found)) for doc, skip in zip(docs, skipped, strict=True)]
+        return first_passes_of(self.recognizer, docs, skipped)
 
 
 def ingest_with_ray(
