@@ -4,8 +4,11 @@
 
 Prints: model load time; tokens/s of the tagger alone, of the whole recogniser (tagger plus
 rules and propagation), and of tokenisation, each on the same texts, with the ratio; the
-recogniser reading ``RECOGNITION_BATCH`` documents per model call, as ``akg ingest`` does
-(``POST /analyze`` and ``POST /documents`` read one); then that on one worker process per
+recogniser reading ``RECOGNITION_BATCH`` documents per model call, as ``akg ingest`` does;
+the recogniser as ``akg serve`` runs it (a worker process of one torch thread), one request
+at a time and ``--clients`` concurrent requests of one text each, which ``RequestBatcher``
+reads together as ``POST /analyze`` and ``POST /documents`` requests are read; then
+``akg ingest``'s batches on one worker process per
 core, one torch thread each (``--processes 0`` skips it), the way ``akg ingest --engine
 processes`` spreads documents. On two cores a
 second torch thread adds little to one (small matrices, one sentence batch at a time),
@@ -18,7 +21,7 @@ import argparse
 import multiprocessing
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
 import torch
@@ -27,7 +30,10 @@ from loaders import load_path
 from nlp.recognition.recognizer import Recognizer, finish
 from nlp.recognition.tagger import DEFAULT_MODEL_DIR, StanzaTagger
 from nlp.tokenize import sentences
-from service.pipeline import RECOGNITION_BATCH
+from service.batching import RequestBatcher
+from service.engines import RecognizerProcess
+from service.pipeline import RECOGNITION_BATCH, TextAnalyzer
+from service.settings import Settings
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -65,6 +71,20 @@ def recognize_in_batches(recognizer: Recognizer, texts: list[str]) -> None:
             finish(analysis)
 
 
+def requests_seconds(recognizer: TextAnalyzer, texts: list[str], clients: int) -> float:
+    """Seconds for ``clients`` concurrent callers, one text per call, as the API's request
+    threads call the pipeline, to have all ``texts`` read through a ``RequestBatcher``."""
+    batcher = RequestBatcher(recognizer)
+    try:
+        with ThreadPoolExecutor(clients) as pool:
+            started = time.perf_counter()
+            for analysis in pool.map(batcher.analyze, texts):
+                finish(analysis)
+            return time.perf_counter() - started
+    finally:
+        batcher.close()
+
+
 def processes_tokens_per_s(model: Path, texts: list[str], n_tokens: int, processes: int) -> float:
     """The recogniser's tokens/s on ``processes`` worker processes of one torch thread each,
     models loaded and warmed up before the clock starts."""
@@ -87,6 +107,7 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--model", type=Path, default=DEFAULT_MODEL_DIR)
     ap.add_argument("--processes", type=int, default=os.cpu_count() or 1, help="worker processes (0: skip)")
+    ap.add_argument("--clients", type=int, default=8, help="concurrent one-text callers (0: skip)")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
 
@@ -127,6 +148,18 @@ def main() -> None:
         f"recogniser, {RECOGNITION_BATCH} documents per model call: {n_tokens / batched_s:>8,.0f} tokens/s"
         f"  (x{recognize_s / batched_s:.2f} one at a time; akg ingest)"
     )
+    if args.clients:
+        served = RecognizerProcess(Settings(ner_model=str(args.model), ner_threads=1))
+        try:
+            alone_s = requests_seconds(served, texts, 1)
+            together_s = requests_seconds(served, texts, args.clients)
+        finally:
+            served.close()
+        print(f"akg serve, one request at a time: {n_tokens / alone_s:>8,.0f} tokens/s  (a worker process)")
+        print(
+            f"akg serve, {args.clients} concurrent requests: {n_tokens / together_s:>8,.0f} tokens/s"
+            f"  (x{alone_s / together_s:.2f} one at a time; read together by RequestBatcher)"
+        )
     if args.processes:
         rate = processes_tokens_per_s(args.model, texts, n_tokens, args.processes)
         print(

@@ -24,6 +24,7 @@ from nlp.recognition.recognizer import Recognizer
 from service.api import problems
 from service.api.deps import Services
 from service.api.routes import documents, entities, explore, jobs, system
+from service.batching import RequestBatcher
 from service.errors import AkgError
 from service.jobs import JobRunner
 from service.pipeline import Pipeline
@@ -64,7 +65,7 @@ def create_app(
         app.state.services = services
         loader: asyncio.Task[None] | None = None
         if recognizer is not None:
-            services.pipeline = Pipeline(recognizer, graph)
+            services.pipeline = Pipeline(RequestBatcher(recognizer), graph)
         else:
             loader = asyncio.create_task(_load_model(services))
         if settings.write_behind:
@@ -92,9 +93,12 @@ def create_app(
                 await asyncio.to_thread(services.job_runner.stop)
             if loader is not None and not loader.done():
                 loader.cancel()
-            close = getattr(services.pipeline.recognizer if services.pipeline else None, "close", None)
-            if store is None and close is not None:  # the model's worker process
-                await asyncio.to_thread(close)
+            if services.pipeline is not None and isinstance(services.pipeline.recognizer, RequestBatcher):
+                batcher = services.pipeline.recognizer
+                await asyncio.to_thread(batcher.close)
+                close = getattr(batcher.recognizer, "close", None)
+                if store is None and close is not None:  # the model's worker process
+                    await asyncio.to_thread(close)
             if store is None:
                 graph.close()
 
@@ -144,7 +148,7 @@ async def _load_model(services: Services) -> None:
         services.model_error = f"The NER model failed to load: {type(exc).__name__}: {exc}"
         log.exception("model.failed")
         return
-    services.pipeline = Pipeline(recognizer, services.store)
+    services.pipeline = Pipeline(RequestBatcher(recognizer), services.store)
     # The model, its vocabularies and the alias index are hundreds of thousands of long-lived
     # objects: out of the cyclic collector's sight, its full passes stop pausing requests.
     gc.freeze()
