@@ -215,7 +215,8 @@ RULES: dict[str, str] = {
     "places": "a country or capital the model called an organisation or a person is a place (باماكو تتهم), "
     "or left untagged (والرباط)",
     "lists": "a name with و on it after a place or a person, that the model reads alone as one "
-    '(الرباط وطنجة, ريد وايزمان وفيكتور غلوفر), or after "the cities of" and the like (مدن الحمامات وسوسة)',
+    '(الرباط وطنجة, ريد وايزمان وفيكتور غلوفر), or after "the cities of" and the like (مدن الحمامات وسوسة); '
+    'a name after "the town of" and the like that the model reads as a place after one (بلدة أدري الحدودية)',
     "known_organisations": "an organisation news names bare, from a list written here (إنفيديا, غولدمان "
     "ساكس, رويترز, برنامج الأغذية العالمي, ويجان; a club that is also a city or a word only in a sports "
     "passage, and never carried to other mentions), over no organisation the model found but a piece of it; "
@@ -563,16 +564,20 @@ class Recognizer:
                 before = kinds[i - 1] if i else None
                 if before is None and i > 1 and sent_labels[i - 1] is None and kinds[i - 2]:
                     before = kinds[i - 2]  # الدار البيضاء | وطنجة
-                # the first of a list after "the cities of" (مدن | الحمامات وسوسة وبنزرت)
+                # the first of a list after "the cities of" (مدن | الحمامات وسوسة وبنزرت), or a
+                # name after "the town of" (بلدة | أدري)
                 first_of_places = i > 0 and without_proclitics(sent[i - 1].form, _PLACES_WORDS) is not None
-                before = "place" if first_of_places and before is None else before
+                named = i > 0 and without_proclitics(sent[i - 1].form, _PLACE_WORDS) is not None
+                before = "place" if (first_of_places or named) and before is None else before
                 if sent_labels[i] is not None or before is None:
                     continue
-                if _after_wa(token) is None and not first_of_places:
+                if _after_wa(token) is None and not (first_of_places or named):
                     continue
-                if a_word_of_its_own(token):
+                if _after_wa(token) is not None and a_word_of_its_own(token):
                     continue
                 after = sent[i + 1] if i + 1 < len(sent) and _joins_a_name(sent[i + 1]) else None
+                if named and after is not None and definite_nisba(after.form):
+                    after = None  # بلدة أدري | الحدودية: the town's adjective
                 after_end = after.end if after else token.end
                 if after is not None and sent_labels[i + 1] is not None:
                     if before != "person" or sent_labels[i + 1] != "PER":
@@ -582,7 +587,8 @@ class Recognizer:
                         while k + 1 < len(sent) and sent_labels[k + 1] == "PER":
                             k += 1
                         after_end = sent[k].end
-                candidates.append((token, after, after_end, before))
+                kind = "named_place" if named or first_of_places else before
+                candidates.append((token, after, after_end, kind))
                 kinds[i] = before
         if not candidates:
             return []
@@ -602,8 +608,9 @@ class Recognizer:
         out = []
         for (token, after, after_end, kind), tagged in zip(candidates, analyzed, strict=True):
             at = _LIST_SLOT[kind]
+            wanted = "place" if kind == "named_place" else kind
             found = next(
-                (s for s in tagged.spans if s.first == at and _LIST_KINDS.get(s.label) == kind), None
+                (s for s in tagged.spans if s.first == at and _LIST_KINDS.get(s.label) == wanted), None
             )
             if found is None:
                 continue
@@ -612,7 +619,8 @@ class Recognizer:
             end = after_end if after is not None and found.last == at + 1 else token.end
             etype = EntityType.PERSON if kind == "person" else EntityType.LOCATION
             start = token.start + (_after_wa(token) or 0)
-            out.append(RuleSpan(start, end, etype, f"{kind}_in_a_list", round(found.confidence, 4)))
+            rule = "place_after_a_place_word" if kind == "named_place" else f"{kind}_in_a_list"
+            out.append(RuleSpan(start, end, etype, rule, round(found.confidence, 4)))
         return out
 
     def _reads_as_a_person(self, name: str) -> bool:
@@ -669,14 +677,22 @@ _PLACES_WORDS = frozenset(
     model_form(w)
     for w in (
         "مدن مدينتي مدينتا بلدات بلدتي بلدتا قرى قريتي قريتا محافظات محافظتي محافظتا "
-        "ولايات ولايتي ولايتا عواصم"
+        "ولايات ولايتي ولايتا عواصم مخيمات مخيمي مخيما"
     ).split()
 )
+# A kind of place in the singular, before the place's name (بلدة أدري الحدودية, مخيم فرشانا).
+_PLACE_WORDS = frozenset(model_form(w) for w in "مدينة بلدة قرية مخيم محافظة ولاية".split())
 # What a list goes on with: the kind of the name before a word with و on it.
 _LIST_KINDS = {"LOC": "place", "FAC": "place", "PER": "person"}
-# Sentences that ask the model for a place or a person at one slot (the slot's token index).
-_LIST_CARRIERS = {"place": "وصل الوفد إلى {} أمس .", "person": "وقال {} إن الاتفاق جاهز ."}
-_LIST_SLOT = {"place": 3, "person": 1}
+# Sentences that ask the model for a place or a person at one slot (the slot's token index);
+# a name after a kind of place is asked after one (the text's own context, an adjective after
+# it or a verb before it, may hide it: بلدة أدري الحدودية, أدري also "I know").
+_LIST_CARRIERS = {
+    "place": "وصل الوفد إلى {} أمس .",
+    "person": "وقال {} إن الاتفاق جاهز .",
+    "named_place": "وقع الانفجار في مدينة {} شمال البلاد .",
+}
+_LIST_SLOT = {"place": 3, "person": 1, "named_place": 4}
 
 
 def _after_wa(token: Token) -> int | None:
