@@ -761,6 +761,12 @@ def test_a_span_ends_before_a_function_word_or_a_quoted_second_name() -> None:
     assert text[start:end] == "حزب الله اللبناني"
     text = "المجلس الاقتصادي والاجتماعي"
     assert trim_span_tail(text, 0, len(text)) == len(text)
+    # a day after the name ("on Thursday"); not a day that is a person's name (عبد الأحد)
+    text = "أعلنت وزارة الدفاع التركية الخميس أن"
+    start = text.index("وزارة")
+    assert text[start : trim_span_tail(text, start, text.index(" أن"))] == "وزارة الدفاع التركية"
+    text = "عبد الأحد"
+    assert trim_span_tail(text, 0, len(text), person=True) == len(text)
     # كال ("like the") ends an organisation's span, not a person's: foreign names begin so
     text = "رحبت كايا كالاس"
     start = text.index("كايا")
@@ -1149,6 +1155,17 @@ def test_a_country_or_capital_the_model_calls_an_organisation_is_a_place() -> No
     assert all(t != "ORGANIZATION" for _, t in found)
     off = Recognizer(tagger, frozenset({"places"})).recognize(text)  # type: ignore[arg-type]
     assert any(m.type.value == "ORGANIZATION" for m in off)
+
+
+def test_mali_alone_is_a_place_where_a_place_is_or_in_a_list_of_places() -> None:
+    from nlp.recognition.recognizer import Recognizer
+
+    tagger = _TaggerThatTags({})
+    for text in ("وصل الوفد أمس إلى مالي بعد جولة إقليمية.", "واجتمع وزراء مالي والنيجر في نيامي."):
+        found = [(m.text, m.type.value) for m in Recognizer(tagger).recognize(text)]  # type: ignore[arg-type]
+        assert ("مالي", "LOCATION") in found, text
+    for text in ("وقدمت الحكومة دعم مالي للأسر المتضررة.", "وتلقى الجيش دعما مالي وعسكريا."):  # "financial"
+        assert not Recognizer(tagger).recognize(text), text  # type: ignore[arg-type]
 
 
 def test_a_base_named_after_a_person_keeps_the_whole_name() -> None:

@@ -1468,6 +1468,18 @@ def national_institution_spans(tokens: Sequence[Token], model_labels: Sequence[s
 # والقاهرة والرباط). مالي alone is "financial" as often as Mali.
 _NOT_A_PLACE_ALONE = frozenset(model_form(w) for w in "مالي".split())
 _MAX_PLACE_WORDS = 3
+_INTO_A_PLACE = frozenset(model_form(w) for w in "في إلى لدى".split())
+
+
+def _among_places(tokens: Sequence[Token], i: int) -> bool:
+    """Is the word at ``i`` where a place is (في مالي, "in Mali"), or first of a list of
+    places (مالي وبوركينا فاسو)?"""
+    if i > 0 and tokens[i - 1].form in _INTO_A_PLACE:
+        return True
+    following = [t.form for t in tokens[i + 1 : i + 3]]
+    if not following or not following[0].startswith("و"):
+        return False
+    return place_name(following[:1]) or place_name(following)
 
 
 def place_spans(
@@ -1490,7 +1502,7 @@ def place_spans(
                 if i + size <= n
                 and all(labels[k] is None for k in range(i, i + size))
                 and place_name([t.form for t in tokens[i : i + size]])
-                and not (size == 1 and tokens[i].form in _NOT_A_PLACE_ALONE)
+                and not (size == 1 and tokens[i].form in _NOT_A_PLACE_ALONE and not _among_places(tokens, i))
             ),
             0,
         )
@@ -2635,7 +2647,11 @@ _PREPOSITIONAL_AFTER_A_PERSON = ("بال", "وبال", "فبال")
 # Words that end no name: function words, أي ("any", "that is": لم تصدر الوزارة أي تعليق),
 # and a bare direction (خان يونس جنوب القطاع: "south of"; الجنوبية with the article may end one).
 _NO_NAME_END = _NOT_NAME | frozenset(
-    model_form(w) for w in "أي اي جنوب شمال شرق غرب وسط جنوبي شمالي شرقي غربي".split()
+    model_form(w)
+    for w in """
+    أي اي جنوب شمال شرق غرب وسط جنوبي شمالي شرقي غربي
+    الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت
+    """.split()  # (days: أعلنت وزارة الدفاع التركية الخميس, "on Thursday")
 )
 _OPENING = "\"“”«„'‘(["
 # Adjectives of time and order that agree with the noun before a person's name, never a
