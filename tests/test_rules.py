@@ -1157,6 +1157,22 @@ def test_a_country_or_capital_the_model_calls_an_organisation_is_a_place() -> No
     assert any(m.type.value == "ORGANIZATION" for m in off)
 
 
+def test_a_city_the_model_left_untagged_is_a_place_but_not_over_its_reading() -> None:
+    from nlp.recognition.places import place_name
+    from nlp.recognition.recognizer import Recognizer
+
+    assert place_name(["ونطنز"], cities=True)
+    assert not place_name(["ونطنز"])  # (the cities count only where the model tagged nothing)
+    assert place_name(["غازي", "عنتاب"], cities=True)
+    assert not place_name(["ينبع"], cities=True)  # "stems (from)"
+    text = "واستؤنف التفتيش في منشأتي فوردو ونطنز، فيما ينبع القلق من مخزون اليورانيوم."
+    found = [(m.text, m.type.value) for m in Recognizer(_TaggerThatTags({})).recognize(text)]  # type: ignore[arg-type]
+    assert found == [("فوردو", "LOCATION"), ("ونطنز", "LOCATION")]
+    tagger = _TaggerThatTags({"الشارقة": "ORG"})  # a club the model read: no place over it
+    found = [(m.text, m.type.value) for m in Recognizer(tagger).recognize("وفاز الشارقة على ضيفه.")]  # type: ignore[arg-type]
+    assert found == [("الشارقة", "ORGANIZATION")]
+
+
 def test_mali_alone_is_a_place_where_a_place_is_or_in_a_list_of_places() -> None:
     from nlp.recognition.recognizer import Recognizer
 

@@ -42,8 +42,48 @@ COUNTRIES_AND_CAPITALS = frozenset(
 )
 """Model forms of the names (words joined by one space)."""
 
+# Cities, provinces and regions that Arabic news names often, and sites it names like towns
+# (نطنز, فوردو). Only for names the model left untagged: a city is also a club (الشارقة)
+# where the model read one, so these are not made places over its reading. No name that is
+# also a common word (العين "the eye", صور "pictures", الخبر "the news", جدة "grandmother",
+# الزرقاء "blue", مشهد "scene", بورصة "stock exchange", ينبع "stems", العقبة "the obstacle",
+# القائم, الميادين, مطروح, دوما, قم, أراك, حماة "protectors", حائل, الجزيرة, الأبيض, المنصورة,
+# العيون, الداخلة, الزاوية, الباب, الخيام, تدمر), nor an adjective (الناصرية, الديوانية).
+_CITIES = """
+حلب حمص اللاذقية طرطوس إدلب درعا السويداء القنيطرة دير_الزور الرقة الحسكة القامشلي منبج
+عفرين جرابلس تل_أبيض رأس_العين عين_العرب كوباني البوكمال جبلة بانياس
+البصرة الموصل أربيل كركوك النجف كربلاء الأنبار الفلوجة تكريت سامراء ديالى بعقوبة السليمانية
+دهوك ميسان الكوت سنجار تلعفر
+صيدا زحلة بعلبك النبطية جونية جبيل عكار البقاع مرجعيون بنت_جبيل
+إربد الكرك مادبا السلط جرش
+غزة رفح خان_يونس دير_البلح جباليا بيت_لاهيا بيت_حانون رام_الله نابلس جنين طولكرم قلقيلية الخليل
+بيت_لحم أريحا طوباس سلفيت القدس تل_أبيب حيفا يافا عكا إيلات الناصرة بئر_السبع عسقلان أسدود
+سديروت نهاريا صفد طبريا الجولان الضفة_الغربية قطاع_غزة
+الإسكندرية الجيزة بورسعيد السويس أسوان الأقصر طنطا أسيوط سوهاج المنيا الفيوم
+العريش شرم_الشيخ الغردقة دمياط سيناء الدقهلية العين_السخنة
+بنغازي مصراتة سرت سبها طبرق درنة غريان أجدابيا زليتن فزان برقة
+صفاقس سوسة القيروان بنزرت قابس قفصة المنستير نابل مدنين تطاوين جربة القصرين سيدي_بوزيد
+وهران قسنطينة عنابة تلمسان سطيف البليدة بجاية ورقلة تمنراست تيزي_وزو
+الدار_البيضاء مراكش فاس طنجة مكناس أغادير تطوان القنيطرة سلا الناظور الحسيمة سبتة مليلية
+أم_درمان بورتسودان الفاشر نيالا الجنينة كسلا كادقلي ود_مدني دارفور كردفان القضارف سنار
+عدن تعز الحديدة مأرب حضرموت المكلا صعدة ذمار شبوة لحج سقطرى
+دبي الشارقة عجمان الفجيرة رأس_الخيمة أم_القيوين مكة مكة_المكرمة المدينة_المنورة الدمام
+بريدة القصيم تبوك أبها خميس_مشيط نجران جازان جيزان الطائف الظهران الجبيل الأحساء
+صلالة صحار نزوى الدقم
+إسطنبول أنطاليا إزمير غازي_عنتاب هاتاي أضنة شانلي_أورفا ماردين ديار_بكر قونية قيصري طرابزون
+أصفهان شيراز تبريز الأهواز كرمانشاه بندر_عباس نطنز فوردو بوشهر
+كردستان كشمير القرم دونباس خاركيف أوديسا ماريوبول باخموت زابوريجيا
+نيويورك لوس_أنجلوس شيكاغو هيوستن ميامي سان_فرانسيسكو زيورخ دافوس ميونخ فرانكفورت هامبورغ
+ميلانو مرسيليا ستراسبورغ شنغهاي هونغ_كونغ مومباي كراتشي لاهور بيشاور قندهار هرات
+أبشي غاو تمبكتو كيدال موبتي أغاديس هرجيسا كيسمايو بيدوا بوصاصو
+"""
+
+CITIES_AND_REGIONS = frozenset(model_form(name.replace("_", " ")) for name in _CITIES.split())
+"""Model forms of the names (words joined by one space); see ``_CITIES``."""
+
 _PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل")
 _FIRST_WORDS = frozenset(name.split()[0] for name in COUNTRIES_AND_CAPITALS)
+_CITY_FIRST_WORDS = frozenset(name.split()[0] for name in CITIES_AND_REGIONS)
 
 
 def _readings(form: str) -> list[str]:
@@ -51,22 +91,25 @@ def _readings(form: str) -> list[str]:
     return [form[len(clitic) :] for clitic in ("", *_PROCLITICS) if form.startswith(clitic)]
 
 
-def could_begin_a_place(form: str) -> bool:
-    """Is ``form`` (a model form) the first word of a country or a capital, with a conjunction
-    or a preposition written on it or not? (A quick test before :func:`place_name`.)"""
-    return any(first in _FIRST_WORDS for first in _readings(form))
+def could_begin_a_place(form: str, *, cities: bool = False) -> bool:
+    """Is ``form`` (a model form) the first word of a country or a capital (or, with
+    ``cities``, of a city or region of ``CITIES_AND_REGIONS``), with a conjunction or a
+    preposition written on it or not? (A quick test before :func:`place_name`.)"""
+    return any(first in _FIRST_WORDS or (cities and first in _CITY_FIRST_WORDS) for first in _readings(form))
 
 
-def place_name(words: list[str]) -> bool:
-    """Are ``words`` (model forms) a country or a capital, with a conjunction or a preposition
-    written on the first or not (ومالي, بباماكو)?"""
+def place_name(words: list[str], *, cities: bool = False) -> bool:
+    """Are ``words`` (model forms) a country or a capital (or, with ``cities``, a city or
+    region of ``CITIES_AND_REGIONS``), with a conjunction or a preposition written on the
+    first or not (ومالي, بباماكو)?"""
     if not words:
         return False
     rest = " ".join(words[1:])
-    return any(
-        len(first) >= 2 and " ".join(filter(None, (first, rest))) in COUNTRIES_AND_CAPITALS
-        for first in _readings(words[0])
-    )
+    for first in _readings(words[0]):
+        name = " ".join(filter(None, (first, rest)))
+        if len(first) >= 2 and (name in COUNTRIES_AND_CAPITALS or (cities and name in CITIES_AND_REGIONS)):
+            return True
+    return False
 
 
 # Nisbas whose country is named otherwise (أمريكي: الولايات المتحدة).

@@ -1486,13 +1486,13 @@ def place_spans(
     tokens: Sequence[Token],
     labels: Sequence[str | None],
 ) -> list[RuleSpan]:
-    """Places the model did not tag: a country or a capital of the list in ``places``, with a
+    """Places the model did not tag: a country, a capital or a city of the lists in ``places``, with a
     conjunction or preposition written on it or not (والرباط, وجنوب السودان)."""
     out: list[RuleSpan] = []
     n = len(tokens)
     i = 0
     while i < n:
-        if labels[i] is not None or not could_begin_a_place(tokens[i].form):
+        if labels[i] is not None or not could_begin_a_place(tokens[i].form, cities=True):
             i += 1
             continue
         size = next(
@@ -1501,7 +1501,7 @@ def place_spans(
                 for size in range(_MAX_PLACE_WORDS, 0, -1)
                 if i + size <= n
                 and all(labels[k] is None for k in range(i, i + size))
-                and place_name([t.form for t in tokens[i : i + size]])
+                and place_name([t.form for t in tokens[i : i + size]], cities=True)
                 and not (size == 1 and tokens[i].form in _NOT_A_PLACE_ALONE and not _among_places(tokens, i))
             ),
             0,
