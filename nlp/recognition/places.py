@@ -102,14 +102,20 @@ def place_name(words: list[str], *, cities: bool = False) -> bool:
     """Are ``words`` (model forms) a country or a capital (or, with ``cities``, a city or
     region of ``CITIES_AND_REGIONS``), with a conjunction or a preposition written on the
     first or not (ومالي, بباماكو)?"""
+    return place_clitic(words, cities=cities) is not None
+
+
+def place_clitic(words: list[str], *, cities: bool = False) -> str | None:
+    """The conjunction or preposition written on the first of ``words`` when they are a place
+    as :func:`place_name` reads them ("" for none: مالي; و: ومالي); None when they are none."""
     if not words:
-        return False
+        return None
     rest = " ".join(words[1:])
     for first in _readings(words[0]):
         name = " ".join(filter(None, (first, rest)))
         if len(first) >= 2 and (name in COUNTRIES_AND_CAPITALS or (cities and name in CITIES_AND_REGIONS)):
-            return True
-    return False
+            return words[0][: len(words[0]) - len(first)]
+    return None
 
 
 # Nisbas whose country is named otherwise (أمريكي: الولايات المتحدة).

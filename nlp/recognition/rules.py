@@ -18,7 +18,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from nlp.recognition.known_organisations import is_listed
-from nlp.recognition.places import COUNTRIES_AND_CAPITALS, could_begin_a_place, country_nisba, place_name
+from nlp.recognition.places import (
+    COUNTRIES_AND_CAPITALS,
+    could_begin_a_place,
+    country_nisba,
+    place_clitic,
+    place_name,
+)
 from nlp.resolution.names import CONJUNCTIONS, PREPOSITIONS, TITLE_CONTINUATIONS, TITLE_WORDS, raw_offset
 from nlp.resolution.transliteration import skeleton
 from nlp.text import clean, model_form
@@ -1507,7 +1513,12 @@ def place_spans(
             0,
         )
         if size:
-            out.append(RuleSpan(tokens[i].start, tokens[i + size - 1].end, EntityType.LOCATION, "place", 0.7))
+            clitic = place_clitic([t.form for t in tokens[i : i + size]], cities=True) or ""
+            cut = raw_offset(tokens[i].text, len(clitic))  # والرباط: the name, after its و
+            while clitic and cut < len(tokens[i].text) and not model_form(tokens[i].text[cut]):
+                cut += 1  # a diacritic on the clitic (وَطنجة)
+            start = tokens[i].start + cut
+            out.append(RuleSpan(start, tokens[i + size - 1].end, EntityType.LOCATION, "place", 0.7))
             i += size
         else:
             i += 1
