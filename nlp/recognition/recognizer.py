@@ -102,7 +102,7 @@ from nlp.recognition.rules import (
     words_before_an_organisations_name,
     writes_final_ya,
 )
-from nlp.resolution.names import TITLE_CONTINUATIONS, TITLE_WORDS, raw_offset
+from nlp.resolution.names import TITLE_CONTINUATIONS, TITLE_WORDS, offset_after_clitics, raw_offset
 from nlp.text import clean, has_arabic, model_form
 from nlp.tokenize import sentences, tokens_within
 from nlp.types import APPOSITION_OF, EntityType, Mention, Token
@@ -701,10 +701,7 @@ def _after_wa(token: Token) -> int | None:
     form = token.form
     if not (form.startswith("و") and len(form) >= 4 and form.isalpha() and has_arabic(form)):
         return None
-    cut = raw_offset(token.text, 1)
-    while cut < len(token.text) and not model_form(token.text[cut]):
-        cut += 1  # a diacritic or tatweel on the و (وَطنجة)
-    return cut
+    return offset_after_clitics(token.text, 1)  # (and a diacritic on the و: وَطنجة)
 
 
 def _joins_a_name(token: Token) -> bool:

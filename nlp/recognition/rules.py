@@ -25,7 +25,14 @@ from nlp.recognition.places import (
     place_clitic,
     place_name,
 )
-from nlp.resolution.names import CONJUNCTIONS, PREPOSITIONS, TITLE_CONTINUATIONS, TITLE_WORDS, raw_offset
+from nlp.resolution.names import (
+    CONJUNCTIONS,
+    PREPOSITIONS,
+    TITLE_CONTINUATIONS,
+    TITLE_WORDS,
+    offset_after_clitics,
+    raw_offset,
+)
 from nlp.resolution.transliteration import skeleton
 from nlp.text import clean, model_form
 from nlp.types import EntityType, Token
@@ -1501,23 +1508,20 @@ def place_spans(
         if labels[i] is not None or not could_begin_a_place(tokens[i].form, cities=True):
             i += 1
             continue
-        size = next(
+        size, clitic = next(
             (
-                size
+                (size, clitic)
                 for size in range(_MAX_PLACE_WORDS, 0, -1)
                 if i + size <= n
                 and all(labels[k] is None for k in range(i, i + size))
-                and place_name([t.form for t in tokens[i : i + size]], cities=True)
+                and (clitic := place_clitic([t.form for t in tokens[i : i + size]], cities=True)) is not None
                 and not (size == 1 and tokens[i].form in _NOT_A_PLACE_ALONE and not _among_places(tokens, i))
             ),
-            0,
+            (0, ""),
         )
         if size:
-            clitic = place_clitic([t.form for t in tokens[i : i + size]], cities=True) or ""
-            cut = raw_offset(tokens[i].text, len(clitic))  # والرباط: the name, after its و
-            while clitic and cut < len(tokens[i].text) and not model_form(tokens[i].text[cut]):
-                cut += 1  # a diacritic on the clitic (وَطنجة)
-            start = tokens[i].start + cut
+            # والرباط, وَطنجة: the name, after the clitic written on it
+            start = tokens[i].start + offset_after_clitics(tokens[i].text, len(clitic))
             out.append(RuleSpan(start, tokens[i + size - 1].end, EntityType.LOCATION, "place", 0.7))
             i += size
         else:

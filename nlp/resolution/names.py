@@ -182,6 +182,16 @@ def raw_offset(word: str, form_chars: int) -> int:
     return len(word)
 
 
+def offset_after_clitics(word: str, form_chars: int) -> int:
+    """Raw index in ``word`` where the word after its first ``form_chars`` model-form characters
+    (clitics written on it) begins: past a diacritic or tatweel on the last of them too
+    (وَطنجة: 2). For none, 0."""
+    cut = raw_offset(word, form_chars)
+    while form_chars and cut < len(word) and not model_form(word[cut]):
+        cut += 1
+    return cut
+
+
 def reduce_mention(
     raw: str, start: int, end: int, *, strip_titles: bool, known_keys: frozenset[str] = frozenset()
 ) -> Name | None:
