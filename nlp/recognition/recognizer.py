@@ -45,6 +45,7 @@ from nlp.recognition.rules import (
     FOREIGN_NAME_PARTICLES,
     KIN_WORDS,
     MIN_NAME_PROBABILITY,
+    PLACE_KINDS,
     PLACE_LABELS,
     QUOTATION_MARKS,
     REGNAL_ORDINALS,
@@ -234,6 +235,8 @@ class Recognizer:
         if unknown:
             raise ValueError(f"unknown rules {sorted(unknown)}; the rules are {sorted(RULES)}")
         self.tagger = tagger
+        self.knows: Callable[[str], bool] | None = getattr(tagger, "knows", None)
+        """Is a word (model form) in the model's vocabulary? None: a tagger that cannot say."""
         self.disabled = disabled
         self._lock = threading.Lock()  # one forward pass at a time per loaded model
 
@@ -280,7 +283,7 @@ class Recognizer:
         analyzed: list[_Analyzed],
     ) -> Analysis:
         """Steps 2-5 on one text, its sentences tagged."""
-        knows = getattr(self.tagger, "knows", None)
+        knows = self.knows
         off = self.disabled
         spans: list[Mention] = []
         titled: list[RuleSpan] = []
@@ -551,7 +554,7 @@ class Recognizer:
         it found (الرباط والدار البيضاء وطنجة, ريد وايزمان وفيكتور غلوفر): each is read by the
         model again without the و, in a sentence that asks for a place or a person, and is one
         where the model finds one there. All the text's candidates go in one batch."""
-        knows = getattr(self.tagger, "knows", None)
+        knows = self.knows
 
         def a_word_of_its_own(token: Token) -> bool:  # وزيرا ("as minister"), وليد: no و on a name
             return knows is not None and knows(token.form) and not knows(token.form[1:])
@@ -567,13 +570,14 @@ class Recognizer:
                 # the first of a list after "the cities of" (مدن | الحمامات وسوسة وبنزرت), or a
                 # name after "the town of" (بلدة | أدري)
                 first_of_places = i > 0 and without_proclitics(sent[i - 1].form, _PLACES_WORDS) is not None
-                named = i > 0 and without_proclitics(sent[i - 1].form, _PLACE_WORDS) is not None
+                named = i > 0 and without_proclitics(sent[i - 1].form, PLACE_KINDS) is not None
                 before = "place" if (first_of_places or named) and before is None else before
                 if sent_labels[i] is not None or before is None:
                     continue
-                if _after_wa(token) is None and not (first_of_places or named):
+                wa = _after_wa(token)
+                if wa is None and not (first_of_places or named):
                     continue
-                if _after_wa(token) is not None and a_word_of_its_own(token):
+                if wa is not None and a_word_of_its_own(token):
                     continue
                 after = sent[i + 1] if i + 1 < len(sent) and _joins_a_name(sent[i + 1]) else None
                 if named and after is not None and definite_nisba(after.form):
@@ -640,9 +644,7 @@ class Recognizer:
         off = self.disabled
         etype = MODEL_LABELS[s.label]
         if s.label == "ORG" and "organisation_words" not in off:  # ليون | الفرنسي
-            last -= nationality_describes(
-                [t.form for t in sent[first : last + 1]], getattr(self.tagger, "knows", None)
-            )
+            last -= nationality_describes([t.form for t in sent[first : last + 1]], self.knows)
         start, end = sent[first].start, sent[last].end
         if "span_tails" not in off:
             end = trim_span_tail(text, start, end, person=etype is EntityType.PERSON)
@@ -680,8 +682,6 @@ _PLACES_WORDS = frozenset(
         "ولايات ولايتي ولايتا عواصم مخيمات مخيمي مخيما"
     ).split()
 )
-# A kind of place in the singular, before the place's name (بلدة أدري الحدودية, مخيم فرشانا).
-_PLACE_WORDS = frozenset(model_form(w) for w in "مدينة بلدة قرية مخيم محافظة ولاية".split())
 # What a list goes on with: the kind of the name before a word with و on it.
 _LIST_KINDS = {"LOC": "place", "FAC": "place", "PER": "person"}
 # Sentences that ask the model for a place or a person at one slot (the slot's token index);

@@ -805,7 +805,8 @@ def is_function_word(form: str) -> bool:
 # this many words with the article (or لل, وال) or after إلى/في/لدى, none read by the model as
 # a name.
 _MAX_TITLE_COMPLEMENT = 5
-_TITLE_PREPOSITIONS = frozenset(model_form(w) for w in "إلى في لدى".split())
+# "In", "to", "at": after a title (السفيرة الأمريكية في بغداد), before a place (في مالي).
+_IN_TO_AT = frozenset(model_form(w) for w in "إلى في لدى".split())
 
 
 def _heads_what_the_title_heads(tokens: Sequence[Token], j: int, knows: Callable[[str], bool] | None) -> bool:
@@ -910,7 +911,7 @@ def titled_person_spans(
                 j += 3  # رئيس الاتحاد الأفريقي لكرة القدم (كاف) | باتريس موتسيبي
             elif (
                 complement < _MAX_TITLE_COMPLEMENT - 1
-                and form in _TITLE_PREPOSITIONS
+                and form in _IN_TO_AT
                 and j + 1 < len(tokens)
                 and tokens[j + 1].form[:1].isalpha()
                 and person_prob[j + 1] < MIN_NAME_PROBABILITY
@@ -1481,13 +1482,12 @@ def national_institution_spans(tokens: Sequence[Token], model_labels: Sequence[s
 # والقاهرة والرباط). مالي alone is "financial" as often as Mali.
 _NOT_A_PLACE_ALONE = frozenset(model_form(w) for w in "مالي".split())
 _MAX_PLACE_WORDS = 3
-_INTO_A_PLACE = frozenset(model_form(w) for w in "في إلى لدى".split())
 
 
 def _among_places(tokens: Sequence[Token], i: int) -> bool:
     """Is the word at ``i`` where a place is (في مالي, "in Mali"), or first of a list of
     places (مالي وبوركينا فاسو)?"""
-    if i > 0 and tokens[i - 1].form in _INTO_A_PLACE:
+    if i > 0 and tokens[i - 1].form in _IN_TO_AT:
         return True
     following = [t.form for t in tokens[i + 1 : i + 3]]
     if not following or not following[0].startswith("و"):
@@ -2900,9 +2900,9 @@ def definite_nisba(form: str) -> bool:
 # NewsFANE, WikiFANE and AQMAR annotators leave them out in nine cases out of ten, Wojood
 # keeps them), nor after the words for its surroundings (محيط الفاشر, ضواحي دمشق). Not جزيرة,
 # جمهورية, مملكة: جزيرة العرب, جمهورية مصر العربية are the names.
-_PLACE_HEADS = frozenset(
-    model_form(w) for w in "مدينة بلدة قرية مخيم منطقة محافظة ولاية محيط ضواحي أطراف مشارف تخوم".split()
-)
+PLACE_KINDS = frozenset(model_form(w) for w in "مدينة بلدة قرية مخيم محافظة ولاية".split())
+"""Kinds of place whose name follows them (بلدة أدري, مخيم فرشانا)."""
+_PLACE_HEADS = PLACE_KINDS | frozenset(model_form(w) for w in "منطقة محيط ضواحي أطراف مشارف تخوم".split())
 # The same for a title before a person (NewsFANE: الشيخ, الملك, الرئيس... before the name
 # 235 times, inside it 14); the title stays on the mention as its title. Not for
 # organisations: NewsFANE leaves نادي, شركة, صحيفة out of the name, but WikiFANE, AQMAR and
