@@ -1241,6 +1241,9 @@ def test_an_institution_word_and_what_names_it_is_an_organisation() -> None:
     # forces of an institution are the institution
     text = "وقالت قوات التحالف الدولي إن"
     assert _institutions(text, {"قوات", "التحالف", "الدولي"}) == ["التحالف الدولي"]
+    # a parliamentary bloc is an institution word
+    text = "وصوتت كتلة المستقبل ضد القرار"
+    assert _institutions(text, {"كتلة", "المستقبل"}) == ["كتلة المستقبل"]
 
 
 def test_what_an_institution_is_for_names_it_whatever_the_model_gives_it() -> None:
@@ -1256,6 +1259,16 @@ def test_what_an_institution_is_for_names_it_whatever_the_model_gives_it() -> No
     assert _institutions("وقال الصندوق السيادي للدولة إن") == []
     assert _institutions("وقال المجلس الأعلى للدولة إن") == ["المجلس الأعلى للدولة"]  # a rank names it
     assert _institutions("ضمن الإطار القانوني لعودة المقاتلين") == []
+    # an adjective of how it stands, as a nisba would: المستقلة, الدائمة
+    text = "وقالت المفوضية العليا المستقلة للانتخابات إن"
+    assert _institutions(text) == ["المفوضية العليا المستقلة للانتخابات"]
+    assert _institutions("وأكدت الهيئة المستقلة للانتخاب أن") == ["الهيئة المستقلة للانتخاب"]
+    # the model's shorter organisation goes on to what it is for
+    model = {"الهيئة": "ORG", "العليا": "ORG"}
+    assert _institutions("وقالت الهيئة العليا المستقلة للانتخابات في تونس", model=model) == [
+        "الهيئة العليا المستقلة للانتخابات"
+    ]
+    assert _institutions("وقالت الهيئة العليا للصحفيين", model=model) == []
 
 
 def test_an_institutions_name_goes_on_past_a_coordinated_word() -> None:

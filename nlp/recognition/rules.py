@@ -1258,7 +1258,7 @@ _INSTITUTION_WORDS = """
 وزارة مجلس محكمة هيئة سلطة مفوضية مؤسسة مصرف بنك جهاز جمعية قيادة فيلق اتحاد منظمة صندوق
 حرس تحالف ائتلاف جبهة حركة جماعة لجنة غرفة رابطة قوات حكومة وكالة حزب تنظيم إدارة كتائب
 ألوية سرايا نقابة بورصة شركة مجموعة مركز مرصد إطار عصائب أسطول تيار دائرة بلدية نيابة مديرية
-معهد أمانة
+معهد أمانة كتلة تكتل ديوان مندوبية تنسيقية
 """
 _INDEFINITE_HEADS = frozenset(model_form(w) for w in _INSTITUTION_WORDS.split())
 # (الدائرة: "the department" of something named before, الدائرة الإعلامية للمجلس, or "the
@@ -1380,6 +1380,7 @@ def institution_spans(
             or _with_its_coordinate(tokens, i, found, model_labels, org_prob, knows)
             or _with_what_it_is_for(tokens, found, model_labels)
             or _with_its_adjectives(tokens, i, found, model_labels, org_prob)
+            or _with_its_purpose(tokens, i, found, model_labels, knows)
         )
         if longer is not None:
             out.append(
@@ -1597,6 +1598,12 @@ def ends_in_a_rank(tokens: Sequence[Token], last: int) -> bool:
 
 # Adjectives that describe an institution by its rank or reach (not nisbas): المجلس الأعلى.
 _RANK_ADJECTIVES = frozenset(model_form(w) for w in "الأعلى العليا العام العامة".split())
+# Adjectives, not nisbas, that describe an institution by how it stands: الهيئة المستقلة
+# للانتخاب, اللجنة الدائمة للأسماء, القوة المؤقتة لحفظ السلام.
+_STANDING_ADJECTIVES = frozenset(
+    model_form(w)
+    for w in "المستقلة المستقل الدائمة الدائم المشتركة المشترك المؤقتة المؤقت الموحدة الموحد".split()
+)
 # A framework is no institution before what it is for (الإطار القانوني لعودة المقاتلين).
 _NOT_FOR_A_PURPOSE = _DESCRIPTIVE_HEADS | {model_form("الإطار")}
 # Whose an institution is, not what it is for: الصندوق السيادي للدولة.
@@ -1624,7 +1631,11 @@ def _purpose_name_end(
         and k - i <= 2
         and labels[k] not in _NAMED
         and tokens[k].form not in _NOT_IN_NAME
-        and (definite_nisba(tokens[k].form) or tokens[k].form in _RANK_ADJECTIVES)
+        and (
+            definite_nisba(tokens[k].form)
+            or tokens[k].form in _RANK_ADJECTIVES
+            or tokens[k].form in _STANDING_ADJECTIVES
+        )
     ):
         k += 1
     if k == i + 1 or k >= n or labels[k] in _NAMED or not _with_lam(tokens[k].form):
@@ -1641,6 +1652,25 @@ def _purpose_name_end(
     else:
         return None
     return _past_adjectives_and_coordinates(tokens, end, labels, i + _MAX_INSTITUTION_WORDS)
+
+
+def _with_its_purpose(
+    tokens: Sequence[Token],
+    i: int,
+    found: int,
+    labels: Sequence[str | None],
+    knows: Callable[[str], bool] | None,
+) -> int | None:
+    """Where the model's organisation from ``i`` to ``found`` (exclusive) ends once the
+    adjectives and what it is for that it left out are added (الهيئة العليا | المستقلة
+    للانتخابات), or None: ``_purpose_name_end`` read as if the model had found nothing there.
+    Only where the model stopped before an adjective: after a whole name, ل is as often the
+    verb's (دعا الاتحاد الأوروبي | للحوار, "called for dialogue")."""
+    if found >= len(tokens) or _with_lam(tokens[found].form):
+        return None
+    unfound = [None if i <= k < found else label for k, label in enumerate(labels)]
+    end = _purpose_name_end(tokens, i, unfound, knows)
+    return end if end is not None and end > found else None
 
 
 def _past_adjectives_and_coordinates(
