@@ -132,6 +132,12 @@ def test_a_list_goes_on_with_places_and_people_the_model_reads_alone(recognizer:
     found = {(m.text, m.type) for m in recognizer.recognize(text)}
     assert {("سوسة", L), ("بنزرت", L)} <= found, found
     assert [m.text for m in recognizer.recognize("وزار الوفد مدن العالم والشرق.")] == []
+    # each name of a list after "the villages of" is read as its first is
+    text = "وأغلقت المدارس في قرى الطرة والشجرة وعمراوة يوم الأحد."
+    found = {(m.text, m.type) for m in recognizer.recognize(text)}
+    assert {("الطرة", L), ("الشجرة", L), ("عمراوة", L)} <= found, found
+    text = "وسيطرت القوات على مديريات المخا والخوخة وحيس."
+    assert {("المخا", L), ("الخوخة", L), ("حيس", L)} <= {(m.text, m.type) for m in recognizer.recognize(text)}
     # a name after "the town of", which its context hides from the model (أدري is also "I know";
     # an adjective follows), is read again after one; the adjective is no part of it
     text = "وتجمع اللاجئون عند بلدة أدري الحدودية في انتظار المساعدات."

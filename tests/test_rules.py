@@ -506,6 +506,9 @@ def test_a_clitic_and_a_known_word_end_a_base_name() -> None:
         ("قالت الهيئة العامة للاستثمار", "الهيئة", "للاستثمار", "الهيئة العامة للاستثمار"),  # لل stays
         ("استهدفت الغارة منزلا في خان يونس جنوب القطاع", "خان", "جنوب", "خان يونس"),  # a bare direction
         ("وصل الوفد إلى كوريا الجنوبية", "كوريا", "الجنوبية", "كوريا الجنوبية"),
+        # the next item of a list after a nisba, but not a ministry's second portfolio
+        ("دعم حزب الله اللبناني والميليشيات", "حزب", "والميليشيات", "حزب الله اللبناني"),
+        ("أغلقت وزارة التربية والتعليم المدارس", "وزارة", "والتعليم", "وزارة التربية والتعليم"),
     ],
 )
 def test_what_cannot_end_a_name_is_trimmed(text: str, first: str, last: str, name: str) -> None:

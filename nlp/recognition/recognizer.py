@@ -563,10 +563,15 @@ class Recognizer:
         candidates: list[tuple[Token, Token | None, int, str]] = []
         for sent, sent_labels in zip(sents, labels, strict=True):
             kinds: list[str | None] = [_LIST_KINDS.get(label or "") for label in sent_labels]
+            # after "the villages of" and the like, each name of the list is one (قرى الطرة
+            # والشجرة وعمراوة), read as the first is
+            of_places = [False] * len(sent)
             for i, token in enumerate(sent):
                 before = kinds[i - 1] if i else None
+                listed = i > 0 and of_places[i - 1]
                 if before is None and i > 1 and sent_labels[i - 1] is None and kinds[i - 2]:
                     before = kinds[i - 2]  # الدار البيضاء | وطنجة
+                    listed = of_places[i - 2] and sent[i - 1].form[:1].isalpha()  # (not past a comma)
                 # the first of a list after "the cities of" (مدن | الحمامات وسوسة وبنزرت), or a
                 # name after "the town of" (بلدة | أدري)
                 first_of_places = i > 0 and without_proclitics(sent[i - 1].form, _PLACES_WORDS) is not None
@@ -591,9 +596,11 @@ class Recognizer:
                         while k + 1 < len(sent) and sent_labels[k + 1] == "PER":
                             k += 1
                         after_end = sent[k].end
-                kind = "named_place" if named or first_of_places else before
+                listed = first_of_places or (listed and wa is not None)
+                kind = "named_place" if named or listed else before
                 candidates.append((token, after, after_end, kind))
                 kinds[i] = before
+                of_places[i] = listed
         if not candidates:
             return []
 
@@ -679,7 +686,7 @@ _PLACES_WORDS = frozenset(
     model_form(w)
     for w in (
         "مدن مدينتي مدينتا بلدات بلدتي بلدتا قرى قريتي قريتا محافظات محافظتي محافظتا "
-        "ولايات ولايتي ولايتا عواصم مخيمات مخيمي مخيما"
+        "ولايات ولايتي ولايتا عواصم مخيمات مخيمي مخيما مديريات مديريتي مديريتا"
     ).split()
 )
 # What a list goes on with: the kind of the name before a word with و on it.

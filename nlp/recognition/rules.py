@@ -2849,6 +2849,8 @@ def trim_span_tail(text: str, start: int, end: int, *, person: bool = False) -> 
         if word.group(0)[0] in _OPENING:
             words = words[:i]
             break
+    # a ministry's portfolios: وزارة التربية | والتعليم (التربية reads as a nisba)
+    ministry = bool(words) and without_proclitics(model_form(words[0].group(0)), _MINISTRY) is not None
     while len(words) > 1:
         form = model_form(words[-1].group(0)).strip("،,.:;؛!?؟\"”“»«')(")
         if person and model_form(words[-2].group(0)) in _NAME_BEFORE_A_NAME:
@@ -2860,7 +2862,7 @@ def trim_span_tail(text: str, start: int, end: int, *, person: bool = False) -> 
             or form in no_end
             or (person and _a_plural_object(form))
             or clean(words[-1].group(0)) in _THAT
-            or _coordinated_noun(model_form(words[-2].group(0)), form)
+            or (_coordinated_noun(model_form(words[-2].group(0)), form) and not ministry)
         ):
             break
         words.pop()
