@@ -1244,6 +1244,11 @@ def test_an_institution_word_and_what_names_it_is_an_organisation() -> None:
     # forces of an institution are the institution
     text = "وقالت قوات التحالف الدولي إن"
     assert _institutions(text, {"قوات", "التحالف", "الدولي"}) == ["التحالف الدولي"]
+    # a body a place names, whatever the model gives it; the place's adjective goes with it
+    assert _institutions("وارتفع مؤشر بورصة الكويت أمس", model={"الكويت": "LOC"}) == ["بورصة الكويت"]
+    assert _institutions("وبث تلفزيون الكويت المقابلة", model={"الكويت": "LOC"}) == ["تلفزيون الكويت"]
+    assert _institutions("وقالت بلدية إربد الكبرى إن", model={"إربد": "LOC"}) == ["بلدية إربد الكبرى"]
+    assert _institutions("وارتفع مؤشر البورصة أمس") == []
     # a parliamentary bloc is an institution word
     text = "وصوتت كتلة المستقبل ضد القرار"
     assert _institutions(text, {"كتلة", "المستقبل"}) == ["كتلة المستقبل"]

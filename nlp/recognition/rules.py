@@ -1258,7 +1258,7 @@ _INSTITUTION_WORDS = """
 وزارة مجلس محكمة هيئة سلطة مفوضية مؤسسة مصرف بنك جهاز جمعية قيادة فيلق اتحاد منظمة صندوق
 حرس تحالف ائتلاف جبهة حركة جماعة لجنة غرفة رابطة قوات حكومة وكالة حزب تنظيم إدارة كتائب
 ألوية سرايا نقابة بورصة شركة مجموعة مركز مرصد إطار عصائب أسطول تيار دائرة بلدية نيابة مديرية
-معهد أمانة كتلة تكتل ديوان مندوبية تنسيقية
+معهد أمانة كتلة تكتل ديوان مندوبية تنسيقية تلفزيون إذاعة
 """
 _INDEFINITE_HEADS = frozenset(model_form(w) for w in _INSTITUTION_WORDS.split())
 # (الدائرة: "the department" of something named before, الدائرة الإعلامية للمجلس, or "the
@@ -1400,6 +1400,9 @@ def institution_spans(
         led = _led_by_a_person(tokens, end)  # حركة النجباء بزعامة أكرم الكعبي
         purpose_end = _purpose_name_end(tokens, i, model_labels, knows)
         seen = probability >= MIN_INSTITUTION_PROBABILITY or _after_a_member(tokens, i) or led
+        if place_end := _a_body_of_a_place(tokens, i, model_labels):
+            seen, end = True, place_end  # بورصة الكويت, تلفزيون دبي
+            words = [tokens[k].form for k in range(i, end)]
         # جماعة الحوثي: a group named after its leader (not التيار: التيار الكهربائي, "the current")
         seen = seen or (bool(followers_of(tuple(words))) and without_proclitics(words[0], _GROUP) is not None)
         if not seen and (coordinated := _coordinated_portfolio_end(tokens, i, end, model_labels)):
@@ -1435,6 +1438,32 @@ def institution_spans(
 
 
 _NAMED = frozenset({"PER", "ORG"})
+# Bodies a place names: بورصة الكويت, تلفزيون دبي, إذاعة عمان, جامعة البصرة, بلدية إربد. The model
+# reads the place; the body is the name.
+_BODIES_OF_A_PLACE = frozenset(model_form(w) for w in "بورصة تلفزيون إذاعة جامعة بلدية".split())
+
+
+def _a_body_of_a_place(tokens: Sequence[Token], i: int, labels: Sequence[str | None]) -> int | None:
+    """Where (exclusive) the name ends when the word at ``i`` is a body that a place names
+    (بورصة, تلفزيون...) before a place the model found, with the adjectives after the place
+    (بلدية إربد | الكبرى); None when it is not."""
+    if without_proclitics(tokens[i].form, _BODIES_OF_A_PLACE) is None:
+        return None
+    k = i + 1
+    while k < len(tokens) and labels[k] == "LOC":
+        k += 1
+    if k == i + 1:
+        return None
+    while (
+        k < len(tokens)
+        and labels[k] is None
+        and (definite_nisba(tokens[k].form) or tokens[k].form in _BIG_OR_NATIONAL)
+    ):
+        k += 1
+    return k
+
+
+_BIG_OR_NATIONAL = frozenset(model_form(w) for w in "الكبرى الكبير الوطني الوطنية".split())
 # A country's army, police and stock exchange are institutions of their own (NewsFANE tags
 # الشرطة + a nationality an organisation 12 times in 13, الجيش + one 36 in 62); its government
 # is as often a description (13 in 40), and so are its forces (1 in 21): no rule for those.
