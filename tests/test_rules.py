@@ -509,6 +509,7 @@ def test_a_clitic_and_a_known_word_end_a_base_name() -> None:
         # the next item of a list after a nisba, but not a ministry's second portfolio
         ("دعم حزب الله اللبناني والميليشيات", "حزب", "والميليشيات", "حزب الله اللبناني"),
         ("أغلقت وزارة التربية والتعليم المدارس", "وزارة", "والتعليم", "وزارة التربية والتعليم"),
+        ("أطلق القمر الصناعي « اتحاد سات » العام", "اتحاد", "»", "اتحاد سات"),  # a closing quote
     ],
 )
 def test_what_cannot_end_a_name_is_trimmed(text: str, first: str, last: str, name: str) -> None:
@@ -874,6 +875,13 @@ def test_an_organisation_word_alone_is_no_name() -> None:
     assert is_generic_description("الوكالة")
     assert not is_generic_description("شركة أرامكو")
     assert not is_generic_description("حماس")
+    # an indefinite body or site described by adjectives, or by what it is for
+    assert is_generic_description("جامعة سويدية")
+    assert is_generic_description("وكالة حكومية سويدية")
+    assert is_generic_description("مصنع للإسمنت")
+    assert not is_generic_description("جامعة الكويت")
+    assert not is_generic_description("مطار معيتيقة")
+    assert not is_generic_description("مجلس التعاون الخليجي")
 
 
 def test_a_name_before_an_acronym_in_parentheses_is_an_organisation() -> None:
@@ -1705,6 +1713,8 @@ def test_the_medium_a_statement_was_given_to_and_a_company_whose_share_moved() -
     assert orgs("وصعد سهم دبي الإسلامي وسهم الراجحي", known) == ["دبي الإسلامي", "الراجحي"]
     # one share, a share's value, the company's share: no name
     assert orgs("وبلغ سعر سهم واحد دراهم وسهم بقيمة دراهم وسهم الشركة ارتفع", known) == []
+    # a word with a possessive pronoun: "its subsidiary's share"
+    assert orgs("وارتفع سهم فرعها المدرج في البورصة", {"فرع", "المدرج", "في", "البورصة"}) == []
 
 
 def test_a_lone_nisba_after_a_definite_noun_describes_it() -> None:
@@ -2471,3 +2481,13 @@ def test_a_word_of_an_organisation_in_the_text_is_no_given_name() -> None:
     )
     found = [m.text for m in Recognizer(tagger).recognize(text) if m.type.value == "PERSON"]  # type: ignore[arg-type]
     assert found == ["صالح الراشد"]
+
+
+def test_a_title_alone_is_no_place_or_facility_either() -> None:
+    from nlp.recognition.recognizer import Recognizer
+
+    # the model reads "the envoy" as a facility; a title alone names nothing
+    tagger = _TaggerThatTags({"المبعوثة": "FAC", "هانا تيتيه": "PER"})
+    text = "دعت المبعوثة الأممية هانا تيتيه الأطراف إلى الحوار"
+    found = {(m.text, m.type.value) for m in Recognizer(tagger).recognize(text)}  # type: ignore[arg-type]
+    assert found == {("هانا تيتيه", "PERSON")}

@@ -399,6 +399,17 @@ def quoted_org_spans(text: str, knows: Callable[[str], bool] | None = None) -> l
     return out
 
 
+_PRONOUN_SUFFIXES = ("هما", "هم", "ها", "كم", "نا")
+
+
+def _a_known_word_with_a_pronoun(form: str, knows: Callable[[str], bool]) -> bool:
+    """فرعها, رئيسهم: a word the model knows with a possessive pronoun on it, no name."""
+    return any(
+        form.endswith(suffix) and len(form) - len(suffix) >= 2 and knows(form[: -len(suffix)])
+        for suffix in _PRONOUN_SUFFIXES
+    )
+
+
 def _unquoted_share_spans(text: str, knows: Callable[[str], bool]) -> list[RuleSpan]:
     """The company named bare after سهم: its first word (indefinite, or a word the model does
     not know), then words the model does not know and one company word (سهم أكوا باور, سهم
@@ -412,6 +423,7 @@ def _unquoted_share_spans(text: str, knows: Callable[[str], bool]) -> list[RuleS
             or first in _NOT_A_SHARE_NAME
             or first in _NOT_NAME
             or clitic_on_a_known_word(first, knows)
+            or _a_known_word_with_a_pronoun(first, knows)  # سهم فرعها: "its subsidiary's share"
             or institution_head(first) is not None
             or first in TITLE_WORDS
         ):
@@ -2887,7 +2899,8 @@ def trim_span_tail(text: str, start: int, end: int, *, person: bool = False) -> 
         if person and clean(words[-1].group(0)) == _ALI:
             break  # محمد علي: written with ي, the name; "on" is على
         if not (
-            form.startswith(_PREPOSITIONAL_AFTER_A_PERSON if person else _PREPOSITIONAL)
+            not form  # a closing quotation mark or bracket alone: « اتحاد سات »
+            or form.startswith(_PREPOSITIONAL_AFTER_A_PERSON if person else _PREPOSITIONAL)
             or form in no_end
             or (person and _a_plural_object(form))
             or clean(words[-1].group(0)) in _THAT
@@ -2938,7 +2951,20 @@ def is_generic_description(text: str) -> bool:
     words = [model_form(w) for w in text.split()]
     if len(words) == 1 and _one_of(words[0], _BARE_ORGANISATION_WORDS):
         return True
+    if len(words) >= 2 and without_proclitics(words[0], _DESCRIBED_BODIES) is not None:
+        # جامعة سويدية, وكالة حكومية سويدية: "a Swedish university", described, not named
+        return all(_is_adjective(w) and not w.startswith("ال") for w in words[1:])
+    if len(words) >= 2 and without_proclitics(words[0], _GENERIC_PLACES) is not None:
+        return words[1].startswith("لل")  # مصنع للإسمنت: "a cement factory"
     return len(words) >= 2 and words[0] in _FORCES and _described_by_nationality(words[1:])
+
+
+_DESCRIBED_BODIES = _INDEFINITE_HEADS | {model_form("جامعة")}
+# Kinds of building or site, named by what follows them (مطار معيتيقة) or only described by
+# what they are for (مصنع للإسمنت, مستشفى للأطفال).
+_GENERIC_PLACES = frozenset(
+    model_form(w) for w in "مصنع معمل مستشفى مدرسة مطار ميناء مستودع مخزن محطة منشأة مجمع".split()
+)
 
 
 def _described_by_nationality(adjectives: list[str]) -> bool:
