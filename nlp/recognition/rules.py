@@ -399,17 +399,6 @@ def quoted_org_spans(text: str, knows: Callable[[str], bool] | None = None) -> l
     return out
 
 
-_PRONOUN_SUFFIXES = ("هما", "هم", "ها", "كم", "نا")
-
-
-def _a_known_word_with_a_pronoun(form: str, knows: Callable[[str], bool]) -> bool:
-    """فرعها, رئيسهم: a word the model knows with a possessive pronoun on it, no name."""
-    return any(
-        form.endswith(suffix) and len(form) - len(suffix) >= 2 and knows(form[: -len(suffix)])
-        for suffix in _PRONOUN_SUFFIXES
-    )
-
-
 def _unquoted_share_spans(text: str, knows: Callable[[str], bool]) -> list[RuleSpan]:
     """The company named bare after سهم: its first word (indefinite, or a word the model does
     not know), then words the model does not know and one company word (سهم أكوا باور, سهم
@@ -2570,12 +2559,16 @@ def name_word(
         return True
     if known:
         return False
-    if knows is not None:
-        for suffix in _PRONOUN_SUFFIXES:
-            stem = form[: -len(suffix)]
-            if form.endswith(suffix) and len(stem) >= 3 and any(map(knows, _stems_before_a_suffix(stem))):
-                return False
-    return True
+    return knows is None or not _a_known_word_with_a_pronoun(form, knows)
+
+
+def _a_known_word_with_a_pronoun(form: str, knows: Callable[[str], bool]) -> bool:
+    """مكتبها, فرعها, مطالبته: a word the model knows with a pronoun suffix on it, no name."""
+    for suffix in _PRONOUN_SUFFIXES:
+        stem = form[: -len(suffix)]
+        if form.endswith(suffix) and len(stem) >= 3 and any(map(knows, _stems_before_a_suffix(stem))):
+            return True
+    return False
 
 
 # The letters a pronoun suffix changes, and what the word ends in alone (مطالبته: مطالبة;
