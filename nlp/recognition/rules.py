@@ -2982,7 +2982,7 @@ def definite_nisba(form: str) -> bool:
 # جمهورية, مملكة: جزيرة العرب, جمهورية مصر العربية are the names.
 PLACE_KINDS = frozenset(model_form(w) for w in "مدينة بلدة قرية مخيم محافظة ولاية".split())
 """Kinds of place whose name follows them (بلدة أدري, مخيم فرشانا)."""
-_PLACE_HEADS = PLACE_KINDS | frozenset(model_form(w) for w in "منطقة محيط ضواحي أطراف مشارف تخوم".split())
+_PLACE_HEADS = PLACE_KINDS | frozenset(model_form(w) for w in "منطقة محيط ضواحي أطراف مشارف تخوم حي".split())
 # The same for a title before a person (NewsFANE: الشيخ, الملك, الرئيس... before the name
 # 235 times, inside it 14); the title stays on the mention as its title. Not for
 # organisations: NewsFANE leaves نادي, شركة, صحيفة out of the name, but WikiFANE, AQMAR and
