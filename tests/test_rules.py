@@ -1257,6 +1257,13 @@ def test_an_institution_word_and_what_names_it_is_an_organisation() -> None:
     assert _institutions("وبث تلفزيون الكويت المقابلة", model={"الكويت": "LOC"}) == ["تلفزيون الكويت"]
     assert _institutions("وقالت بلدية إربد الكبرى إن", model={"إربد": "LOC"}) == ["بلدية إربد الكبرى"]
     assert _institutions("وارتفع مؤشر البورصة أمس") == []
+    # the adjective the model stopped before, but for a nationality or a leaning
+    model = {"مؤسسة": "ORG", "البحر": "ORG", "الأحمر": "ORG"}
+    words = {"مؤسسة", "البحر", "الأحمر", "السينمائي", "الإيطالية", "الأصولية"}
+    text = "وأعلنت مؤسسة البحر الأحمر السينمائي عن"
+    assert _institutions(text, words, model=model) == ["مؤسسة البحر الأحمر السينمائي"]
+    model = {"حركة": "ORG", "طالبان": "ORG"}
+    assert _institutions("وقالت حركة طالبان الأصولية إن", words | {"حركة", "طالبان"}, model=model) == []
     # a parliamentary bloc is an institution word
     text = "وصوتت كتلة المستقبل ضد القرار"
     assert _institutions(text, {"كتلة", "المستقبل"}) == ["كتلة المستقبل"]

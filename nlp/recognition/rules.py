@@ -2007,14 +2007,29 @@ def _with_its_coordinate(
     return _name_tail(tokens, i, end + 1, labels, org_prob, knows)
 
 
+# What a movement is said to be, no part of its name: حركة طالبان | الأصولية.
+_LEANINGS = frozenset(
+    model_form(w)
+    for w in "الأصولية الأصولي اليسارية اليساري اليمينية اليميني الإرهابية الإرهابي الجهادية الجهادي "
+    "السلفية السلفي المتطرفة المتطرف".split()
+)
+
+
 def _with_its_adjectives(
     tokens: Sequence[Token], i: int, end: int, labels: Sequence[str | None], org_prob: Sequence[float]
 ) -> int | None:
-    """Where a ministry the model found over tokens ``i`` to ``end`` (exclusive) ends once the
+    """Where a ministry (or another body, but for its nationality or leaning: مؤسسة البحر الأحمر
+    | السينمائي) the model found over tokens ``i`` to ``end`` (exclusive) ends once the
     adjective it stopped before is added, with the portfolios coordinated after it (وزارة
     التربية الوطنية والتعليم | الأولي والرياضة), or None."""
-    if without_proclitics(tokens[i].form, _MINISTRY) is None or end >= len(tokens) or labels[end] is not None:
+    if end >= len(tokens) or labels[end] is not None:
         return None
+    if without_proclitics(tokens[i].form, _MINISTRY) is None and (
+        institution_head(tokens[i].form) is None
+        or country_nisba(tokens[end].form)
+        or tokens[end].form in _LEANINGS
+    ):
+        return None  # (a nationality after another body: annotators differ on إيني | الإيطالية)
     if not (definite_nisba(tokens[end].form) and org_prob and org_prob[end] >= MIN_INSTITUTION_PROBABILITY):
         return None
     return _past_adjectives_and_coordinates(tokens, end + 1, labels, i + _MAX_INSTITUTION_WORDS)
