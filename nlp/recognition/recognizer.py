@@ -162,7 +162,7 @@ RULES: dict[str, str] = {
     "it completes the model's shorter person (وزير المالية محمد يسر برنية, لولا دا سيلفا, الدكتور مسلم "
     "شلتوت); "
     "after a player named, his club (يوسف النصيري، لاعب فنربخشة); the model's person that is a title alone "
-    "is none (نجل [المشير] خليفة حفتر)",
+    "is none (نجل [المشير] خليفة حفتر), nor is one the model calls a place (دعت [المبعوثة])",
     "person_completion": "a one- or two-word person takes the next name word if it recurs (إسماعيل هنية), "
     "and the word before it that the model half reads as a name (عقيلة صالح)",
     "span_tails": "a span ends before a trailing prepositional phrase, function word or quotation, "
@@ -173,7 +173,7 @@ RULES: dict[str, str] = {
     "noun before it is none (ممرات آمنة)",
     "coordinated_names": "a person span over names joined by و is one person each (بوش وبلير)",
     "name_heads": "a name starts after a generic place word or a title before it (مدينة غزة, محيط الفاشر, "
-    "الملك الحسين), "
+    "حي بابا عمرو, الملك الحسين), "
     "after ل on a word the text names alone (لإنفيديا جنسن هوانغ); after عن طريق no road but a person; "
     "a country takes in the word before it that makes another with it (وجنوب | السودان)",
     "definite_phrase_retype": "a 'person' that is a definite noun phrase is an organisation",
@@ -200,15 +200,16 @@ RULES: dict[str, str] = {
     "organisation (وكالة المغرب العربي للأنباء); "
     "a country's army, police, air force or stock exchange (الجيش اللبناني, سلاح الجو الأردني); a UN "
     "body by its full name (منظمة الأمم المتحدة للطفولة); a group named after its leader (جماعة الحوثي); "
-    "a university or foundation named after a person (جامعة محمد الخامس)",
+    "a university or foundation named after a person (جامعة محمد الخامس); a stock exchange, "
+    "television, radio or municipality a place names (بورصة الكويت, بلدية إربد الكبرى)",
     "ala_preposition": "على is the preposition, no name (علي), where the text writes في with ي",
     "bylines": "the loader's byline, dateline and source lines",
     "appositions": "a second name in quotes or parentheses joins the first (Latin names too), and a "
     'nickname after "known as" (المعروف بـ"حميدتي")',
     "latin_glosses": "Arabic words that spell the Latin name in parentheses after them are a name; a bare "
     "Latin name is an organisation by its form (HSBC, SNB Capital) or its list (Goldman Sachs وHSBC)",
-    "generic_descriptions": "descriptions (القوات الأمريكية) are dropped, and السعودية after a definite "
-    "word (العاصمة السعودية) is the adjective",
+    "generic_descriptions": "descriptions (القوات الأمريكية, جامعة سويدية, مصنع للإسمنت) are dropped, and "
+    "السعودية after a definite word (العاصمة السعودية) is the adjective",
     "propagation": "other occurrences of a recognised name in the text, surnames alone, parts made whole, "
     "a group's plural (جماعة الحوثي: الحوثيون), a force's, party's or bank's genitive (التجمع الوطني)",
     "known_names": "names the graph already knows, wherever they occur",
