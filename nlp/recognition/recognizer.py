@@ -730,8 +730,7 @@ def _parts(
     التونسي: two clubs; أمام يانغ أفريكانز: after the preposition), and a person's at a
     quotation mark or bracket (لـ«هيوماين» طارق أمين: a company, then its chief) or, where
     ``ala`` (the text tells ى from ي), at على, "against" (ادعى غسان عويدات على طارق البيطار: two
-    people), and after a
-    monarch's ordinal (محمد الخامس | سعيد الإدريسي)."""
+    people), and after a monarch's ordinal (محمد الخامس | سعيد الإدريسي)."""
     parts, start = [], first
     for k in range(first, last + 1):
         if (

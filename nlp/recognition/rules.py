@@ -1483,6 +1483,13 @@ _TWO_WORD_HEADS = {
 _TWO_WORD_HEAD_FIRSTS = frozenset(_TWO_WORD_HEADS)
 
 
+def _a_two_word_head(tokens: Sequence[Token], i: int) -> bool:
+    """Do the words at ``i`` and ``i + 1`` make a two-word head (سلاح الجو, والقوات الجوية,
+    بالبنك المركزي), a clitic on the first or not?"""
+    head = without_proclitics(tokens[i].form, _TWO_WORD_HEAD_FIRSTS)
+    return head is not None and tokens[i + 1].form in _TWO_WORD_HEADS[head]
+
+
 def national_institution_spans(tokens: Sequence[Token], model_labels: Sequence[str | None]) -> list[RuleSpan]:
     """A country's army, police, air force, navy, central bank or stock exchange is an
     organisation: الجيش اللبناني, للجيش السوداني, الجيش الوطني الليبي, الشرطة البريطانية, سلاح
@@ -1493,9 +1500,7 @@ def national_institution_spans(tokens: Sequence[Token], model_labels: Sequence[s
     for i, token in enumerate(tokens[:-1]):
         if without_proclitics(token.form, _NATIONAL_INSTITUTIONS) is not None:
             k = i + 1
-        elif (head := without_proclitics(token.form, _TWO_WORD_HEAD_FIRSTS)) is not None and tokens[
-            i + 1
-        ].form in _TWO_WORD_HEADS[head]:
+        elif _a_two_word_head(tokens, i):
             k = i + 2  # سلاح الجو, القوات الجوية, البنك المركزي: a country's air force, navy, bank
         else:
             continue
