@@ -213,3 +213,13 @@ def test_a_name_after_a_title_takes_in_the_given_name_the_model_left_out(recogni
     # the model reads شلتوت alone (مسلم is also "Muslim"); the title says where the name begins
     text = "وقال الدكتور مسلم شلتوت إن الزلزال وقع."
     assert [(m.text, m.type) for m in recognizer.recognize(text)] == [("مسلم شلتوت", P)]
+
+
+def test_an_organisation_that_runs_into_a_person_is_cut_before_the_person(recognizer: Recognizer) -> None:
+    # the model reads جامعة القادسية رعد as one organisation and leaves الكناوي out; a bare word
+    # after القادسية ends no university's name, and the words read as a person on their own
+    text = "وقال أستاذ الاقتصاد في جامعة القادسية رعد الكناوي إن النتائج مشجعة."
+    found = [(m.text, m.type) for m in recognizer.recognize(text)]
+    assert found == [("جامعة القادسية", ORG), ("رعد الكناوي", P)], found
+    off = Recognizer(recognizer.tagger, frozenset({"organisation_words"})).recognize(text)
+    assert ("رعد الكناوي", P) not in [(m.text, m.type) for m in off]

@@ -84,6 +84,7 @@ from nlp.recognition.rules import (
     opponent_club_spans,
     parenthesised_acronym_spans,
     person_after_an_organisation_word,
+    person_after_an_organisations_name,
     person_name_start,
     place_name_start,
     place_spans,
@@ -180,7 +181,8 @@ RULES: dict[str, str] = {
     "organisation_words": "a 'person' that begins with an organisation word (كتلة بدر) or is a company; "
     "a company's or a club's name is given without شركة, نادي or فريق (أرامكو السعودية, تشيلسي), as "
     "NewsFANE writes it, nor برئاسة, a medium's indefinite word (لصحيفة | القبس), منظمة or وكالة before "
-    "a name of its own (وكالة | الأونروا), or a nationality after a complete name (ليون | الفرنسي)",
+    "a name of its own (وكالة | الأونروا), or a nationality after a complete name (ليون | الفرنسي); "
+    "an organisation that runs into a person's name ends before it (جامعة البصرة | سلام الحلفي)",
     "speaking_buildings": "a building that speaks is its institution (أعلن البيت الأبيض: an organisation), "
     "and so is a seat of power the model calls a place (المتحدث باسم الكرملين) or reads as the first word "
     "of its spokesman's name (المتحدث باسم البنتاغون سابرينا سينغ), or misses where it speaks "
@@ -421,6 +423,16 @@ class Recognizer:
                     ends = ends_no_person if s.label == "PER" else lambda f: _a_verb_in_the_future(f, knows)
                     while last > start and ends(sent[last].form):
                         last -= 1
+                if s.label == "ORG" and "organisation_words" not in off:
+                    person = person_after_an_organisations_name(sent, start, last, labels)
+                    if person is not None and self._reads_as_a_person(
+                        text[sent[person[0]].start : sent[person[1]].end]
+                    ):
+                        # جامعة البصرة | سلام الحلفي: the organisation, then a person
+                        the_person = _Span(person[0], person[1], "PER", s.confidence)
+                        by = "model:person_after_organisation"
+                        spans.append(self._model_mention(text, sent, person[0], person[1], the_person, by))
+                        last = person[0] - 1
                 if (
                     s.label == "PER"
                     and last > start

@@ -2654,6 +2654,50 @@ def person_after_an_organisation_word(text: str, start: int, end: int) -> int:
     return start if model_form(m.group(2)).startswith("ال") else start + m.start(2)
 
 
+# Words that end an organisation's name after a word with the article, bare (قناة الجزيرة مباشر).
+_BARE_NAME_ENDS = frozenset(model_form(w) for w in "مباشر نت بلس سبورت سبورتس نيوز".split())
+
+
+def person_after_an_organisations_name(
+    tokens: Sequence[Token], first: int, last: int, labels: Sequence[str | None]
+) -> tuple[int, int] | None:
+    """Where the model's organisation runs into a person's name: a bare word after a word with
+    the article ends no organisation's name (بنك الرياض | نايف الغيث, جامعة البصرة | سلام
+    الحلفي), unless that word is a title (جامعة الملك سعود). The person's first and last token
+    (the last may lie past the span, where the model tagged nothing), two words at least; None
+    where there is no such word. The caller asks the model whether they read as a person."""
+    for k in range(first + 2, last + 1):
+        before, form = tokens[k - 1].form, tokens[k].form
+        if (
+            not before.startswith(("ال", "لل", "وال", "بال"))
+            or before in TITLE_WORDS
+            or _HAMZA_AL_RE.match(tokens[k - 1].text)
+        ):
+            continue
+        if form.startswith(("ال", "لل")):
+            continue
+        if (
+            len(form) < 3
+            or not _ARABIC_WORD_RE.fullmatch(form)
+            or is_function_word(form)
+            or form in TITLE_WORDS
+            or form in _BARE_NAME_ENDS
+            or form in _ORG_HEAD_WORDS
+        ):
+            return None
+        end = last
+        if (
+            end == k
+            and end + 1 < len(tokens)
+            and labels[end + 1] is None
+            and _ARABIC_WORD_RE.fullmatch(tokens[end + 1].form)
+            and not is_function_word(tokens[end + 1].form)
+        ):
+            end += 1  # بنك الرياض نايف | الغيث: the surname the model left out
+        return (k, end) if end > k else None
+    return None
+
+
 # A company is named after its founder (مجموعة طلعت مصطفى) or carries a company word last
 # (السويدي إليكتريك, طلعت مصطفى القابضة): the model reads a person's name there.
 _COMPANY_HEADS = frozenset(
