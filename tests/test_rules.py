@@ -510,13 +510,16 @@ def test_a_clitic_and_a_known_word_end_a_base_name() -> None:
         ("دعم حزب الله اللبناني والميليشيات", "حزب", "والميليشيات", "حزب الله اللبناني"),
         ("أغلقت وزارة التربية والتعليم المدارس", "وزارة", "والتعليم", "وزارة التربية والتعليم"),
         ("أطلق القمر الصناعي « اتحاد سات » العام", "اتحاد", "»", "اتحاد سات"),  # a closing quote
+        ("وقالت شبكة سي إن إن", "شبكة", "إن", "شبكة سي إن إن"),  # letters of CNN, no "that"
+        ("ونقلت وكالة يو بي آي", "وكالة", "آي", "وكالة يو بي آي"),  # no "any"
+        ("أعلنت الشركة أي تغيير", "الشركة", "أي", "الشركة"),  # but "any" after a word
     ],
 )
 def test_what_cannot_end_a_name_is_trimmed(text: str, first: str, last: str, name: str) -> None:
     from nlp.recognition.rules import trim_span_tail
 
     start = text.index(first)
-    end = trim_span_tail(text, start, text.index(last) + len(last))
+    end = trim_span_tail(text, start, text.rindex(last) + len(last))
     assert text[start:end] == name
 
 

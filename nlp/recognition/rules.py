@@ -2935,6 +2935,14 @@ def splits_names(form: str) -> bool:
     return form in _NAME_SPLITTERS
 
 
+# Latin letters spelled in Arabic (سي إن إن, إف بي آي, دي إتش إل), model form: some are also
+# function words (إن "that", أي "any", أو "or", في "in"), which end no name elsewhere.
+LATIN_LETTER_NAMES = frozenset(
+    model_form(w)
+    for w in "إيه إي بي سي دي إف جي إتش آي جاي كي إل إم إن أو آر إس تي يو في دبليو إكس واي زد زي كيو".split()
+)
+
+
 def trim_span_tail(text: str, start: int, end: int, *, person: bool = False) -> int:
     """The end of a span without what cannot end a name: a trailing prepositional phrase
     (منظمة بدر بالاتفاق is منظمة بدر; لل stays: الهيئة العامة للاستثمار is a name), a
@@ -2956,6 +2964,8 @@ def trim_span_tail(text: str, start: int, end: int, *, person: bool = False) -> 
             break  # وسام أبو علي: Ali, no "on"
         if person and clean(words[-1].group(0)) == _ALI:
             break  # محمد علي: written with ي, the name; "on" is على
+        if form in LATIN_LETTER_NAMES and model_form(words[-2].group(0)) in LATIN_LETTER_NAMES:
+            break  # سي إن | إن: a letter of CNN, no "that"
         if not (
             not form  # a closing quotation mark or bracket alone: « اتحاد سات »
             or form.startswith(_PREPOSITIONAL_AFTER_A_PERSON if person else _PREPOSITIONAL)
