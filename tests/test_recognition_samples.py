@@ -223,3 +223,14 @@ def test_an_organisation_that_runs_into_a_person_is_cut_before_the_person(recogn
     assert found == [("جامعة القادسية", ORG), ("رعد الكناوي", P)], found
     off = Recognizer(recognizer.tagger, frozenset({"organisation_words"})).recognize(text)
     assert ("رعد الكناوي", P) not in [(m.text, m.type) for m in off]
+
+
+def test_a_title_continues_no_institution_and_common_words_are_no_places(recognizer: Recognizer) -> None:
+    text = (
+        "وقال رئيس اللجنة النائب حمد سالم العجمي إن الاجتماع تأجل. وقال مسؤول إن مخيمات النازحين "
+        "هناك مكتظة. وأعلنت الشركة حالة القوة القاهرة في الميناء، فيما تضررت شبكات الري في المنطقة."
+    )
+    found = [(m.text, m.type) for m in recognizer.recognize(text)]
+    assert found == [("حمد سالم العجمي", P)], found  # no اللجنة النائب, النازحين, القاهرة, الري
+    off = Recognizer(recognizer.tagger, frozenset({"generic_descriptions"})).recognize(text)
+    assert ("القاهرة", L) in [(m.text, m.type) for m in off]

@@ -2501,3 +2501,20 @@ def test_a_title_alone_is_no_place_or_facility_either() -> None:
     text = "دعت المبعوثة الأممية هانا تيتيه الأطراف إلى الحوار"
     found = {(m.text, m.type.value) for m in Recognizer(tagger).recognize(text)}  # type: ignore[arg-type]
     assert found == {("هانا تيتيه", "PERSON")}
+
+
+@pytest.mark.parametrize(
+    ("words", "left_out"),
+    [
+        ("الزاملي لقناة العراقية", 2),  # what a statement was given to: the speaker is no part
+        ("لوكالة الأناضول", 1),  # the agency by its own name (also Anatolia)
+        ("لصحيفة القبس", 1),
+        ("هيئة قناة السويس", 0),  # the canal's authority: قناة without ل is the name's
+        ("منظمة العفو الدولية", 0),
+    ],
+)
+def test_the_words_before_an_organisations_own_name(words: str, left_out: int) -> None:
+    from nlp.recognition.rules import words_before_an_organisations_name
+    from nlp.text import model_form
+
+    assert words_before_an_organisations_name([model_form(w) for w in words.split()], None) == left_out

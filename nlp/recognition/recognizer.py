@@ -52,6 +52,7 @@ from nlp.recognition.rules import (
     TEEN,
     RuleSpan,
     a_nisba_not_a_country,
+    a_verb_in_the_future,
     acronym_expansion_spans,
     acronym_named_spans,
     apposition_spans,
@@ -182,7 +183,8 @@ RULES: dict[str, str] = {
     "a company's or a club's name is given without شركة, نادي or فريق (أرامكو السعودية, تشيلسي), as "
     "NewsFANE writes it, nor برئاسة, a medium's indefinite word (لصحيفة | القبس), منظمة or وكالة before "
     "a name of its own (وكالة | الأونروا), or a nationality after a complete name (ليون | الفرنسي); "
-    "an organisation that runs into a person's name ends before it (جامعة البصرة | سلام الحلفي)",
+    "an organisation that runs into a person's name ends before it (جامعة البصرة | سلام الحلفي), and one "
+    "read with its speaker begins at the medium he spoke to (الزاملي | لقناة العراقية)",
     "speaking_buildings": "a building that speaks is its institution (أعلن البيت الأبيض: an organisation), "
     "and so is a seat of power the model calls a place (المتحدث باسم الكرملين) or reads as the first word "
     "of its spokesman's name (المتحدث باسم البنتاغون سابرينا سينغ), or misses where it speaks "
@@ -211,7 +213,8 @@ RULES: dict[str, str] = {
     "latin_glosses": "Arabic words that spell the Latin name in parentheses after them are a name; a bare "
     "Latin name is an organisation by its form (HSBC, SNB Capital) or its list (Goldman Sachs وHSBC)",
     "generic_descriptions": "descriptions (القوات الأمريكية, جامعة سويدية, مصنع للإسمنت) are dropped, and "
-    "السعودية after a definite word (العاصمة السعودية) is the adjective",
+    "السعودية after a definite word (العاصمة السعودية) is the adjective; a place that spells a common word "
+    "there is none (القوة القاهرة, شبكات الري)",
     "propagation": "other occurrences of a recognised name in the text, surnames alone, parts made whole, "
     "a group's plural (جماعة الحوثي: الحوثيون), a force's, party's or bank's genitive (التجمع الوطني)",
     "known_names": "names the graph already knows, wherever they occur",
@@ -220,7 +223,8 @@ RULES: dict[str, str] = {
     "or left untagged (والرباط)",
     "lists": "a name with و on it after a place or a person, that the model reads alone as one "
     '(الرباط وطنجة, ريد وايزمان وفيكتور غلوفر), or after "the cities of" and the like (مدن الحمامات وسوسة); '
-    'a name after "the town of" and the like that the model reads as a place after one (بلدة أدري الحدودية)',
+    'a name after "the town of" and the like that the model reads as a place after one (بلدة أدري الحدودية), '
+    "not people (مخيمات النازحين)",
     "known_organisations": "an organisation news names bare, from a list written here (إنفيديا, غولدمان "
     "ساكس, رويترز, برنامج الأغذية العالمي, ويجان; a club that is also a city or a word only in a sports "
     "passage, and never carried to other mentions), over no organisation the model found but a piece of it; "
@@ -310,7 +314,7 @@ class Recognizer:
             return (
                 (not after_a_title and _a_word_of_the_text(form, in_names, outside, knows))
                 or _to_another_name(form, in_names)
-                or _a_verb_in_the_future(form, knows)
+                or a_verb_in_the_future(form, knows)
                 or _for_the(form, knows)
                 or _with_a_verbal_noun(form, knows)
             )
@@ -420,7 +424,7 @@ class Recognizer:
                         [t.form for t in sent[start : last + 1]], knows
                     )
                 if "span_tails" not in off:
-                    ends = ends_no_person if s.label == "PER" else lambda f: _a_verb_in_the_future(f, knows)
+                    ends = ends_no_person if s.label == "PER" else lambda f: a_verb_in_the_future(f, knows)
                     while last > start and ends(sent[last].form):
                         last -= 1
                 if s.label == "ORG" and "organisation_words" not in off:
@@ -458,6 +462,13 @@ class Recognizer:
                     and _an_adjective_of_the_noun_before(sent[start - 1].form, sent[start].form)
                 ):
                     continue  # ممرات [آمنة], محاكمة [عادلة]: "safe", "fair", no Amina
+                if (
+                    s.label == "LOC"
+                    and "generic_descriptions" not in off
+                    and start == last
+                    and _a_common_word_not_a_place(sent, start)
+                ):
+                    continue
                 for first, last_part in (
                     _parts(sent, start, last, person=s.label == "PER", ala=ala_is_a_preposition)
                     if "span_tails" not in off
@@ -592,6 +603,8 @@ class Recognizer:
                 before = "place" if (first_of_places or named) and before is None else before
                 if sent_labels[i] is not None or before is None:
                     continue
+                if (first_of_places or named) and _people(token.form):
+                    continue  # مخيمات | النازحين: the camps of the displaced, no place
                 wa = _after_wa(token)
                 if wa is None and not (first_of_places or named):
                     continue
@@ -713,6 +726,16 @@ _LIST_CARRIERS = {
     "named_place": "وقع الانفجار في مدينة {} شمال البلاد .",
 }
 _LIST_SLOT = {"place": 3, "person": 1, "named_place": 4}
+
+
+def _people(form: str) -> bool:
+    """A definite plural of people (النازحين, اللاجئين, المهاجرون); not البحرين."""
+    return (
+        form.startswith(("ال", "لل"))
+        and form.endswith(("ين", "ون"))
+        and len(form) > 6
+        and form != model_form("البحرين")
+    )
 
 
 def _after_wa(token: Token) -> int | None:
@@ -992,6 +1015,22 @@ def _an_adjective_of_the_noun_before(before: str, form: str) -> bool:
     )
 
 
+# Places that are also common words of news: القاهرة "overwhelming" after القوة (force majeure),
+# الري "irrigation" (the old city of Rey only after مدينة; NewsFANE: O 4 times, a place never).
+_FORCE = frozenset(model_form(w) for w in ("القوة", "قوة"))
+_IRRIGATION = model_form("الري")
+_CAIRO = model_form("القاهرة")
+
+
+def _a_common_word_not_a_place(sent: Sequence[Token], i: int) -> bool:
+    """Is the one-word place at ``i`` the common word it also spells (القوة | القاهرة, طرق | الري)?"""
+    form = without_proclitics(sent[i].form, frozenset({_CAIRO, _IRRIGATION}))
+    before = sent[i - 1].form if i else ""
+    if form == _CAIRO:
+        return without_proclitics(before, _FORCE) is not None
+    return form == _IRRIGATION and without_proclitics(before, PLACE_KINDS) is None
+
+
 def _with_a_verbal_noun(form: str, knows: Callable[[str], bool] | None) -> bool:
     """باستئناف, بانتظار, باتخاذ: ب on a verbal noun of the derived forms (استفعال, انفعال,
     افتعال) the model knows; no name's last word (رحبت كايا كالاس | باستئناف الحوار)."""
@@ -1002,11 +1041,6 @@ def _with_a_verbal_noun(form: str, knows: Callable[[str], bool] | None) -> bool:
         and form[-2] == "ا"
         and knows(form[1:])
     )
-
-
-def _a_verb_in_the_future(form: str, knows: Callable[[str], bool] | None) -> bool:
-    """سيزور, ستعلن: س on a present verb the model knows."""
-    return knows is not None and len(form) >= 5 and form[0] == "س" and form[1] in "يتن" and knows(form[1:])
 
 
 def _of_a_name_in_the_text(tokens: Sequence[Token], r: RuleSpan, words: frozenset[str]) -> bool:

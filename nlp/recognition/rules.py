@@ -973,6 +973,7 @@ def titled_person_spans(
                 or (k == j and _ali_before_a_family_name(tokens, k, known))
             )
             and not (k == j and _of_a_known_word(tokens[k].form, knows))
+            and not a_verb_in_the_future(tokens[k].form, knows)  # اللاعب | سيخضع
             and not (k > j and _then_a_known_verb(tokens[k].form, knows))
             # لأدنوك | ومجموعة شركاتها: و begins the next item, not a name's next word
             and not (k > j and tokens[k].form.startswith("و") and person_prob[k] < MIN_NAME_PROBABILITY)
@@ -1323,15 +1324,26 @@ def institution_head(form: str) -> str | None:
 
 def _definite_name_word(form: str) -> bool:
     """A word with the article (or لل: للنفط reads as النفط) that may continue an institution's
-    name."""
+    name; not a person's title (رئيس اللجنة | النائب عبد الله المطيري)."""
     definite = "ال" + form[2:] if form.startswith("لل") else form
     return (
         form.startswith(("ال", "لل"))
         and len(definite) > 3
         and definite not in _NOT_IN_NAME
         and form not in _NOT_NAME
+        and form not in _TITLES_OF_A_PERSON
         and not form.startswith(_PREPOSITIONAL)
     )
+
+
+# Titles that begin a person's name and continue no institution's.
+_TITLES_OF_A_PERSON = frozenset(
+    model_form(w)
+    for w in """
+    النائب النائبة السفير السفيرة المتحدث المتحدثة الناطق الناطقة الدكتور الدكتورة السيد السيدة
+    الجنرال الأدميرال المشير اللواء العميد العقيد
+    """.split()
+)
 
 
 # A group named after a family or a leader goes by the plural of that name (جماعة الحوثي:
@@ -1588,8 +1600,8 @@ def _company_name_end(
     the model found there (it reads a company's foreign name as either), or words it does not
     know; None when there is no such name."""
     n = len(tokens)
-    if k >= n:
-        return None
+    if k >= n or _with_lam(tokens[k].form):
+        return None  # مجموعة المكتب الشريف | للفوسفاط: what it is for, no name
     label = labels[k]
     end = k
     if label in ("PER", "LOC"):
@@ -1613,6 +1625,11 @@ def _company_name_end(
 
 # س on a verb the model knows: the future (الشركة الإماراتية ستتولى), no company's name.
 _FUTURE = frozenset("س")
+
+
+def a_verb_in_the_future(form: str, knows: Callable[[str], bool] | None) -> bool:
+    """سيزور, ستعلن: س on a present verb the model knows (not سامر: س + أمر)."""
+    return knows is not None and len(form) >= 5 and form[0] == "س" and form[1] in "يتن" and knows(form[1:])
 
 
 def leads(form: str) -> bool:
@@ -2861,6 +2878,7 @@ def names_a_unit(form: str) -> bool:
 #   منظمة التحرير, وكالة الأنباء).
 _MEDIUM_WORDS = frozenset(model_form(w) for w in "صحيفة جريدة مجلة قناة تلفزيون إذاعة".split())
 _KIND_WORDS = frozenset(model_form(w) for w in "منظمة وكالة".split())
+_TOLD_WORDS = _MEDIUM_WORDS | _KIND_WORDS  # (ل on them: what a statement was given to)
 
 
 def words_before_an_organisations_name(forms: Sequence[str], knows: Callable[[str], bool] | None) -> int:
@@ -2868,6 +2886,16 @@ def words_before_an_organisations_name(forms: Sequence[str], knows: Callable[[st
     برئاسة, then a medium's indefinite word (لصحيفة), then منظمة or وكالة before a name of its
     own. One word of the name stays at least."""
     k = 0
+    told = next(
+        (
+            p
+            for p in range(1, len(forms) - 1)
+            if forms[p].startswith("ل") and without_proclitics(forms[p], _TOLD_WORDS) is not None
+        ),
+        None,
+    )
+    if told is not None:
+        k = told  # قال الزاملي | لقناة العراقية: the words before are the speaker's
     if len(forms) - k > 1 and forms[k] in _LED_BY:
         k += 1  # برئاسة | الولايات المتحدة
     if len(forms) - k > 1 and without_proclitics(forms[k], _MEDIUM_WORDS) is not None:
@@ -2883,9 +2911,14 @@ def _a_kind_before_a_name(forms: Sequence[str], knows: Callable[[str], bool] | N
     name ends in an adjective that agrees with the word: منظمة العفو الدولية."""
     if len(forms) < 2 or without_proclitics(forms[0], _KIND_WORDS) is None:
         return False
+    if forms[1] in _AGENCIES_NAMED_BY_A_WORD:
+        return True  # وكالة | الأناضول (also Anatolia, so on no list of bare names)
     if forms[-1].startswith("ال") and forms[-1].endswith("ية"):
         return False
     return is_listed(forms[1:]) or (knows is not None and not knows(forms[1]))
+
+
+_AGENCIES_NAMED_BY_A_WORD = frozenset({model_form("الأناضول")})
 
 
 # A nationality after an organisation: part of its name where the name needs it (الجيش
