@@ -234,3 +234,26 @@ def test_a_title_continues_no_institution_and_common_words_are_no_places(recogni
     assert found == [("حمد سالم العجمي", P)], found  # no اللجنة النائب, النازحين, القاهرة, الري
     off = Recognizer(recognizer.tagger, frozenset({"generic_descriptions"})).recognize(text)
     assert ("القاهرة", L) in [(m.text, m.type) for m in off]
+
+
+def test_a_definite_institution_word_takes_no_noun_of_the_other_gender(recognizer: Recognizer) -> None:
+    # verb, subject, object: "the ministry urged the international community", "the union
+    # accuses the authority"; a noun after a definite institution word is no adjective of it
+    text = (
+        "وطالبت الوزارة المجتمع الدولي بالضغط من أجل حماية المستشفيات والطواقم. "
+        "وفي المقابل يتهم الاتحاد السلطة بتهميش دوره في المفاوضات الاجتماعية."
+    )
+    assert [(m.text, m.type) for m in recognizer.recognize(text)] == []
+
+
+def test_an_institution_goes_on_with_its_coordinate_and_the_body_named_for_it(recognizer: Recognizer) -> None:
+    text = (
+        "ويدرس في جامعة العلوم للعلوم والتكنولوجيا آلاف الطلاب. وقال رئيس المجلس الأعلى لتنظيم "
+        "الإعلام إن القرار نهائي. وقال الحوثيون إنهم استهدفوا سفينة."
+    )
+    found = [(m.text, m.type) for m in recognizer.recognize(text)]
+    assert found == [
+        ("جامعة العلوم للعلوم والتكنولوجيا", ORG),  # not آلاف, whose آ is no article
+        ("المجلس الأعلى لتنظيم الإعلام", ORG),
+        ("الحوثيون", ORG),
+    ], found

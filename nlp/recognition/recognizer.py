@@ -65,6 +65,7 @@ from nlp.recognition.rules import (
     ends_in_a_rank,
     equaliser_club_spans,
     equalises,
+    followers_of,
     institution_head,
     institution_spans,
     is_a_seat_of_power,
@@ -1235,7 +1236,9 @@ def _just_after(r: RuleSpan, spans: Sequence[Mention | RuleSpan], gap: int = 3) 
 
 def _joined_at_particles(sent: Sequence[Token], spans: Sequence[TaggedSpanLike]) -> list[TaggedSpanLike]:
     """The model's spans, a person's run on into the next when that begins with a particle
-    of a foreign name (لويس إيناسيو لولا + دا سيلفا: one person)."""
+    of a foreign name (لويس إيناسيو لولا + دا سيلفا: one person), and an institution's into
+    the organisation right after it that says with ل what it is for (المجلس الأعلى +
+    لتنظيم الإعلام: one council)."""
     out: list[TaggedSpanLike] = []
     for s in sorted(spans, key=lambda s: s.first):
         before = out[-1] if out else None
@@ -1246,6 +1249,15 @@ def _joined_at_particles(sent: Sequence[Token], spans: Sequence[TaggedSpanLike])
             and sent[s.first].form in FOREIGN_NAME_PARTICLES
         ):
             out[-1] = _Span(before.first, s.last, "PER", min(before.confidence, s.confidence))
+        elif (
+            before is not None
+            and before.label == s.label == "ORG"
+            and s.first == before.last + 1
+            and sent[s.first].form.startswith("ل")
+            and not sent[s.first].form.startswith("ال")
+            and institution_head(sent[before.first].form) is not None
+        ):
+            out[-1] = _Span(before.first, s.last, "ORG", min(before.confidence, s.confidence))
         else:
             out.append(s)
     return out
@@ -1268,17 +1280,20 @@ def _known_organisation_spans(
     if not listed:
         return []
     out = []
-    organisations = [
-        tuple(match_key(w) for w in name.split())
-        for name in (
-            *(m.text for m in spans if m.type is EntityType.ORGANIZATION),
-            *(text[r.start : r.end] for r in found_by_rules),
-        )
+    names = [
+        *(m.text for m in spans if m.type is EntityType.ORGANIZATION),
+        *(text[r.start : r.end] for r in found_by_rules),
     ]
+    organisations = [tuple(match_key(w) for w in name.split()) for name in names]
+    # a group's plural where the text names the group (الحوثيون after جماعة الحوثي) is left to
+    # propagation, which links the two
+    followers = {f for name in names for f in followers_of(tuple(model_form(w) for w in name.split()))}
     for first, last, clitics in listed:
         start = tokens[first].start + raw_offset(tokens[first].text, clitics)
         r = RuleSpan(start, tokens[last].end, EntityType.ORGANIZATION, "known_organisation", 0.8)
         over = [m for m in spans if r.start < m.end and m.start < r.end]
+        if (tokens[first].form[clitics:], *(t.form for t in tokens[first + 1 : last + 1])) in followers:
+            continue
         if not over:
             # found nowhere here: the start of a name the text gives (أرامكو in أرامكو
             # السعودية) is left to propagation, which joins it to that name

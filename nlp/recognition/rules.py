@@ -1770,7 +1770,9 @@ def _institution_end(
 
     j = i + 1
     if head == "definite":
-        if not (free(j) and _definite_name_word(tokens[j].form)):
+        if not (
+            free(j) and _definite_name_word(tokens[j].form) and _may_describe(tokens[i].form, tokens[j].form)
+        ):
             return None
     elif not _genitive_word(tokens, j, labels, knows):
         form = tokens[j].form if j < n else ""
@@ -1783,6 +1785,23 @@ def _institution_end(
 
 
 _MIN, _AJL = model_form("من"), model_form("أجل")
+# Adjectives of a feminine noun that end in no ة (الهيئة العليا, المحكمة الكبرى).
+_FEMININE_ELATIVES = frozenset(model_form(w) for w in "العليا الكبرى الأولى الدنيا الوسطى".split())
+# Institution words of the masculine singular: an adjective after them ends in no ة.
+_MASCULINE_HEADS = frozenset(
+    model_form(w)
+    for w in "الاتحاد المجلس المكتب الحزب المركز المعهد الصندوق البنك المصرف الجهاز الديوان التحالف".split()
+)
+
+
+def _may_describe(head: str, form: str) -> bool:
+    """Can the word with the article after a definite institution word be its adjective, by
+    gender? Not a feminine noun after a masculine word, nor the other way round: يتهم
+    الاتحاد | السلطة ("the union accuses the authority"), وطالبت الوزارة | المجتمع الدولي."""
+    feminine = form.endswith("ة") or form in _FEMININE_ELATIVES
+    if head.endswith("ة"):
+        return feminine
+    return without_proclitics(head, _MASCULINE_HEADS) is None or not form.endswith("ة")
 
 
 def _name_tail(
@@ -1819,7 +1838,7 @@ def _name_tail(
             break
         if labels[j] in _NAMED or org_prob[j] < MIN_INSTITUTION_PROBABILITY / 4 or form in _RANKS:
             break  # (القوات المسلحة | العميد نبيل عبد الله: a rank begins a person's name)
-        if _definite_name_word(form) or (
+        if (_definite_name_word(form) and not _HAMZA_AL_RE.match(tokens[j].text)) or (
             # (a place after و is a name of its own: الاتحاد الأوروبي | والولايات المتحدة)
             labels[j] == "LOC" and not form.startswith(_PREPOSITIONAL) and not form.startswith("و")
         ):
@@ -2020,11 +2039,12 @@ def _with_its_coordinate(
 ) -> int | None:
     """Where the organisation the model found over tokens ``i`` to ``end`` (exclusive) ends
     once a coordinated word of its name is added (حركة العدل | والمساواة, الهيئة العامة
-    للاستثمار | والمناطق الحرة), or None. Only a name that begins with an institution word."""
-    if institution_head(tokens[i].form) is None:
+    للاستثمار | والمناطق الحرة), or None. Only a name that begins with an institution word or
+    says what the body is for (جامعة هواري بومدين للعلوم | والتكنولوجيا)."""
+    for_what = _names_what_it_is_for(tokens, i, end)
+    if institution_head(tokens[i].form) is None and not for_what:
         return None
-    ministry = without_proclitics(tokens[i].form, _MINISTRY) is not None
-    ministry = ministry or _names_what_it_is_for(tokens, i, end)
+    ministry = for_what or without_proclitics(tokens[i].form, _MINISTRY) is not None
     if end >= len(tokens) or not _coordinate_name_word(tokens, end, labels, org_prob, portfolio=ministry):
         return None
     return _name_tail(tokens, i, end + 1, labels, org_prob, knows)
@@ -2574,7 +2594,7 @@ def _is_title(form: str, titles: frozenset[str]) -> bool:
 _PRONOUN_SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه")
 
 
-_HAMZA_AL_RE = re.compile("[وفب]?[أإ]ل")
+_HAMZA_AL_RE = re.compile("[وفب]?[أإآ]ل")
 
 
 def name_word(
@@ -2680,16 +2700,18 @@ def person_after_an_organisations_name(
 ) -> tuple[int, int] | None:
     """Where the model's organisation runs into a person's name: a bare word after a word with
     the article ends no organisation's name (بنك الرياض | نايف الغيث, جامعة البصرة | سلام
-    الحلفي), unless that word is a title (جامعة الملك سعود). The person's first and last token
-    (the last may lie past the span, where the model tagged nothing), two words at least; None
-    where there is no such word. The caller asks the model whether they read as a person."""
+    الحلفي), unless that word is a title (جامعة الملك سعود); nor does one after a city's name
+    (جامعة دمشق | ريم الأتاسي). The person's first and last token (the last may lie past the
+    span, where the model tagged nothing), two words at least; None where there is no such
+    word. The caller asks the model whether they read as a person."""
     for k in range(first + 2, last + 1):
         before, form = tokens[k - 1].form, tokens[k].form
-        if (
-            not before.startswith(("ال", "لل", "وال", "بال"))
-            or before in TITLE_WORDS
-            or _HAMZA_AL_RE.match(tokens[k - 1].text)
-        ):
+        definite = (
+            before.startswith(("ال", "لل", "وال", "بال"))
+            and before not in TITLE_WORDS
+            and not _HAMZA_AL_RE.match(tokens[k - 1].text)
+        )
+        if not (definite or place_name([before], cities=True)):  # (جامعة دمشق | ريم الأتاسي)
             continue
         if form.startswith(("ال", "لل")):
             continue
@@ -2811,8 +2833,9 @@ _NO_NAME_END = _NOT_NAME | frozenset(
     model_form(w)
     for w in """
     أي اي جنوب شمال شرق غرب وسط جنوبي شمالي شرقي غربي
-    الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت
-    """.split()  # (days: أعلنت وزارة الدفاع التركية الخميس, "on Thursday")
+    الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت القاضي القاضية
+    """.split()  # (days: أعلنت وزارة الدفاع التركية الخميس, "on Thursday"; قرار المجلس | القاضي
+    # بوقف البث, "which orders")
 )
 _OPENING = "\"“”«„'‘(["
 # Adjectives of time and order that agree with the noun before a person's name, never a
