@@ -27,6 +27,10 @@ def bases(text: str) -> list[str]:
         ("نقل الجنود إلى معسكر أشرف شمال بغداد", ["أشرف"]),
         ("هبطت الطائرة في مطار المزة العسكري", ["المزة"]),
         ("وقصفت الفصائل بقاعدة فيكتوريا قرب المطار", ["فيكتوريا"]),
+        # a base named by a number: the whole phrase, a number alone being no name
+        ("تمركزت قوات موالية في محيط معسكر 17 شمال المدينة", ["معسكر 17"]),
+        ("وتستخدم الطائرات الفرنسية القاعدة الجوية 104 في الإمارات", ["القاعدة الجوية 104"]),
+        ("وأجرت القوات مناورة في قاعدة 6 أكتوبر البحرية", ["قاعدة 6 أكتوبر البحرية"]),
     ],
 )
 def test_base_names_without_head_or_descriptor(text: str, expected: list[str]) -> None:
@@ -40,6 +44,7 @@ def test_base_names_without_head_or_descriptor(text: str, expected: list[str]) -
         "تعرضت قاعدة عسكرية تضم قوات أمريكية لهجوم",
         "وقع انفجار قرب قاعدة بالعراق",
         "أنشأت الشركة قاعدة بيانات للعملاء",  # a database, no military context
+        "وتنص القاعدة 3 من اللائحة على نشر الميزانية",  # "rule 3"
     ],
 )
 def test_no_base_from_common_words(text: str) -> None:

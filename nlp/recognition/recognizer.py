@@ -77,6 +77,7 @@ from nlp.recognition.rules import (
     leads,
     looks_like_a_person,
     looks_like_a_second_name,
+    military_unit_spans,
     name_word,
     named_after_a_person_spans,
     names_a_company,
@@ -163,7 +164,7 @@ AnalysisInput = tuple[str, Sequence[TextRegion], Sequence[TextRegion]]
 RULES: dict[str, str] = {
     "titles": "a name after a title is a person (وزير الدفاع لويد أوستن), or before one in apposition; "
     "it completes the model's shorter person (وزير المالية محمد يسر برنية, لولا دا سيلفا, الدكتور مسلم "
-    "شلتوت); "
+    "شلتوت); a listed group may come between (المتحدث باسم حكومة طالبان ذبيح الله مجاهد, لقسد); "
     "after a player named, his club (يوسف النصيري، لاعب فنربخشة); the model's person that is a title alone "
     "is none (نجل [المشير] خليفة حفتر), nor is one the model calls a place (دعت [المبعوثة])",
     "person_completion": "a one- or two-word person takes the next name word if it recurs (إسماعيل هنية), "
@@ -191,7 +192,8 @@ RULES: dict[str, str] = {
     "of its spokesman's name (المتحدث باسم البنتاغون سابرينا سينغ), or misses where it speaks "
     "(المتحدثة باسم البيت الأبيض)",
     "bases": "military bases by pattern (قاعدة X الجوية, معسكر X), the rest of a list after قاعدتي or قواعد "
-    "(قاعدتي العديد في قطر والظفرة), and their repeats",
+    "(قاعدتي العديد في قطر والظفرة), a base named by a number with its head (معسكر 20, القاعدة الجوية "
+    "188), and their repeats",
     "quoted_orgs": 'quoted names after an organisation word (وكالة "رويترز"), a share (سهم «...», '
     "سهم أكوا باور) or a statement to a medium (في تصريح لـ«...», لهسبريس)",
     "acronyms": "a name before an acronym in parentheses is an organisation (الوكالة العربية السورية "
@@ -206,7 +208,8 @@ RULES: dict[str, str] = {
     "a country's army, police, air force or stock exchange (الجيش اللبناني, سلاح الجو الأردني); a UN "
     "body by its full name (منظمة الأمم المتحدة للطفولة); a group named after its leader (جماعة الحوثي); "
     "a university or foundation named after a person (جامعة محمد الخامس); a stock exchange, "
-    "television, radio or municipality a place names (بورصة الكويت, بلدية إربد الكبرى)",
+    "television, radio or municipality a place names (بورصة الكويت, بلدية إربد الكبرى); a military unit "
+    "by its number (الأسطول الخامس, المنطقة العسكرية الأولى)",
     "ala_preposition": "على is the preposition, no name (علي), where the text writes في with ي",
     "bylines": "the loader's byline, dateline and source lines",
     "appositions": "a second name in quotes or parentheses joins the first (Latin names too), and a "
@@ -340,6 +343,7 @@ class Recognizer:
                 if tagged.org_prob:
                     institutions += institution_spans(sent, tagged.org_prob, labels, knows)
                 institutions += national_institution_spans(sent, labels)
+                institutions += military_unit_spans(sent, labels)
                 if tagged.person_prob:
                     institutions += named_after_a_person_spans(sent, labels, tagged.person_prob)
             if "latin_glosses" not in off:
@@ -1315,9 +1319,9 @@ def _person_after_a_listed_name(
     tokens: Sequence[Token], first: int, last: int, over: Sequence[Mention]
 ) -> RuleSpan | None:
     """The person in the model's one person that begins (after a title) with a listed name
-    with the article and goes on with two words or more: مدرب [الترجي] ماهر الكنزاري is the club's
-    coach, no person named الترجي ماهر. None otherwise."""
-    if len(over) != 1 or over[0].type is not EntityType.PERSON or not tokens[first].form.startswith("ال"):
+    and goes on with two words or more: مدرب [الترجي] ماهر الكنزاري is the club's coach, no
+    person named الترجي ماهر; المتحدث باسم حكومة [طالبان] حبيب الله نوري. None otherwise."""
+    if len(over) != 1 or over[0].type is not EntityType.PERSON:
         return None
     m = over[0]
     rest = tokens_within(tokens, tokens[last].end, m.end)

@@ -93,6 +93,16 @@ _BASE_HEAD_RE = re.compile(_BASE_HEAD)
 # (the name is looked ahead at: معسكر عريفجان وقاعدة علي السالم names two bases)
 _BASE_RE = re.compile(rf"{_BASE_HEAD}(?={_SEP}(?P<rest>{_WORD}(?:{_SEP}{_WORD}){{0,9}}))")
 _AIRPORT_RE = re.compile(_AIRPORT)
+# A base named by a number, the head and all (معسكر 20, القاعدة الجوية 188, قاعدة 3 يوليو
+# البحرية): a number alone is no name, so the mention is the whole phrase.
+_MONTHS = (
+    "يناير|فبراير|مارس|أبريل|إبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر"
+)
+_OF_ARMS = r"(?:ال)?(?:جوية|بحرية|عسكرية)"
+_NUMBERED_BASE_RE = re.compile(
+    rf"(?<![{_AR}\d])[وفبلك]{{0,2}}(?P<name>(?:ال)?(?:قاعدة|معسكر)(?:{_SEP}{_OF_ARMS})?{_SEP}\d{{1,4}}"
+    rf"(?:{_SEP}(?:{_MONTHS}))?(?:{_SEP}{_OF_ARMS})?)(?![{_AR}\d])"
+)
 
 _ORG_HEAD = (
     r"وكالة|وكالتا|صحيفة|جريدة|مجلة|قناة|موقع|شبكة|حركة|تنظيم|جماعة|حزب|منظمة|ميليشيا|ميليشيات"
@@ -272,6 +282,11 @@ def base_spans(text: str, knows: Callable[[str], bool] | None = None) -> list[Ru
                 out.append(RuleSpan(a, b, EntityType.BASE, "base_list", 0.85))
     for m in _AIRPORT_RE.finditer(text):
         out.append(RuleSpan(m.start("name"), m.end("name"), EntityType.BASE, "military_airport", 0.85))
+    for m in _NUMBERED_BASE_RE.finditer(text):
+        described = re.search(_OF_ARMS, m.group("name")) is not None
+        context = text[max(0, m.start() - 200) : m.end() + 200]
+        if described or _MILITARY_CONTEXT_RE.search(context):  # (not قاعدة 3: "rule 3")
+            out.append(RuleSpan(m.start("name"), m.end("name"), EntityType.BASE, "numbered_base", 0.85))
     return out
 
 
@@ -921,6 +936,13 @@ def titled_person_spans(
             elif (
                 complement
                 and complement < _MAX_TITLE_COMPLEMENT
+                and _with_lam(form)
+                and is_listed([form[1:]])
+            ):
+                j, complement = j + 1, complement + 1  # مدير المركز الإعلامي لقسد | فرهاد شامي
+            elif (
+                complement
+                and complement < _MAX_TITLE_COMPLEMENT
                 and _of_a_known_word(form, knows)
                 and person_prob[j] < MIN_NAME_PROBABILITY
             ):
@@ -1009,6 +1031,9 @@ def titled_person_spans(
                 and person_prob[k] >= MIN_NAME_PROBABILITY
             ):
                 k += 1  # أبو | علي: the word after أبو or بن is a name where the model reads one
+                continue
+            if k < len(tokens) and tokens[k].form == _ALLAH and k - j == 1:
+                k += 1  # ذبيح | الله مجاهد, نصر | الله: a given name that ends in الله
                 continue
             if _compound_given_name(tokens, k - 1, person_prob):
                 k += 1  # عبد الفتاح: the article's word belongs to the given name
@@ -1129,6 +1154,7 @@ def _unknown_nisba_surname(token: Token, known: bool) -> bool:
 
 # The first word of a compound given name (عبد الفتاح, أبو بكر); ابو is أبو in model form.
 COMPOUND_NAME_HEADS = frozenset(model_form(w) for w in "عبد أبو".split())
+_ALLAH = model_form("الله")
 
 
 def _compound_given_name(tokens: Sequence[Token], k: int, person_prob: Sequence[float]) -> bool:
@@ -1198,6 +1224,8 @@ def _past_an_institutions_name(tokens: Sequence[Token], j: int, person_prob: Seq
     k = j + 1
     if k < len(tokens) and _LATIN_WORD_RE.fullmatch(tokens[k].text):
         return k + 1  # الرئيسة التنفيذية لشركة AMD | ليزا سو
+    if listed := _listed_name_end(tokens, j):
+        return listed  # المتحدث باسم حكومة طالبان | ذبيح الله مجاهد, باسم جماعة الحوثي | يحيى سريع
     while (
         k < len(tokens)
         and k - j <= _MAX_TITLE_COMPLEMENT
@@ -1206,6 +1234,27 @@ def _past_an_institutions_name(tokens: Sequence[Token], j: int, person_prob: Seq
     ):
         k += 1
     return k
+
+
+def _listed_name_end(tokens: Sequence[Token], j: int) -> int | None:
+    """Where (exclusive) a listed organisation's name ends that is the institution word at
+    ``j`` and what follows it (جماعة الحوثي), or the one word after it (حكومة | طالبان); None
+    when there is none."""
+    for n in (3, 2):
+        forms = [t.form for t in tokens[j : j + n]]
+        if len(forms) == n and is_listed([without_clitics_of_a_name(forms[0]), *forms[1:]]):
+            return j + n
+    if j + 1 < len(tokens) and is_listed([tokens[j + 1].form]):
+        return j + 2
+    return None
+
+
+def without_clitics_of_a_name(form: str) -> str:
+    """باسم, لجماعة, وحكومة: the word without the ب, ل or و written on it (for a list)."""
+    for clitic in ("وب", "ول", "و", "ب", "ل"):
+        if form.startswith(clitic) and len(form) - len(clitic) >= 3:
+            return form[len(clitic) :]
+    return form
 
 
 # A title in the construct state after a name, in apposition: اميتاب باتشان نجم السينما
@@ -1502,6 +1551,43 @@ def _a_two_word_head(tokens: Sequence[Token], i: int) -> bool:
     return head is not None and tokens[i + 1].form in _TWO_WORD_HEADS[head]
 
 
+# Military units named by their number: المنطقة العسكرية الأولى, الناحية العسكرية الثالثة,
+# الأسطول الخامس, الفيلق الحادي عشر, الفرقة الرابعة.
+_NUMBERED_UNIT_HEADS = frozenset(model_form(w) for w in "الفيلق الأسطول الفرقة الجيش".split())
+_REGION_HEADS = frozenset(model_form(w) for w in "المنطقة الناحية".split())
+_MILITARY = frozenset(model_form(w) for w in ("العسكرية",))
+_ORDINALS = frozenset(
+    model_form(w)
+    for w in """
+    الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الحادي الأولى الثانية
+    الثالثة الرابعة الخامسة السادسة السابعة الثامنة التاسعة العاشرة الحادية
+    """.split()
+)
+_TEENS = frozenset(model_form(w) for w in ("عشر", "عشرة"))
+
+
+def military_unit_spans(tokens: Sequence[Token], model_labels: Sequence[str | None]) -> list[RuleSpan]:
+    """A military unit named by its number (الأسطول الخامس, المنطقة العسكرية الأولى, الفيلق
+    الحادي عشر) is an organisation, where the model found no person or organisation there."""
+    out: list[RuleSpan] = []
+    for i, token in enumerate(tokens):
+        k = i + 1
+        if without_proclitics(token.form, _REGION_HEADS) is not None:
+            if k >= len(tokens) or tokens[k].form not in _MILITARY:
+                continue
+            k += 1
+        elif without_proclitics(token.form, _NUMBERED_UNIT_HEADS) is None:
+            continue
+        if k >= len(tokens) or tokens[k].form not in _ORDINALS:
+            continue
+        end = k + 2 if k + 1 < len(tokens) and tokens[k + 1].form in _TEENS else k + 1
+        if all(label not in _NAMED for label in model_labels[i:end]):
+            out.append(
+                RuleSpan(token.start, tokens[end - 1].end, EntityType.ORGANIZATION, "military_unit", 0.8)
+            )
+    return out
+
+
 def national_institution_spans(tokens: Sequence[Token], model_labels: Sequence[str | None]) -> list[RuleSpan]:
     """A country's army, police, air force, navy, central bank or stock exchange is an
     organisation: الجيش اللبناني, للجيش السوداني, الجيش الوطني الليبي, الشرطة البريطانية, سلاح
@@ -1774,6 +1860,8 @@ def _institution_end(
             free(j) and _definite_name_word(tokens[j].form) and _may_describe(tokens[i].form, tokens[j].form)
         ):
             return None
+    elif j < n and free(j) and (is_listed([tokens[j].form]) or place_name([tokens[j].form])):
+        pass  # حكومة طالبان | ذبيح الله: a name of its own completes the genitive
     elif not _genitive_word(tokens, j, labels, knows):
         form = tokens[j].form if j < n else ""
         if not (free(j) and form[:1].isalpha() and form not in _NOT_NAME and not _is_adjective(form)):
