@@ -271,3 +271,14 @@ def test_military_units_by_number_and_people_after_a_listed_group(recognizer: Re
         ("حبيب الله نوري", P),  # a given name that ends in الله; طالبان's government before it
         ("كاوا حسكي", P),  # not لقسد كاوا حسكي: ل on a listed group belongs to the title
     } <= found, found
+
+
+def test_the_companys_lawyer_is_a_person_and_a_stations_call_letters_end_its_name(
+    recognizer: Recognizer,
+) -> None:
+    text = (
+        "وقال محامي الشركة سامي الخطيب إن الحكم نهائي. "
+        "وقال الوزير في تصريح لإذاعة شمس إف إم إن الإضراب انتهى."
+    )
+    found = [(m.text, m.type) for m in recognizer.recognize(text)]
+    assert found == [("سامي الخطيب", P), ("شمس إف إم", ORG)], found

@@ -44,6 +44,8 @@ from nlp.recognition.rules import (
     COMPOUND_NAME_HEADS,
     FOREIGN_NAME_PARTICLES,
     KIN_WORDS,
+    LATIN_LETTER_NAMES,
+    MEDIUM_WORDS,
     MIN_NAME_PROBABILITY,
     PLACE_KINDS,
     PLACE_LABELS,
@@ -424,6 +426,7 @@ class Recognizer:
                     start += 1
                 if s.label == "ORG" and start > 0 and "organisation_words" not in off:
                     start -= names_a_unit(sent[start - 1].form)  # كتائب | حزب الله
+                    start -= _named_before_its_letters(sent, start, last, labels, knows)  # موزاييك | إف إم
                 if s.label == "ORG" and "organisation_words" not in off:  # برئاسة, لصحيفة, وكالة
                     start += words_before_an_organisations_name(
                         [t.form for t in sent[start : last + 1]], knows
@@ -731,6 +734,28 @@ _LIST_CARRIERS = {
     "named_place": "وقع الانفجار في مدينة {} شمال البلاد .",
 }
 _LIST_SLOT = {"place": 3, "person": 1, "named_place": 4}
+
+
+def _named_before_its_letters(
+    sent: Sequence[Token],
+    start: int,
+    last: int,
+    labels: Sequence[str | None],
+    knows: Callable[[str], bool] | None,
+) -> int:
+    """1 when the organisation over ``start..last`` is spelled Latin letters alone (إف إم) after
+    a word the model tagged nothing on, which it does not know or which follows a medium's word
+    (لإذاعة موزاييك إف إم): the name they end."""
+    before = sent[start - 1].form
+    after_a_medium = start > 1 and without_proclitics(sent[start - 2].form, MEDIUM_WORDS) is not None
+    return int(
+        knows is not None
+        and all(sent[k].form in LATIN_LETTER_NAMES for k in range(start, last + 1))
+        and labels[start - 1] is None
+        and before.isalpha()
+        and not is_function_word(before)
+        and (after_a_medium or not knows(before))
+    )
 
 
 def _people(form: str) -> bool:

@@ -1052,7 +1052,10 @@ def titled_person_spans(
         # After what the title heads, one word is as often a verb (المدير الفني للفريق سيشارك):
         # a name there has two words at least.
         before_a_rank = k < len(tokens) and tokens[k].form in _RANKS  # قائد سنتكوم الأدميرال كوبر
-        if k - j >= (2 if complement else 1) and not before_a_rank:
+        # a name that ends in two spelled Latin letters is a station's (شمس إف إم), not a
+        # person's (whose initials come first: جي دي فانس)
+        call_letters = k - j >= 2 and all(t.form in LATIN_LETTER_NAMES for t in tokens[k - 2 : k])
+        if k - j >= (2 if complement else 1) and not before_a_rank and not call_letters:
             probs = person_prob[j:k]
             confidence = round(max(0.5, sum(probs) / len(probs)), 4)
             if j == i + 1 and _one_of(tokens[i].form, _PLAYER_ROLES) and _just_named(tokens, i, person_prob):
@@ -2842,9 +2845,11 @@ _COMPANY_TAILS = frozenset(
 
 
 def names_a_company(word_before: str, name: str) -> bool:
-    """Does a 'person' name a company: after شركة/مجموعة, or with a company word last?"""
+    """Does a 'person' name a company: after شركة/مجموعة, or with a company word last? (Not
+    after الشركة: محامي الشركة طارق النجار is the company's lawyer, a person.)"""
     words = name.split()
-    return model_form(word_before) in _COMPANY_HEADS or (
+    before = model_form(word_before)
+    return (before in _COMPANY_HEADS and not before.startswith("ال")) or (
         len(words) >= 2 and model_form(words[-1]) in _COMPANY_TAILS
     )
 
@@ -2987,9 +2992,9 @@ def names_a_unit(form: str) -> bool:
 # - منظمة or وكالة before an organisation's own name (وكالة فرانس برس, منظمة أوبك, منظمة هيومن
 #   رايتس ووتش: NewsFANE leaves the word out 13 times, keeps it before a generic genitive:
 #   منظمة التحرير, وكالة الأنباء).
-_MEDIUM_WORDS = frozenset(model_form(w) for w in "صحيفة جريدة مجلة قناة تلفزيون إذاعة".split())
+MEDIUM_WORDS = frozenset(model_form(w) for w in "صحيفة جريدة مجلة قناة تلفزيون إذاعة".split())
 _KIND_WORDS = frozenset(model_form(w) for w in "منظمة وكالة".split())
-_TOLD_WORDS = _MEDIUM_WORDS | _KIND_WORDS  # (ل on them: what a statement was given to)
+_TOLD_WORDS = MEDIUM_WORDS | _KIND_WORDS  # (ل on them: what a statement was given to)
 
 
 def words_before_an_organisations_name(forms: Sequence[str], knows: Callable[[str], bool] | None) -> int:
@@ -3009,7 +3014,7 @@ def words_before_an_organisations_name(forms: Sequence[str], knows: Callable[[st
         k = told  # قال الزاملي | لقناة العراقية: the words before are the speaker's
     if len(forms) - k > 1 and forms[k] in _LED_BY:
         k += 1  # برئاسة | الولايات المتحدة
-    if len(forms) - k > 1 and without_proclitics(forms[k], _MEDIUM_WORDS) is not None:
+    if len(forms) - k > 1 and without_proclitics(forms[k], MEDIUM_WORDS) is not None:
         k += 1  # لصحيفة | القبس
     if _a_kind_before_a_name(forms[k:], knows):
         k += 1  # وكالة | الأونروا
