@@ -603,6 +603,16 @@ def is_listed(forms: Sequence[str]) -> bool:
     return tuple(match_key(w) for w in forms) in _entries()
 
 
+def is_listed_after_a_clitic(forms: Sequence[str]) -> bool:
+    """Are ``forms`` (model forms) a listed name, a proclitic allowed on the first (لجماعة
+    الحوثي, وطالبان)?"""
+    if not forms:
+        return False
+    rest = tuple(match_key(w) for w in forms[1:])
+    entries = _entries()
+    return any((head, *rest) in entries for _, head, _ in _readings(match_key(forms[0])))
+
+
 def sports_only_name(forms: Sequence[str]) -> bool:
     """Are ``forms`` (model forms, clitics cut) a listed name that counts only on the sports
     page (النصر, الاتفاق, ليفربول)? Such a name found there is not carried to the text's other

@@ -611,7 +611,7 @@ class Recognizer:
                 before = "place" if (first_of_places or named) and before is None else before
                 if sent_labels[i] is not None or before is None:
                     continue
-                if (first_of_places or named) and _people(token.form):
+                if (first_of_places or named) and _plural_of_people(token.form):
                     continue  # مخيمات | النازحين: the camps of the displaced, no place
                 wa = _after_wa(token)
                 if wa is None and not (first_of_places or named):
@@ -758,7 +758,7 @@ def _named_before_its_letters(
     )
 
 
-def _people(form: str) -> bool:
+def _plural_of_people(form: str) -> bool:
     """A definite plural of people (النازحين, اللاجئين, المهاجرون); not البحرين."""
     return (
         form.startswith(("ال", "لل"))

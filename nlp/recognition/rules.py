@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from nlp.recognition.known_organisations import is_listed
+from nlp.recognition.known_organisations import is_listed, is_listed_after_a_clitic
 from nlp.recognition.places import (
     COUNTRIES_AND_CAPITALS,
     could_begin_a_place,
@@ -1245,19 +1245,11 @@ def _listed_name_end(tokens: Sequence[Token], j: int) -> int | None:
     when there is none."""
     for n in (3, 2):
         forms = [t.form for t in tokens[j : j + n]]
-        if len(forms) == n and is_listed([without_clitics_of_a_name(forms[0]), *forms[1:]]):
+        if len(forms) == n and is_listed_after_a_clitic(forms):
             return j + n
     if j + 1 < len(tokens) and is_listed([tokens[j + 1].form]):
         return j + 2
     return None
-
-
-def without_clitics_of_a_name(form: str) -> str:
-    """باسم, لجماعة, وحكومة: the word without the ب, ل or و written on it (for a list)."""
-    for clitic in ("وب", "ول", "و", "ب", "ل"):
-        if form.startswith(clitic) and len(form) - len(clitic) >= 3:
-            return form[len(clitic) :]
-    return form
 
 
 # A title in the construct state after a name, in apposition: اميتاب باتشان نجم السينما
@@ -1386,16 +1378,6 @@ def _definite_name_word(form: str) -> bool:
         and form not in _TITLES_OF_A_PERSON
         and not form.startswith(_PREPOSITIONAL)
     )
-
-
-# Titles that begin a person's name and continue no institution's.
-_TITLES_OF_A_PERSON = frozenset(
-    model_form(w)
-    for w in """
-    النائب النائبة السفير السفيرة المتحدث المتحدثة الناطق الناطقة الدكتور الدكتورة السيد السيدة
-    الجنرال الأدميرال المشير اللواء العميد العقيد
-    """.split()
-)
 
 
 # A group named after a family or a leader goes by the plural of that name (جماعة الحوثي:
@@ -1559,13 +1541,6 @@ def _a_two_word_head(tokens: Sequence[Token], i: int) -> bool:
 _NUMBERED_UNIT_HEADS = frozenset(model_form(w) for w in "الفيلق الأسطول الفرقة الجيش".split())
 _REGION_HEADS = frozenset(model_form(w) for w in "المنطقة الناحية".split())
 _MILITARY = frozenset(model_form(w) for w in ("العسكرية",))
-_ORDINALS = frozenset(
-    model_form(w)
-    for w in """
-    الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الحادي الأولى الثانية
-    الثالثة الرابعة الخامسة السادسة السابعة الثامنة التاسعة العاشرة الحادية
-    """.split()
-)
 _TEENS = frozenset(model_form(w) for w in ("عشر", "عشرة"))
 
 
@@ -1729,6 +1704,13 @@ def leads(form: str) -> bool:
 # Military ranks: a person's title, never the end of a name.
 _RANKS = frozenset(
     model_form(w) for w in "الجنرال الأدميرال أدميرال المشير الفريق اللواء العميد العقيد المارشال".split()
+)
+# Titles that begin a person's name and continue no institution's (رئيس اللجنة | النائب ...).
+_TITLES_OF_A_PERSON = _RANKS | frozenset(
+    model_form(w)
+    for w in """
+    النائب النائبة السفير السفيرة المتحدث المتحدثة الناطق الناطقة الدكتور الدكتورة السيد السيدة
+    """.split()
 )
 
 
@@ -2193,6 +2175,14 @@ REGNAL_ORDINALS = frozenset(
 """The ordinal after a monarch's name (محمد الخامس, عبد الله الثاني), which ends it (but for
 the "-teen" after it: ألفونسو الثالث عشر)."""
 TEEN = model_form("عشر")
+_ORDINALS = REGNAL_ORDINALS | frozenset(
+    model_form(w)
+    for w in """
+    الحادي الأولى الثانية الثالثة الرابعة الخامسة السادسة السابعة الثامنة التاسعة العاشرة الحادية
+    """.split()
+)
+"""Ordinals of a military unit's number, masculine and feminine (الأسطول الخامس, المنطقة
+العسكرية الأولى, الفيلق الحادي عشر)."""
 
 
 def named_after_a_person_spans(
