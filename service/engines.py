@@ -64,7 +64,7 @@ def process_first_passes(pipeline: Pipeline, settings: Settings, workers: int) -
                 deque()
             )
             for chunk in in_chunks(docs, RECOGNITION_BATCH):  # the model reads a chunk in one go
-                skipped = [pipeline.already_ingested(doc) for doc in chunk]
+                skipped = pipeline.already_ingested_in(chunk)
                 window.append((chunk, skipped, pool.submit(_analyses, config, to_analyse(chunk, skipped))))
                 while len(window) > IN_FLIGHT_PER_WORKER * workers:  # a bounded window
                     yield from _results(*window.popleft())

@@ -327,11 +327,15 @@ class Pipeline:
         """First passes in this process, ``RECOGNITION_BATCH`` documents at a time, in order
         (None: the graph has the text; an exception: this document's failure)."""
         for chunk in in_chunks(docs, RECOGNITION_BATCH):
-            yield from first_passes_of(self.recognizer, chunk, [self.already_ingested(doc) for doc in chunk])
+            yield from first_passes_of(self.recognizer, chunk, self.already_ingested_in(chunk))
 
     def already_ingested(self, doc: LoadedDocument) -> bool:
         doc_id = document_id(doc)
         return self.store.may_have_document(doc_id) and self.store.document_exists(doc_id)
+
+    def already_ingested_in(self, chunk: Sequence[LoadedDocument]) -> list[bool]:
+        """For each document of a chunk, whether the graph has its text (it is skipped)."""
+        return [self.already_ingested(doc) for doc in chunk]
 
     def first_pass(self, doc: LoadedDocument) -> Analysis:
         """The graph-independent part of recognition (the model and the rules)."""

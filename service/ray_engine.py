@@ -95,7 +95,7 @@ def ray_first_passes(pipeline: Pipeline, settings: Settings, workers: int | None
         def submit_next() -> None:
             chunk = next(chunks, None)
             if chunk is not None:
-                skipped = [pipeline.already_ingested(doc) for doc in chunk]
+                skipped = pipeline.already_ingested_in(chunk)
                 pool.submit(lambda worker, job: worker.first_passes.remote(*job), (chunk, skipped))
 
         for _ in range(IN_FLIGHT_PER_WORKER * count):

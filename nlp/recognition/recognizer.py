@@ -747,14 +747,16 @@ def _named_before_its_letters(
     a word the model tagged nothing on, which it does not know or which follows a medium's word
     (لإذاعة موزاييك إف إم): the name they end."""
     before = sent[start - 1].form
-    after_a_medium = start > 1 and without_proclitics(sent[start - 2].form, MEDIUM_WORDS) is not None
     return int(
         knows is not None
         and all(sent[k].form in LATIN_LETTER_NAMES for k in range(start, last + 1))
         and labels[start - 1] is None
         and before.isalpha()
         and not is_function_word(before)
-        and (after_a_medium or not knows(before))
+        and (
+            (start > 1 and without_proclitics(sent[start - 2].form, MEDIUM_WORDS) is not None)
+            or not knows(before)
+        )
     )
 
 

@@ -1541,7 +1541,6 @@ def _a_two_word_head(tokens: Sequence[Token], i: int) -> bool:
 _NUMBERED_UNIT_HEADS = frozenset(model_form(w) for w in "الفيلق الأسطول الفرقة الجيش".split())
 _REGION_HEADS = frozenset(model_form(w) for w in "المنطقة الناحية".split())
 _MILITARY = frozenset(model_form(w) for w in ("العسكرية",))
-_TEENS = frozenset(model_form(w) for w in ("عشر", "عشرة"))
 
 
 def military_unit_spans(tokens: Sequence[Token], model_labels: Sequence[str | None]) -> list[RuleSpan]:
@@ -2183,6 +2182,7 @@ _ORDINALS = REGNAL_ORDINALS | frozenset(
 )
 """Ordinals of a military unit's number, masculine and feminine (الأسطول الخامس, المنطقة
 العسكرية الأولى, الفيلق الحادي عشر)."""
+_TEENS = frozenset({TEEN, model_form("عشرة")})
 
 
 def named_after_a_person_spans(
