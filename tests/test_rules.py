@@ -372,6 +372,16 @@ def test_that_with_its_hamza_ends_a_name() -> None:
     assert _titled(text, {"بان", "كي", "مون"}) == ["بان كي مون"]
 
 
+def test_a_given_name_with_the_article_after_a_title() -> None:
+    # السعيد is a Maghrebi given name, not "the happy"; after the rank الفريق أول (no team),
+    # an unknown word is a name, and after what the title heads the given name is no complement
+    text = "أجراها رئيس أركان الجيش الوطني الشعبي الفريق أول السعيد شنقريحة إلى المنطقة"
+    assert _titled(text, set(), unknown={"شنقريحة"}) == ["السعيد شنقريحة"]
+    assert _titled("وقال الرئيس الحبيب بورقيبة إن", set(), unknown={"بورقيبة"}) == ["الحبيب بورقيبة"]
+    # a given name with the article needs a name after it without one
+    assert _titled("وقال الرئيس السعيد الأمين إن", set()) == []
+
+
 def test_no_name_after_a_title_without_evidence() -> None:
     assert _titled("وقال الرئيس الأمريكي إن الهجوم فشل.", set()) == []
     # الفريق is a rank and "the team": an unknown word after it is no evidence of a name

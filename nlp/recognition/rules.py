@@ -912,6 +912,7 @@ def titled_person_spans(
                 and form.startswith(("ال", "لل", "وال"))
                 and not _HAMZA_AL_RE.match(tokens[j].text)
                 and person_prob[j] < MIN_NAME_PROBABILITY
+                and not _given_name_with_the_article(tokens, j, person_prob, known, knows)
             ):
                 j, complement = j + 1, complement + 1
             elif (
@@ -977,7 +978,9 @@ def titled_person_spans(
             j, complement = past, complement + 1
         # After a title word that is also a common noun (الفريق: the rank, or "the team"), an
         # unknown word is no evidence: the model must see a name.
-        ambiguous = _one_of(tokens[i].form, _AMBIGUOUS_TITLES)
+        ambiguous = _one_of(tokens[i].form, _AMBIGUOUS_TITLES) and not (
+            i + 1 < len(tokens) and tokens[i + 1].form in _RANK_GRADES  # الفريق أول: the rank
+        )
         if (
             j == i + 1 < len(tokens)
             and _one_of(tokens[i].form, _PLAYER_ROLES)
@@ -993,6 +996,7 @@ def titled_person_spans(
                 name_word(tokens[k], person_prob[k], known[k] or ambiguous, knows)
                 or (k == j and _given_name_before_a_kin_word(tokens, k, person_prob))
                 or (k == j and _ali_before_a_family_name(tokens, k, known))
+                or (k == j and _given_name_with_the_article(tokens, k, person_prob, known, knows))
             )
             and not (k == j and _of_a_known_word(tokens[k].form, knows))
             and not a_verb_in_the_future(tokens[k].form, knows)  # اللاعب | سيخضع
@@ -1107,6 +1111,29 @@ def _ali_before_a_family_name(tokens: Sequence[Token], k: int, known: Sequence[b
         clean(tokens[k].text) == _ALI
         and k + 1 < len(tokens)
         and _unknown_nisba_surname(tokens[k + 1], known[k + 1])
+    )
+
+
+# Given names that are written with the article (Maghrebi names above all: الفريق أول السعيد
+# شنقريحة, الباجي قائد السبسي, الحبيب بورقيبة). None is an adjective a title takes.
+_GIVEN_NAMES_WITH_THE_ARTICLE = frozenset(
+    model_form(w) for w in "السعيد الطيب الحبيب الباجي المنصف الطاهر الشاذلي المختار المهدي الحسن".split()
+)
+
+
+def _given_name_with_the_article(
+    tokens: Sequence[Token],
+    k: int,
+    person_prob: Sequence[float],
+    known: Sequence[bool],
+    knows: Callable[[str], bool] | None,
+) -> bool:
+    """Is the word at ``k``, right after a title, a given name written with the article
+    (``_GIVEN_NAMES_WITH_THE_ARTICLE``) before a word that reads as a name without it?"""
+    return (
+        tokens[k].form in _GIVEN_NAMES_WITH_THE_ARTICLE
+        and k + 1 < len(tokens)
+        and name_word(tokens[k + 1], person_prob[k + 1], known[k + 1], knows)
     )
 
 
@@ -2643,6 +2670,8 @@ def _describes_the_title(form: str, person_probability: float) -> bool:
 
 
 _AMBIGUOUS_TITLES = frozenset(model_form(w) for w in "الفريق قائد القائد".split())
+# The words that make الفريق a rank (الفريق أول, الفريق الركن), no team.
+_RANK_GRADES = frozenset(model_form(w) for w in "أول الأول ركن الركن".split())
 
 
 def _one_of(form: str, words: frozenset[str]) -> bool:
