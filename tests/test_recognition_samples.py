@@ -175,6 +175,18 @@ def test_a_name_after_a_title_completes_the_persons_name_the_model_cut_short(rec
     assert ("سعيد موسي", P) in found, found
 
 
+def test_a_given_name_before_the_two_names_the_model_reads(recognizer: Recognizer) -> None:
+    # The model is sure of عيسى الجودر and half reads لمياء, a word it does not know; the
+    # title's name (لمياء عيسى) and the model's run into one another: one person
+    text = "وقالت المديرة العامة للهيئة لمياء عيسى الجودر إن الموافقة ستكون مشروطة."
+    found = {(m.text, m.type) for m in recognizer.recognize(text)}
+    assert ("لمياء عيسى الجودر", P) in found, found
+    # with no title before it: آفان, unknown, before جلال حسين
+    text = "وقالت رئيسة فريق المراقبة في شبكة شمس لمراقبة الانتخابات آفان جلال حسين إن الخروقات قليلة."
+    found = {(m.text, m.type) for m in recognizer.recognize(text)}
+    assert ("آفان جلال حسين", P) in found, found
+
+
 def test_an_organisation_from_the_list_is_no_name_after_a_title(recognizer: Recognizer) -> None:
     # the model gives طالبان after سفير some person probability; it is the movement
     text = "وأدان سفير طالبان لدى باكستان الهجمات."

@@ -554,7 +554,7 @@ class Recognizer:
 
         titled = [
             t
-            for t in titled
+            for t in (_run_on_into_a_person(t, kept_names) for t in titled)
             if (
                 completes_a_person(t)
                 or not _overlaps_any(t, spans if t.rule == "before_title" else kept_names)
@@ -1185,7 +1185,7 @@ def _given_name_before(
     probability = tagged.person_prob[first - 1]
     return (
         sent[first].start - before.end <= 1
-        and probability >= MIN_GIVEN_NAME_PROBABILITY
+        and (probability >= MIN_GIVEN_NAME_PROBABILITY or _unknown_word_before_a_sure_name(first, tagged))
         # (a list: أنان ومحمود عباس, بابادوبولوس وأنطونيس فوتسيس; "of": الرئيس التنفيذي
         # لإنفيديا | جنسن هوانغ)
         and not before.form.startswith(("و", "ل"))
@@ -1193,6 +1193,25 @@ def _given_name_before(
         # روضة | أبي وقاص, مسجد | أبي بكر: a place named after the person, where the word is known
         and not (sent[first].form in KIN_WORDS and tagged.known[first - 1])
         and name_word(before, probability, tagged.known[first - 1], knows)
+    )
+
+
+# A name of three words (given name, father's name, family name) whose last two the model is
+# sure of: the first, a word the model does not know, needs less of its probability (لمياء
+# at 0.12 before عيسى الجودر at 0.99).
+MIN_UNKNOWN_GIVEN_NAME_PROBABILITY = 0.1
+SURE_NAME_PROBABILITY = 0.9
+
+
+def _unknown_word_before_a_sure_name(first: int, tagged: _Analyzed) -> bool:
+    """Is the word before a person span (its first token ``first``) one the model does not know
+    and gives some probability of a name, before two words it is sure are a name?"""
+    probs = tagged.person_prob
+    return (
+        first + 1 < len(probs)
+        and probs[first - 1] >= MIN_UNKNOWN_GIVEN_NAME_PROBABILITY
+        and not tagged.known[first - 1]
+        and min(probs[first], probs[first + 1]) >= SURE_NAME_PROBABILITY
     )
 
 
@@ -1377,6 +1396,21 @@ def _completes_a_person(
         if not any(m.start <= t.start < m.end for m in over)
     ]
     return not any(ends_no_person(t.form) for t in added)
+
+
+def _run_on_into_a_person(r: RuleSpan, spans: Sequence[Mention]) -> RuleSpan:
+    """A titled name that runs into the model's person, which goes on after it (المديرة العامة
+    [لمياء (عيسى] الجودر): both read the same name, from the title's first word to the model's
+    last. Any other span as it is."""
+    if r.rule != "after_title":
+        return r
+    over = [m for m in spans if r.start < m.end and m.start < r.end]
+    if len(over) != 1 or over[0].type is not EntityType.PERSON:
+        return r
+    person = over[0]
+    if not r.start < person.start < r.end < person.end:
+        return r
+    return replace(r, end=person.end)
 
 
 def _within(r: RuleSpan, other: RuleSpan) -> bool:
