@@ -1586,6 +1586,41 @@ def test_one_name_takes_one_type_in_a_text() -> None:
     assert [m.type for m in agree_on_types(tokens, tie)] == [EntityType.LOCATION, EntityType.PERSON]
 
 
+def test_a_company_goes_by_its_name_without_what_it_does() -> None:
+    from nlp.recognition.propagation import agree_on_types, name_before_what_it_does
+    from nlp.text import model_form
+    from nlp.tokenize import tokenize
+    from nlp.types import EntityType, Mention
+
+    def forms(text: str) -> tuple[str, ...]:
+        return tuple(model_form(w) for w in text.split())
+
+    assert name_before_what_it_does(forms("شركة دلمون للاتصالات المتنقلة")) == forms("دلمون")
+    assert name_before_what_it_does(forms("الخليج المتحدة للاتصالات")) == forms("الخليج المتحدة")
+    assert name_before_what_it_does(forms("مبادلة للاستثمار")) == forms("مبادلة")
+    assert name_before_what_it_does(forms("البنك المركزي")) == ()
+
+    text = "وقعت شركة دلمون للاتصالات اتفاقا. ويحصل مساهمو دلمون على سهم."
+    tokens = tokenize(text)
+    full = text.index("دلمون للاتصالات")
+    short = text.rindex("دلمون")
+    mentions = [
+        Mention(full, full + 15, "دلمون للاتصالات", EntityType.ORGANIZATION, 0.9, "model"),
+        Mention(short, short + 5, "دلمون", EntityType.LOCATION, 0.9, "model"),  # Dilmun, the old name
+    ]
+    agreed = agree_on_types(tokens, mentions)
+    assert [m.type for m in agreed] == [EntityType.ORGANIZATION] * 2
+    # a company named for its country: Qatar stays a place
+    text = "وقعت شركة قطر للطاقة اتفاقا. وزار قطر وفد."
+    tokens = tokenize(text)
+    full, short = text.index("قطر للطاقة"), text.rindex("قطر")
+    mentions = [
+        Mention(full, full + len("قطر للطاقة"), "قطر للطاقة", EntityType.ORGANIZATION, 0.9, "model"),
+        Mention(short, short + 3, "قطر", EntityType.LOCATION, 0.9, "model"),
+    ]
+    assert [m.type for m in agree_on_types(tokens, mentions)][1] is EntityType.LOCATION
+
+
 def test_a_unit_named_after_an_organisation_is_another_organisation() -> None:
     from nlp.recognition.recognizer import Recognizer
 

@@ -138,6 +138,7 @@ def organisation_short_names(
         out.update(followers_of(forms))
         out.update(_members(forms))
         out.update(_without_the_company_word(forms[:k], knows))
+        out.update(_without_what_it_does(forms[:k], knows))
         if k == len(forms) or k > 2:
             continue
         if m.source == "team" and k == 1 and forms[0].startswith("ال") and goes_by_alone(forms[0]):
@@ -165,6 +166,24 @@ def _without_the_company_word(forms: tuple[str, ...], knows: Callable[[str], boo
     if len(forms) not in (2, 3) or without_proclitics(forms[0], _COMPANY_WORDS) is None:
         return []
     return [forms[1:]] if _goes_by(forms[1:], knows) else []
+
+
+def _without_what_it_does(forms: tuple[str, ...], knows: Callable[[str], bool]) -> list[tuple[str, ...]]:
+    """The name a company goes by without what it does (``name_before_what_it_does``), where
+    its first word is unknown to the model."""
+    name = name_before_what_it_does(forms)
+    return [name] if name and _goes_by(name, knows) else []
+
+
+def name_before_what_it_does(forms: tuple[str, ...]) -> tuple[str, ...]:
+    """The name of an organisation before what it does (شركة دلمون | للاتصالات المتنقلة,
+    مبادلة | للاستثمار, الخليج المتحدة | للاتصالات: «دلمون», «مبادلة», «الخليج المتحدة»): the one
+    or two words before ل with the article, after شركة/مجموعة if it begins so; () if none."""
+    start = 1 if forms and without_proclitics(forms[0], _COMPANY_WORDS) is not None else 0
+    for j in range(start + 1, min(start + 3, len(forms))):
+        if forms[j].startswith("لل"):
+            return forms[start:j]
+    return ()
 
 
 def _goes_by(name: tuple[str, ...], knows: Callable[[str], bool]) -> bool:
@@ -515,6 +534,16 @@ def agree_on_types(tokens: Sequence[Token], spans: Sequence[Mention]) -> list[Me
             # or a person's name after another institution word: بنك المغرب, مؤسسة مجدي يعقوب)
             votes[forms[1:]][m.type] += _CONTEXT_RULE_WEIGHT
             read[forms[1:]].add(m.type)
+        name = name_before_what_it_does(forms) if m.type is EntityType.ORGANIZATION else ()
+        if (
+            name
+            and (forms[0] in _COMPANY_WORDS or after_its_word)
+            and not (len(name) == 1 and name[0].startswith("ال"))
+            and not place_name(list(name))
+        ):
+            # شركة دلمون للاتصالات: «دلمون» further on is the company, not the old name of a place
+            votes[name][m.type] += _CONTEXT_RULE_WEIGHT
+            read[name].add(m.type)
     out = []
     for m, forms in zip(spans, forms_of, strict=True):
         if forms and m.type in _AGREEING_TYPES and read[forms]:
