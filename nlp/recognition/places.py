@@ -118,8 +118,8 @@ def place_clitic(words: list[str], *, cities: bool = False) -> str | None:
     return None
 
 
-# Nisbas whose country is named otherwise (أمريكي: الولايات المتحدة).
-_OTHER_NISBAS = frozenset(model_form(w) for w in "أمريكي أميركي بريطاني".split())
+# Nisbas whose country is named otherwise (أمريكي: الولايات المتحدة), and continents'.
+_OTHER_NISBAS = frozenset(model_form(w) for w in "أمريكي أميركي بريطاني أفريقي إفريقي أوروبي آسيوي".split())
 
 
 def country_nisba(form: str) -> bool:

@@ -31,7 +31,7 @@ from itertools import pairwise
 from typing import Protocol
 
 from nlp.recognition.known_organisations import begins_a_name, is_listed, known_organisations, match_key
-from nlp.recognition.places import place_name
+from nlp.recognition.places import country_nisba, place_name
 from nlp.recognition.propagation import (
     agree_on_types,
     organisation_short_names,
@@ -474,7 +474,7 @@ class Recognizer:
                     s.label == "LOC"
                     and "generic_descriptions" not in off
                     and start == last
-                    and _a_common_word_not_a_place(sent, start)
+                    and (_a_common_word_not_a_place(sent, start) or _a_place_adjective(sent[start].form))
                 ):
                     continue
                 for first, last_part in (
@@ -1061,6 +1061,13 @@ def _a_common_word_not_a_place(sent: Sequence[Token], i: int) -> bool:
     if form == _CAIRO:
         return without_proclitics(before, _FORCE) is not None
     return form == _IRRIGATION and without_proclitics(before, PLACE_KINDS) is None
+
+
+def _a_place_adjective(form: str) -> bool:
+    """Is the one-word place a country's or a continent's adjective, no place (العاصمة
+    |الليبية|, دول |أفريقية|)? Not a country named by one (السعودية)."""
+    definite = form if form.startswith("ال") else "ال" + form
+    return country_nisba(definite) and not place_name([form])
 
 
 def _with_a_verbal_noun(form: str, knows: Callable[[str], bool] | None) -> bool:
