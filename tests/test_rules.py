@@ -2568,3 +2568,31 @@ def test_the_words_before_an_organisations_own_name(words: str, left_out: int) -
     from nlp.text import model_form
 
     assert words_before_an_organisations_name([model_form(w) for w in words.split()], None) == left_out
+
+
+def _joined(text: str, name: str) -> str:
+    from nlp.recognition.rules import coordinated_name_end
+    from nlp.tokenize import tokenize
+
+    tokens = tokenize(text)
+    start = text.index(name)
+    last = max(i for i, t in enumerate(tokens) if t.end <= start + len(name))
+    end = coordinated_name_end(tokens, last, lambda i: False)
+    return text[start : tokens[end].end]
+
+
+def test_an_organisations_name_goes_on_after_and() -> None:
+    text = "وأعلنت وزارة الشباب والرياضة أن"
+    assert _joined(text, "وزارة الشباب") == "وزارة الشباب والرياضة"
+    text = "أكدت هيئة الاتصالات وتقنية المعلومات أنها"
+    assert _joined(text, "هيئة الاتصالات") == "هيئة الاتصالات وتقنية المعلومات"
+    text = "وأغلقت وزارة التربية الوطنية والتعليم الأولي والرياضة المدارس"
+    assert _joined(text, "وزارة التربية الوطنية") == "وزارة التربية الوطنية والتعليم الأولي والرياضة"
+    # a nationality after it stays out; so do another name and others of a kind
+    text = "وحذرت وزارة الري والموارد المائية المصرية من"
+    assert _joined(text, "وزارة الري") == "وزارة الري والموارد المائية"
+    assert _joined("زار وفد الأمم المتحدة والولايات المتحدة", "الأمم المتحدة") == "الأمم المتحدة"
+    assert _joined("دعا الاتحاد الأوروبي والدول المانحة إلى", "الاتحاد الأوروبي") == "الاتحاد الأوروبي"
+    assert _joined("وقالت وزارة الدفاع والجيش إن", "وزارة الدفاع") == "وزارة الدفاع"
+    # a verb after و is no part of it
+    assert _joined("اجتمعت لجنة الخارجية وقالت الحكومة إن", "لجنة الخارجية") == "لجنة الخارجية"

@@ -30,7 +30,13 @@ from functools import partial
 from itertools import pairwise
 from typing import Protocol
 
-from nlp.recognition.known_organisations import begins_a_name, is_listed, known_organisations, match_key
+from nlp.recognition.known_organisations import (
+    begins_a_name,
+    is_listed,
+    is_listed_after_a_clitic,
+    known_organisations,
+    match_key,
+)
 from nlp.recognition.places import country_nisba, place_name
 from nlp.recognition.propagation import (
     agree_on_types,
@@ -62,6 +68,7 @@ from nlp.recognition.rules import (
     begins_with_an_organisation_word,
     clitic_on_a_known_word,
     club_spans,
+    coordinated_name_end,
     coordinated_name_starts,
     definite_nisba,
     ends_in_a_rank,
@@ -568,6 +575,7 @@ class Recognizer:
             spans = _places_as_locations(spans)
         if "organisation_words" not in off:
             spans = [_company_or_club_by_its_name(m) for m in spans]
+            spans = _names_joined_by_and(text, tokens, spans)
         spans = [
             m
             for m in spans
@@ -887,6 +895,29 @@ def _company_or_club_by_its_name(m: Mention) -> Mention:
     if word is None or place_name([model_form(w) for w in m.text[word.end() :].split()]):
         return m  # شركة قطر: a company of the country, not the country
     return replace(m, start=m.start + word.end(), text=m.text[word.end() :])
+
+
+def _names_joined_by_and(text: str, tokens: Sequence[Token], spans: list[Mention]) -> list[Mention]:
+    """Organisations' names that go on after و (``coordinated_name_end``: وزارة الشباب
+    والرياضة), over words no other mention holds; not a name of one word, nor a listed one."""
+    index = {t.end: i for i, t in enumerate(tokens)}
+    held = {i for m in spans for i, t in enumerate(tokens) if m.start < t.end and t.start < m.end}
+    out = []
+    for m in spans:
+        last = index.get(m.end)
+        forms = [model_form(w) for w in m.text.split()]
+        if (
+            m.type is EntityType.ORGANIZATION
+            and last is not None
+            and len(forms) >= 2  # (الفيحاء | والخليج: two clubs)
+            and not is_listed(forms)
+            and not is_listed_after_a_clitic(forms)  # بالأمم المتحدة | والدول المانحة
+        ):
+            end = coordinated_name_end(tokens, last, held.__contains__)
+            if end > last:
+                m = replace(m, end=tokens[end].end, text=text[m.start : tokens[end].end])
+        out.append(m)
+    return out
 
 
 def _places_as_locations(spans: list[Mention]) -> list[Mention]:
