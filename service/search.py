@@ -205,7 +205,9 @@ def gloss_hits(q: str, index: AliasIndex) -> list[Hit]:
             continue
         found = [index.lookup_stems(stems) for stems in read.stems]
         ids = set.intersection(*found) if found else set()
-        unknown = [search_skeleton(w) for w in read.unknown]
+        # each name in the query by the skeletons of its readings (Wagner: فاغنر)
+        unknown = [{search_skeleton(r) for r in latin_readings(w)} - {""} for w in read.unknown]
+        sounds = set().union(*unknown)
         glossed = set().union(*read.stems)
         hits = []
         for alias_id in sorted(ids):
@@ -213,9 +215,9 @@ def gloss_hits(q: str, index: AliasIndex) -> list[Hit]:
             stems = key_stems(alias.key)
             # (skeletons only for a query with a name in it: a glossed word alone finds many)
             words = [search_skeleton(w) for w in alias.key.split()] if unknown else [""] * len(stems)
-            if not all(u and u in words for u in unknown):
+            if not all(u & set(words) for u in unknown):
                 continue  # a name in the query that is not in the alias
-            matched = sum(s in glossed or w in unknown for s, w in zip(stems, words, strict=True))
+            matched = sum(s in glossed or w in sounds for s, w in zip(stems, words, strict=True))
             score = FIELD_SCORES["gloss"] * (0.8 + 0.2 * coverage(stems, matched))
             hits.append(Hit(alias.entity_id, score, alias.text))
         if hits:
@@ -227,18 +229,20 @@ def latin_readings(q: str) -> set[str]:
     """The query, and the query with the letters Latin spells several Arabic letters with
     read the other way: ch as ج/ك (Persian چ, Turkish ç: Araghchi عراقجي, Sonatrach
     سوناطراك), c before e/i as ج (Turkish: Incirlik إنجرليك), and a plural -is as the Arabic
-    sound plural (Houthis الحوثيين), and a Portuguese final -es as -esh (Guterres غوتيريش,
-    Soares سواريش). Each gives its own skeleton probe."""
+    sound plural (Houthis الحوثيين), a Portuguese final -es as -esh (Guterres غوتيريش,
+    Soares سواريش), and a German or Russian w as v (Wagner فاغنر). Each gives its own skeleton probe."""
     lower = q.lower()
     readings = {q, lower.replace("ch", "j"), _SOFT_C_RE.sub("j", lower)}
     readings.add(_PLURAL_IS_RE.sub("iyin", lower))
     readings.add(_FINAL_ES_RE.sub("esh", lower))
+    readings.add(_INITIAL_W_RE.sub("v", lower))
     return readings
 
 
 _SOFT_C_RE = re.compile("(?<!s)c(?=[eiy])")
 _PLURAL_IS_RE = re.compile(r"(?<=[a-z]{3})is\b")
 _FINAL_ES_RE = re.compile(r"(?<=[a-z]{3})es\b")
+_INITIAL_W_RE = re.compile(r"\bw(?=[aeiou])")
 
 
 @functools.lru_cache(maxsize=1024)

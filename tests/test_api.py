@@ -187,7 +187,8 @@ def translated_graph(store: GraphStore) -> dict[str, str]:
         "اتهمت منظمة الصحة العالمية قوات الدعم السريع بقصف مستشفى، فيما رحبت منظمة التجارة العالمية "
         "بقرار البنك المركزي المصري، وخفض البنك الأهلي المصري الفائدة. وقالت قوات الاحتلال إن "
         "طيران الإمارات علق رحلاته. وهبطت الطائرة في إنجرليك، والتقى عباس عراقجي قادة الحوثيين. "
-        "ودعا أنطونيو غوتيريش إلى التهدئة، وفاز الرجاء البيضاوي بالكأس.",
+        "ودعا أنطونيو غوتيريش إلى التهدئة، وفاز الرجاء البيضاوي بالكأس. وانتشرت مجموعة فاغنر، "
+        "وأبحر الأسطول الخامس، وهاجم حزب العمال الكردستاني البرج 22.",
         [
             ("منظمة الصحة العالمية", EntityType.ORGANIZATION),
             ("قوات الدعم السريع", EntityType.ORGANIZATION),
@@ -201,6 +202,10 @@ def translated_graph(store: GraphStore) -> dict[str, str]:
             ("الحوثيين", EntityType.ORGANIZATION),
             ("أنطونيو غوتيريش", EntityType.PERSON),
             ("الرجاء البيضاوي", EntityType.ORGANIZATION),
+            ("مجموعة فاغنر", EntityType.ORGANIZATION),
+            ("الأسطول الخامس", EntityType.ORGANIZATION),
+            ("حزب العمال الكردستاني", EntityType.ORGANIZATION),
+            ("البرج 22", EntityType.BASE),
         ],
     )
     return {e["name"]: e["id"] for e in store.list_entities(None, 0, 100)}
@@ -221,6 +226,10 @@ def translated_graph(store: GraphStore) -> dict[str, str]:
         ("Houthis", "الحوثيين"),
         ("Guterres", "أنطونيو غوتيريش"),
         ("Raja Casablanca", "الرجاء البيضاوي"),
+        ("Wagner Group", "مجموعة فاغنر"),  # a German w read as v
+        ("Fifth Fleet", "الأسطول الخامس"),  # an ordinal and a unit word translated
+        ("PKK", "حزب العمال الكردستاني"),
+        ("Tower 22", "البرج 22"),
     ],
 )
 def test_search_reads_english_translations_and_spellings(

@@ -113,10 +113,13 @@ defence defense: دفاع
 democratic democrats: ديمقراطي
 department: وزارة إدارة
 development: تنمية تطوير
+division: فرقة
 doctors: أطباء
+eastern east: شرقي شرق
 economy economic: اقتصاد اقتصادي
 education: تعليم تربية
 egypt egyptian: مصر مصري
+eighth: ثامن ثامنة
 election elections electoral: انتخابات انتخابي
 electricity: كهرباء
 emergency: طوارئ
@@ -126,11 +129,15 @@ european europe: أوروبي أوروبا
 exchange: بورصة صرافة
 federal: اتحادي فيدرالي
 federation: اتحاد
+fifth: خامس خامسة
 financial finance: مالي مالية
+first: أول أولى
+fleet: أسطول
 food: غذاء أغذية
 football: كرة قدم
 force forces: قوة قوات قوى
 foreign: خارجية
+fourth: رابع رابعة
 free: حر أحرار
 french france: فرنسي فرنسا
 front: جبهة
@@ -163,6 +170,7 @@ israel israeli: إسرائيل إسرائيلي
 jordan jordanian: أردن أردني
 justice: عدل عدالة
 kingdom: مملكة
+kurdistan kurdish: كردستان كردستاني كردي
 kuwait kuwaiti: كويت كويتي
 labour labor: عمال
 league: جامعة دوري رابطة
@@ -184,6 +192,8 @@ national: وطني قومي
 nations: أمم
 navy naval: بحري بحرية
 news: أنباء أخبار
+ninth: تاسع تاسعة
+northern north: شمالي شمال
 observatory: مرصد
 oil: نفط
 olympic: أولمبي
@@ -206,6 +216,7 @@ reconstruction: إعمار
 red: أحمر
 reform: إصلاح
 refugees: لاجئين
+regiment: فوج
 relief: إغاثة
 republic republican: جمهورية جمهوري
 research: بحوث أبحاث
@@ -216,14 +227,19 @@ rights: حقوق
 royal: ملكي
 russian russia: روسي روسيا
 saudi: سعودي سعودية
+second: ثاني ثانية
 securities: أوراق
 security: أمن
+seventh: سابع سابعة
+sixth: سادس سادسة
 social: اجتماعي
 socialist: اشتراكي
+southern south: جنوبي جنوب
 sovereign: سيادي
 sovereignty: سيادة
 space: فضاء
 sport sports: رياضة رياضي
+squadron: سرب
 state states: دولة ولايات
 stock: أسهم مالي
 sudan sudanese: سودان سوداني
@@ -232,18 +248,25 @@ supreme: أعلى عليا
 syrian syria: سوريا سوري
 team: فريق منتخب
 technology: تقنية تكنولوجيا
+tehrik tehreek: حركة
 telecom telecommunications: اتصالات
 television: تلفزيون
+tenth: عاشر عاشرة
+third: ثالث ثالثة
+tower: برج
 trade: تجارة تجاري
 transitional: انتقالي
 treasury: خزانة
 tunisia tunisian: تونس تونسي
 turkish turkey: تركي تركيا
 union: اتحاد
+unit units: وحدة وحدات
 united: متحد متحدة
 university: جامعة
 water: مياه
+western west: غربي غرب
 white: أبيض
+wing: جناح
 without: بلا
 workers: عمال
 works: تشغيل
@@ -251,7 +274,7 @@ world: عالمي عالم
 yemen yemeni: يمن يمني
 """
 # Words of an English name with no Arabic word of their own.
-_STOP_WORDS: Final = frozenset("of the for and al el in on at to".split())
+_STOP_WORDS: Final = frozenset("of the for and al el in on at to i e".split())
 # Arabic function words inside a name (لشؤون's ل is attached; في, و, من أجل stand alone).
 _ARABIC_STOPS: Final = frozenset({"في", "و", "من", "عن", "على", "علي", "اجل"})
 _BASE_WORDS: Final = frozenset("base airbase airfield camp garrison".split())
@@ -285,6 +308,8 @@ _ACRONYMS: Final = {
     "GCC": "مجلس التعاون الخليجي",
     "PLO": "منظمة التحرير الفلسطينية",
     "FIFA": "الاتحاد الدولي لكرة القدم",
+    "PKK": "حزب العمال الكردستاني",
+    "TTP": "حركة طالبان باكستان",
 }
 
 
