@@ -175,9 +175,11 @@ RULES: dict[str, str] = {
     "it completes the model's shorter person (وزير المالية محمد يسر برنية, لولا دا سيلفا, الدكتور مسلم "
     "شلتوت); a listed group may come between (المتحدث باسم حكومة طالبان ذبيح الله مجاهد, لقسد); "
     "after a player named, his club (يوسف النصيري، لاعب فنربخشة); the model's person that is a title alone "
-    "is none (نجل [المشير] خليفة حفتر), nor is one the model calls a place (دعت [المبعوثة])",
+    "is none (نجل [المشير] خليفة حفتر), nor is one the model calls a place (دعت [المبعوثة]); a given name "
+    "with the article (الفريق أول السعيد شنقريحة)",
     "person_completion": "a one- or two-word person takes the next name word if it recurs (إسماعيل هنية), "
-    "and the word before it that the model half reads as a name (عقيلة صالح)",
+    "and the word before it that the model half reads as a name (عقيلة صالح), or a word it does not know "
+    "before two it is sure of (آفان جلال حسين)",
     "span_tails": "a span ends before a trailing prepositional phrase, function word or quotation, "
     "is cut at a word never in a name (الأهلي مع الترجي), and a person's ends before a rank; a "
     "person's ends before a word the text uses twice outside names (هدفين) or ب/ل on another name, "
@@ -195,7 +197,8 @@ RULES: dict[str, str] = {
     "NewsFANE writes it, nor برئاسة, a medium's indefinite word (لصحيفة | القبس), منظمة or وكالة before "
     "a name of its own (وكالة | الأونروا), or a nationality after a complete name (ليون | الفرنسي); "
     "an organisation that runs into a person's name ends before it (جامعة البصرة | سلام الحلفي), and one "
-    "read with its speaker begins at the medium he spoke to (الزاملي | لقناة العراقية)",
+    "read with its speaker begins at the medium he spoke to (الزاملي | لقناة العراقية); an organisation's "
+    "name goes on after و (وزارة الشباب والرياضة, هيئة الاتصالات وتقنية المعلومات)",
     "speaking_buildings": "a building that speaks is its institution (أعلن البيت الأبيض: an organisation), "
     "and so is a seat of power the model calls a place (المتحدث باسم الكرملين) or reads as the first word "
     "of its spokesman's name (المتحدث باسم البنتاغون سابرينا سينغ), or misses where it speaks "
@@ -227,11 +230,13 @@ RULES: dict[str, str] = {
     "Latin name is an organisation by its form (HSBC, SNB Capital) or its list (Goldman Sachs وHSBC)",
     "generic_descriptions": "descriptions (القوات الأمريكية, جامعة سويدية, مصنع للإسمنت) are dropped, and "
     "السعودية after a definite word (العاصمة السعودية) is the adjective; a place that spells a common word "
-    "there is none (القوة القاهرة, شبكات الري)",
+    "there is none (القوة القاهرة, شبكات الري), nor a country's or a continent's adjective alone (العاصمة "
+    "الليبية, دول أفريقية)",
     "propagation": "other occurrences of a recognised name in the text, surnames alone, parts made whole, "
     "a group's plural (جماعة الحوثي: الحوثيون), a force's, party's or bank's genitive (التجمع الوطني)",
     "known_names": "names the graph already knows, wherever they occur",
-    "one_type_per_name": "a name a rule read as an organisation from its context is one in all the text",
+    "one_type_per_name": "a name a rule read as an organisation from its context is one in all the text, "
+    "and so is a company's name without what it does (شركة دلمون للاتصالات: دلمون)",
     "places": "a country or capital the model called an organisation or a person is a place (باماكو تتهم), "
     "or left untagged (والرباط)",
     "lists": "a name with و on it after a place or a person, that the model reads alone as one "
