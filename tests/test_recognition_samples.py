@@ -84,6 +84,11 @@ def test_expected_entities_are_found_with_their_type(
     assert not missing, f"{name}: missing {sorted(missing)}; found {sorted(found[name])}"
 
 
+def _read(recognizer: Recognizer, text: str) -> set[tuple[str, EntityType]]:
+    """The names the recogniser finds in ``text``, with their types."""
+    return {(m.text, m.type) for m in recognizer.recognize(text)}
+
+
 def test_descriptions_are_no_entities(found: dict[str, set[tuple[str, EntityType]]]) -> None:
     names = {text for entities in found.values() for text, _ in entities}
     assert not [n for n in names if n.startswith(("القوات", "قوات"))]
@@ -93,7 +98,7 @@ def test_a_name_the_model_is_unsure_of_is_found_after_its_title(recognizer: Reco
     # The model gives جو بايدن a person probability near one half here and tags nothing; the
     # title before it makes the name a person.
     text = "قال الرئيس الأمريكي جو بايدن في واشنطن إن بلاده ستواصل دعم أوكرانيا."
-    found = {(m.text, m.type) for m in recognizer.recognize(text)}
+    found = _read(recognizer, text)
     assert ("جو بايدن", P) in found
 
 
@@ -115,7 +120,7 @@ def test_a_source_line_the_model_reads_as_a_person_is_the_byline(recognizer: Rec
 def test_a_list_goes_on_with_places_and_people_the_model_reads_alone(recognizer: Recognizer) -> None:
     # The model misses names with و written on them in a list; read again alone, they are names.
     text = "وتوزعت المباريات على الرباط والدار البيضاء وطنجة ومراكش."
-    found = {(m.text, m.type) for m in recognizer.recognize(text)}
+    found = _read(recognizer, text)
     assert {("الدار البيضاء", L), ("طنجة", L), ("مراكش", L)} <= found
     # a diacritic on the و is no part of the name; offsets stay those of the raw text
     text = "وتوزعت المباريات على الرباط وَطنجة ومراكش."
@@ -129,12 +134,12 @@ def test_a_list_goes_on_with_places_and_people_the_model_reads_alone(recognizer:
     assert [m.text for m in recognizer.recognize(text)] == ["عباس عراقجي"]
     # a list after "the cities of", whose first name the model does not read
     text = "وتقام مهرجانات صيفية أخرى في مدن الحمامات وسوسة وبنزرت، وتعول عليها السلطات."
-    found = {(m.text, m.type) for m in recognizer.recognize(text)}
+    found = _read(recognizer, text)
     assert {("سوسة", L), ("بنزرت", L)} <= found, found
     assert [m.text for m in recognizer.recognize("وزار الوفد مدن العالم والشرق.")] == []
     # each name of a list after "the villages of" is read as its first is
     text = "وأغلقت المدارس في قرى الطرة والشجرة وعمراوة يوم الأحد."
-    found = {(m.text, m.type) for m in recognizer.recognize(text)}
+    found = _read(recognizer, text)
     assert {("الطرة", L), ("الشجرة", L), ("عمراوة", L)} <= found, found
     text = "وسيطرت القوات على مديريات المخا والخوخة وحيس."
     assert {("المخا", L), ("الخوخة", L), ("حيس", L)} <= {(m.text, m.type) for m in recognizer.recognize(text)}
@@ -153,7 +158,7 @@ def test_a_list_goes_on_with_places_and_people_the_model_reads_alone(recognizer:
 
 def test_a_common_word_a_verb_or_another_name_ends_no_person(recognizer: Recognizer) -> None:
     text = "وسجل صلاح هدفين في المباراة، بعدما صنع هدفين في الشوط الثاني وفاز فريقه بهدفين."
-    found = {(m.text, m.type) for m in recognizer.recognize(text)}
+    found = _read(recognizer, text)
     assert ("صلاح", P) in found
     assert not [t for t, _ in found if "هدفين" in t], found
     text = "وقال وزير الدفاع لويد أوستن إن لويد أوستن سيزور بغداد الأسبوع المقبل."
@@ -167,11 +172,11 @@ def test_a_name_after_a_title_completes_the_persons_name_the_model_cut_short(rec
     # The model reads محمد يسر and leaves برنية, a surname it does not know; the title before
     # the name takes it in.
     text = "وقال وزير المالية محمد يسر برنية عقب التوقيع إن المنحة مهمة."
-    found = {(m.text, m.type) for m in recognizer.recognize(text)}
+    found = _read(recognizer, text)
     assert ("محمد يسر برنية", P) in found, found
     # ل + the article ends a person's name (للتشاور: "for consultation")
     text = "وقررت الجزائر استدعاء سفيرها لدى فرنسا سعيد موسي للتشاور، ردا على القرار."
-    found = {(m.text, m.type) for m in recognizer.recognize(text)}
+    found = _read(recognizer, text)
     assert ("سعيد موسي", P) in found, found
 
 
@@ -179,11 +184,11 @@ def test_a_given_name_before_the_two_names_the_model_reads(recognizer: Recognize
     # The model is sure of عيسى الجودر and half reads لمياء, a word it does not know; the
     # title's name (لمياء عيسى) and the model's run into one another: one person
     text = "وقالت المديرة العامة للهيئة لمياء عيسى الجودر إن الموافقة ستكون مشروطة."
-    found = {(m.text, m.type) for m in recognizer.recognize(text)}
+    found = _read(recognizer, text)
     assert ("لمياء عيسى الجودر", P) in found, found
     # with no title before it: آفان, unknown, before جلال حسين
     text = "وقالت رئيسة فريق المراقبة في شبكة شمس لمراقبة الانتخابات آفان جلال حسين إن الخروقات قليلة."
-    found = {(m.text, m.type) for m in recognizer.recognize(text)}
+    found = _read(recognizer, text)
     assert ("آفان جلال حسين", P) in found, found
 
 
@@ -225,7 +230,7 @@ def test_a_listed_or_latin_organisation_after_a_title_is_no_person(recognizer: R
         "التنفيذيين أمين الناصر قوله إن الطلب قوي. وقال مدير المحافظ في شركة Northmere Asset "
         "Management بلندن إن التسعير كان واقعيا."
     )
-    found = {(m.text, m.type) for m in recognizer.recognize(text)}
+    found = _read(recognizer, text)
     assert ("أرامكو", P) not in found, found
     assert ("Northmere Asset Management", ORG) in found, found
 
@@ -285,7 +290,7 @@ def test_military_units_by_number_and_people_after_a_listed_group(recognizer: Re
         "وزار الوفد مقر قيادة الأسطول السادس ثم المنطقة العسكرية الرابعة. وقال المتحدث باسم حكومة "
         "طالبان حبيب الله نوري إن الحدود هادئة. وقال مدير المكتب الإعلامي لقسد كاوا حسكي إن الهجوم فشل."
     )
-    found = {(m.text, m.type) for m in recognizer.recognize(text)}
+    found = _read(recognizer, text)
     assert {
         ("الأسطول السادس", ORG),
         ("المنطقة العسكرية الرابعة", ORG),
