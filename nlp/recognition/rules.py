@@ -3381,17 +3381,17 @@ def coordinated_name_end(tokens: Sequence[Token], last: int, taken: Callable[[in
     return k
 
 
-# Others of a kind, or other bodies, after an organisation's name (الأمم المتحدة | والدول
-# المانحة, وزارة الدفاع | والجيش), no part of it.
-_OTHERS_OF_A_KIND = frozenset(
-    model_form(w) for w in "الدول الحكومات المنظمات الجهات الشركات الفصائل الجيش الشرطة".split()
-)
+# Others of a kind after an organisation's name (الأمم المتحدة | والدول المانحة), no part of
+# it; nor are the words that are no ministry's second portfolio (وزارة الدفاع | والجيش).
+_OTHERS_OF_A_KIND = frozenset(model_form(w) for w in "الدول الحكومات المنظمات الجهات الشركات الفصائل".split())
 
 
 def _may_join(form: str) -> bool:
     """May this word go on an organisation's name after و: no word that begins another name."""
     return not (
         form in _OTHERS_OF_A_KIND
+        or form in _NO_PORTFOLIO
+        or form in _OTHER_BODIES
         or institution_head(form) is not None
         or could_begin_a_place(form, cities=True)
         or is_listed([form])
