@@ -2596,3 +2596,13 @@ def test_an_organisations_name_goes_on_after_and() -> None:
     assert _joined("وقالت وزارة الدفاع والجيش إن", "وزارة الدفاع") == "وزارة الدفاع"
     # a verb after و is no part of it
     assert _joined("اجتمعت لجنة الخارجية وقالت الحكومة إن", "لجنة الخارجية") == "لجنة الخارجية"
+
+
+def test_a_companys_name_goes_on_with_what_it_does() -> None:
+    text = "أعلنت شركة نبراس للذكاء الاصطناعي الناشئة عن جمع التمويل"
+    words = {"شركة", "نبراس"}
+    assert _institutions(text, words, known=set()) == ["شركة نبراس للذكاء الاصطناعي"]
+    text = "حصلت شركة الأطلس للأشغال والبناء على سبع صفقات"
+    assert _institutions(text, {"شركة", "الأطلس"}, known=set()) == ["شركة الأطلس للأشغال والبناء"]
+    # ل naming people told is not what it does
+    assert _institutions("وقالت شركة نبراس للصحفيين إن", {"شركة", "نبراس"}, known=set()) == ["شركة نبراس"]

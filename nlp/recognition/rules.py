@@ -1504,6 +1504,8 @@ def institution_spans(
         elif _one_of(words[0], _THE_COMPANY) and all(_is_adjective(w) for w in words[1:]):
             i = end  # الشركة الإماراتية: a company described, not named
             continue
+        if tokens[i].form in _COMPANY_HEADS and (does := _what_a_company_does_end(tokens, end, model_labels)):
+            end = does  # شركة نبراس | للذكاء الاصطناعي, شركة الأطلس | للأشغال والبناء
         out.append(
             RuleSpan(tokens[first].start, tokens[end - 1].end, EntityType.ORGANIZATION, "institution", 0.7)
         )
@@ -1681,6 +1683,19 @@ def _led_by_a_person(tokens: Sequence[Token], k: int) -> bool:
 
 
 _MAX_COMPANY_NAME_WORDS = 3
+
+
+def _what_a_company_does_end(tokens: Sequence[Token], k: int, labels: Sequence[str | None]) -> int | None:
+    """Where (exclusive) a company's name that has reached ``k`` ends once what the company
+    does is added: ل with the article and its adjectives and coordinates (للذكاء | الاصطناعي,
+    للأشغال | والبناء); None when no such word follows, or ل names whose it is (للدولة) or
+    people told (للصحفيين)."""
+    if k >= len(tokens) or labels[k] is not None:
+        return None
+    form = tokens[k].form
+    if not form.startswith("لل") or form in _OWNERS or form.endswith(("ين", "ون")) or len(form) < 5:
+        return None
+    return _past_adjectives_and_coordinates(tokens, k + 1, labels, k + 4)
 
 
 def _company_name_end(
