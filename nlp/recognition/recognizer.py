@@ -221,7 +221,8 @@ RULES: dict[str, str] = {
     "body by its full name (منظمة الأمم المتحدة للطفولة); a group named after its leader (جماعة الحوثي); "
     "a university or foundation named after a person (جامعة محمد الخامس); a stock exchange, "
     "television, radio or municipality a place names (بورصة الكويت, بلدية إربد الكبرى); a military unit "
-    "by its number (الأسطول الخامس, المنطقة العسكرية الأولى)",
+    "by its number (الأسطول الخامس, المنطقة العسكرية الأولى); a company with what it does (شركة نبراس "
+    "للذكاء الاصطناعي)",
     "ala_preposition": "على is the preposition, no name (علي), where the text writes في with ي",
     "bylines": "the loader's byline, dateline and source lines",
     "appositions": "a second name in quotes or parentheses joins the first (Latin names too), and a "
