@@ -118,7 +118,7 @@ from nlp.recognition.rules import (
 )
 from nlp.resolution.names import TITLE_CONTINUATIONS, TITLE_WORDS, offset_after_clitics, raw_offset
 from nlp.text import clean, has_arabic, model_form
-from nlp.tokenize import sentences, tokens_within
+from nlp.tokenize import sentences, tokens_of, tokens_within
 from nlp.types import APPOSITION_OF, EntityType, Mention, Token
 
 MODEL_LABELS: dict[str, EntityType] = {
@@ -907,19 +907,18 @@ def _names_joined_by_and(text: str, tokens: Sequence[Token], spans: list[Mention
     """Organisations' names that go on after و (``coordinated_name_end``: وزارة الشباب
     والرياضة), over words no other mention holds; not a name of one word, nor a listed one."""
     index = {t.end: i for i, t in enumerate(tokens)}
-    held = {i for m in spans for i, t in enumerate(tokens) if m.start < t.end and t.start < m.end}
+    held = {t.end for m in spans for t in tokens_of(tokens, m.start, m.end)}  # (a token by its end)
     out = []
     for m in spans:
         last = index.get(m.end)
-        forms = [model_form(w) for w in m.text.split()]
+        forms = [model_form(w) for w in m.text.split()] if m.type is EntityType.ORGANIZATION else []
         if (
-            m.type is EntityType.ORGANIZATION
-            and last is not None
+            last is not None
             and len(forms) >= 2  # (الفيحاء | والخليج: two clubs)
             and not is_listed(forms)
             and not is_listed_after_a_clitic(forms)  # بالأمم المتحدة | والدول المانحة
         ):
-            end = coordinated_name_end(tokens, last, held.__contains__)
+            end = coordinated_name_end(tokens, last, lambda i: tokens[i].end in held)
             if end > last:
                 m = replace(m, end=tokens[end].end, text=text[m.start : tokens[end].end])
         out.append(m)
