@@ -1693,7 +1693,7 @@ def _what_a_company_does_end(tokens: Sequence[Token], k: int, labels: Sequence[s
     if k >= len(tokens) or labels[k] is not None:
         return None
     form = tokens[k].form
-    if not form.startswith("لل") or form in _OWNERS or form.endswith(("ين", "ون")) or len(form) < 5:
+    if not form.startswith("لل") or form in _OWNERS or _to_people(form) or len(form) < 5:
         return None
     return _past_adjectives_and_coordinates(tokens, k + 1, labels, k + 4)
 
@@ -1808,7 +1808,7 @@ def _purpose_name_end(
     ranked = any(tokens[a].form in _RANK_ADJECTIVES for a in range(i + 1, k))
     if tokens[k].form in _OWNERS and not ranked:
         return None  # (but المجلس الأعلى للدولة is Libya's High Council of State)
-    if tokens[k].form.endswith(("ين", "ون")):
+    if _to_people(tokens[k].form):
         return None  # people are told, not what it is for: المفوضية الأوروبية للصحفيين
     if tokens[k].form.startswith("لل") and _definite_name_word(tokens[k].form):
         end = k + 1  # للنفط
@@ -1817,6 +1817,12 @@ def _purpose_name_end(
     else:
         return None
     return _past_adjectives_and_coordinates(tokens, end, labels, i + _MAX_INSTITUTION_WORDS)
+
+
+def _to_people(form: str) -> bool:
+    """ل on a sound plural of people (للصحفيين, للمواطنين): whom something is said or given
+    to, not what a body is for."""
+    return form.endswith(("ين", "ون"))
 
 
 def _with_its_purpose(
@@ -3388,8 +3394,7 @@ def coordinated_name_end(tokens: Sequence[Token], last: int, taken: Callable[[in
         if (
             k + 1 < len(tokens)
             and not taken(k + 1)
-            and _is_adjective(tokens[k + 1].form)
-            and tokens[k + 1].form.startswith("ال")
+            and definite_nisba(tokens[k + 1].form)
             and not country_nisba(tokens[k + 1].form)
         ):
             k += 1
