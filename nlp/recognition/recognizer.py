@@ -490,6 +490,12 @@ class Recognizer:
                     and (_a_common_word_not_a_place(sent, start) or _a_place_adjective(sent[start].form))
                 ):
                     continue
+                if (
+                    s.label == "LOC"
+                    and "generic_descriptions" not in off
+                    and _almost_not_land(sent, start, last)
+                ):
+                    continue  # الأسواق [شبه فارغة]: "almost empty", no peninsula
                 for first, last_part in (
                     _parts(sent, start, last, person=s.label == "PER", ala=ala_is_a_preposition)
                     if "span_tails" not in off
@@ -1097,6 +1103,16 @@ def _a_common_word_not_a_place(sent: Sequence[Token], i: int) -> bool:
     if form == _CAIRO:
         return without_proclitics(before, _FORCE) is not None
     return form == _IRRIGATION and without_proclitics(before, PLACE_KINDS) is None
+
+
+_ALMOST = "شبه"
+_LANDS_ALMOST = frozenset({"جزيرة", "الجزيرة", "القارة", "قارة", "جزر"})
+
+
+def _almost_not_land(sent: Sequence[Token], start: int, last: int) -> bool:
+    """Is the place شبه ("almost", "quasi") before a word that is no land (شبه كامل, شبه
+    فارغة), not a peninsula or a subcontinent (شبه جزيرة سيناء, شبه القارة الهندية)?"""
+    return sent[start].form == _ALMOST and start < last and sent[start + 1].form not in _LANDS_ALMOST
 
 
 def _a_place_adjective(form: str) -> bool:
