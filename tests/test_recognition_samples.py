@@ -201,6 +201,14 @@ def test_a_countrys_or_a_continents_adjective_alone_is_no_place(recognizer: Reco
     assert "السعودية" in places, places
 
 
+def test_the_pakistani_taliban_is_one_name_not_the_movement_and_a_place(recognizer: Recognizer) -> None:
+    # the model reads طالبان and باكستان as two places; the list names the Pakistani movement
+    text = "وتبنت حركة طالبان باكستان الهجوم على نقطة التفتيش. وقالت طالبان باكستان إن مقاتليها عادوا."
+    found = _read(recognizer, text)
+    assert {("حركة طالبان باكستان", ORG), ("طالبان باكستان", ORG)} <= found, found
+    assert ("باكستان", L) not in found, found
+
+
 def test_almost_is_no_peninsula(recognizer: Recognizer) -> None:
     # the model reads شبه فارغة ("almost empty") as a place, after شبه جزيرة
     text = "قال التاجر إن الأسواق شبه فارغة في العاصمة. ووصلت القوات إلى شبه جزيرة سيناء."

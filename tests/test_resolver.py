@@ -44,6 +44,20 @@ def test_hezbollah_and_kataib_hezbollah_stay_apart() -> None:
     assert got["حزب الله"] != got["كتائب حزب الله"]
 
 
+def test_the_pakistani_and_the_afghan_taliban_stay_apart() -> None:
+    text = (
+        "قالت حركة طالبان باكستان إنها هاجمت الموقع، ونفت طالبان الأفغانية أي صلة، "
+        "وكررت طالبان باكستان بيانها."
+    )
+    spans = (
+        ("حركة طالبان باكستان", T.ORGANIZATION),
+        ("طالبان", T.ORGANIZATION),
+        ("طالبان باكستان", T.ORGANIZATION),
+    )
+    got = ids(text, mentions(text, *spans))
+    assert got["حركة طالبان باكستان"] == got["طالبان باكستان"] != got["طالبان"]
+
+
 def test_bashar_al_assad_and_the_ain_al_asad_base_stay_apart() -> None:
     text = "قال بشار الأسد إن الهجوم على عين الأسد لا يعنيه، وكرر الأسد موقفه."
     got = ids(text, mentions(text, ("بشار الأسد", T.PERSON), ("عين الأسد", T.BASE), ("الأسد", T.PERSON)))
