@@ -579,6 +579,7 @@ class Recognizer:
                 or not _overlaps_any(t, spans if t.rule == "before_title" else kept_names)
             )
             and not _of_a_name_in_the_text(tokens, t, words)
+            and not _named_after_a_titled_person(text, t, spans)
             # رئيس أرامكو: a listed organisation the text names in full elsewhere, no person
             and not is_listed([model_form(w) for w in text[t.start : t.end].split()])
         ]
@@ -1113,6 +1114,29 @@ def _almost_not_land(sent: Sequence[Token], start: int, last: int) -> bool:
     """Is the place شبه ("almost", "quasi") before a word that is no land (شبه كامل, شبه
     فارغة), not a peninsula or a subcontinent (شبه جزيرة سيناء, شبه القارة الهندية)?"""
     return sent[start].form == _ALMOST and start < last and sent[start + 1].form not in _LANDS_ALMOST
+
+
+# What news names after a king, a prince or a sheikh (مركز الملك سلمان للإغاثة, مستشفى الملك
+# فهد, جائزة الشيخ زايد, مسجد السلطان قابوس).
+_NAMED_AFTER_A_RULER = frozenset(
+    model_form(w)
+    for w in "مركز مستشفى جامعة مؤسسة جائزة مسجد مدينة ملعب شارع مدرسة كلية معهد صندوق جسر مطار".split()
+)
+
+
+def _named_after_a_titled_person(text: str, t: RuleSpan, spans: Sequence[Mention]) -> bool:
+    """Is the person a title names the one a name the model found is named after, its words
+    right after the name's head and the title (مركز الملك | سلمان | للإغاثة)?"""
+    for m in spans:
+        if m.type in (EntityType.LOCATION, EntityType.ORGANIZATION) and m.start < t.start and t.end <= m.end:
+            head_and_title = [model_form(w) for w in text[m.start : t.start].split()]
+            if (
+                len(head_and_title) == 2
+                and without_proclitics(head_and_title[0], _NAMED_AFTER_A_RULER) is not None
+                and head_and_title[1] in TITLE_WORDS
+            ):
+                return True
+    return False
 
 
 def _a_place_adjective(form: str) -> bool:
