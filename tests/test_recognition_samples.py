@@ -216,6 +216,13 @@ def test_a_king_a_centre_is_named_after_is_no_person_of_the_text(recognizer: Rec
     assert people == [], people
 
 
+def test_a_quotation_mark_ends_the_name_it_closes(recognizer: Recognizer) -> None:
+    # the model ran the quoted acronym on past » into the words after it
+    text = "حققت جامعة القاهرة تقدما لافتا في تصنيف « كيو إس » العالمي للجامعات الصادر أمس."
+    found = _read(recognizer, text)
+    assert ("كيو إس", ORG) in found, found
+
+
 def test_almost_is_no_peninsula(recognizer: Recognizer) -> None:
     # the model reads شبه فارغة ("almost empty") as a place, after شبه جزيرة
     text = "قال التاجر إن الأسواق شبه فارغة في العاصمة. ووصلت القوات إلى شبه جزيرة سيناء."

@@ -445,6 +445,10 @@ class Recognizer:
                         [t.form for t in sent[start : last + 1]], knows
                     )
                 if "span_tails" not in off:
+                    # كيو إس | » العالمي: a quotation mark ends the name it closes
+                    last = next(
+                        (k - 1 for k in range(start + 1, last + 1) if sent[k].form in QUOTATION_MARKS), last
+                    )
                     ends = ends_no_person if s.label == "PER" else lambda f: a_verb_in_the_future(f, knows)
                     while last > start and ends(sent[last].form):
                         last -= 1
