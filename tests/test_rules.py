@@ -1761,6 +1761,8 @@ def test_the_medium_a_statement_was_given_to_and_a_company_whose_share_moved() -
     # unquoted: one word the model does not know
     assert orgs("وقال المحلل، في تصريح لزنقة، إن") == ["زنقة"]
     assert orgs("وقال في تصريحات للصحفيين إن", known={"للصحفيين"}) == []
+    # people told, in a spelling the model does not know
+    assert orgs("وقال في تصريح للصحافيين عقب الجلسة إن") == []
     assert orgs("وقال في تصريح لوزير الخارجية إن", known={"وزير"}) == []
     # ل on a word with the article the model knows: حوار للحضارات, "a dialogue of civilisations"
     assert orgs("في أول حوار للحضارات عرفته البشرية", known={"الحضارات"}) == []

@@ -407,7 +407,14 @@ def quoted_org_spans(text: str, knows: Callable[[str], bool] | None = None) -> l
             form = model_form(m.group("name"))
             # (حوار للحضارات: ل + the article's word the model knows, "a dialogue of civilisations")
             definite_word = form.startswith("ل") and knows("ا" + form)
-            if not knows(form) and not knows("ل" + form) and not definite_word and form not in _NOT_NAME:
+            # (تصريح للصحافيين: ل + the article on people told, a spelling the model does not know)
+            told = form.startswith("ل") and _to_people(form)
+            if (
+                not knows(form)
+                and not knows("ل" + form)
+                and not (definite_word or told)
+                and form not in _NOT_NAME
+            ):
                 out.append(
                     RuleSpan(m.start("name"), m.end("name"), EntityType.ORGANIZATION, "quoted_medium", 0.75)
                 )
