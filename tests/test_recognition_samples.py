@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from loaders import LoadedDocument, load_path
-from nlp.recognition.recognizer import Recognizer
+from nlp.recognition.recognizer import Recognizer, finish
 from nlp.resolution.resolver import resolve
 from nlp.types import EntityType
 from service.cli import SAMPLES_DIR
@@ -221,6 +221,13 @@ def test_a_quotation_mark_ends_the_name_it_closes(recognizer: Recognizer) -> Non
     text = "حققت جامعة القاهرة تقدما لافتا في تصنيف « كيو إس » العالمي للجامعات الصادر أمس."
     found = _read(recognizer, text)
     assert ("كيو إس", ORG) in found, found
+
+
+def test_a_city_named_once_is_not_the_common_word_it_spells_elsewhere(recognizer: Recognizer) -> None:
+    # القاهرة, the city, was carried to "force majeure" (القوة القاهرة) further on
+    text = "التقى الوزير نظيره في القاهرة أمس. وأعلنت المؤسسة حالة « القوة القاهرة » في الحقل."
+    places = [(m.text, m.start) for m in finish(recognizer.analyze(text)) if m.type is L]
+    assert places == [("القاهرة", text.index("القاهرة"))], places
 
 
 def test_almost_is_no_peninsula(recognizer: Recognizer) -> None:

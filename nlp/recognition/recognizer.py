@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -890,7 +891,10 @@ def finish(
         spans = [
             m
             for m in spans
-            if not (m.type is EntityType.LOCATION and a_nisba_not_a_country(text, m.start, m.end))
+            if not (
+                m.type is EntityType.LOCATION
+                and (a_nisba_not_a_country(text, m.start, m.end) or _a_common_word_where_it_stands(tokens, m))
+            )
         ]
     return [_with_title(text, m) for m in sorted(spans, key=lambda m: (m.start, m.end))]
 
@@ -1108,6 +1112,13 @@ def _a_common_word_not_a_place(sent: Sequence[Token], i: int) -> bool:
     if form == _CAIRO:
         return without_proclitics(before, _FORCE) is not None
     return form == _IRRIGATION and without_proclitics(before, PLACE_KINDS) is None
+
+
+def _a_common_word_where_it_stands(tokens: Sequence[Token], m: Mention) -> bool:
+    """Is the one-word place ``m``, carried here from where the text names it, the common word
+    it also spells where it stands (the city, then حالة القوة | القاهرة)?"""
+    first = bisect_left(tokens, m.start, key=lambda t: t.start)
+    return first < len(tokens) and tokens[first].end == m.end and _a_common_word_not_a_place(tokens, first)
 
 
 _ALMOST = "شبه"
