@@ -228,6 +228,9 @@ def test_a_city_named_once_is_not_the_common_word_it_spells_elsewhere(recognizer
     text = "التقى الوزير نظيره في القاهرة أمس. وأعلنت المؤسسة حالة « القوة القاهرة » في الحقل."
     places = [(m.text, m.start) for m in finish(recognizer.analyze(text)) if m.type is L]
     assert places == [("القاهرة", text.index("القاهرة"))], places
+    text = "وصل المنتخب إلى الرباط أمس، وغاب مهاجمه بعد إصابته بقطع في الرباط الصليبي."
+    places = [(m.text, m.start) for m in finish(recognizer.analyze(text)) if m.type is L]
+    assert places == [("الرباط", text.index("الرباط"))], places
 
 
 def test_almost_is_no_peninsula(recognizer: Recognizer) -> None:

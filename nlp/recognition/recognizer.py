@@ -1099,18 +1099,24 @@ def _an_adjective_of_the_noun_before(before: str, form: str) -> bool:
 
 
 # Places that are also common words of news: القاهرة "overwhelming" after القوة (force majeure),
-# الري "irrigation" (the old city of Rey only after مدينة; NewsFANE: O 4 times, a place never).
+# الري "irrigation" (the old city of Rey only after مدينة; NewsFANE: O 4 times, a place never),
+# الرباط "the ligament" before الصليبي (a player's cruciate ligament).
 _FORCE = frozenset(model_form(w) for w in ("القوة", "قوة"))
 _IRRIGATION = model_form("الري")
 _CAIRO = model_form("القاهرة")
+_RABAT = model_form("الرباط")
+_CRUCIATE = model_form("الصليبي")
 
 
 def _a_common_word_not_a_place(sent: Sequence[Token], i: int) -> bool:
-    """Is the one-word place at ``i`` the common word it also spells (القوة | القاهرة, طرق | الري)?"""
-    form = without_proclitics(sent[i].form, frozenset({_CAIRO, _IRRIGATION}))
+    """Is the one-word place at ``i`` the common word it also spells (القوة | القاهرة, طرق | الري,
+    الرباط | الصليبي)?"""
+    form = without_proclitics(sent[i].form, frozenset({_CAIRO, _IRRIGATION, _RABAT}))
     before = sent[i - 1].form if i else ""
     if form == _CAIRO:
         return without_proclitics(before, _FORCE) is not None
+    if form == _RABAT:
+        return i + 1 < len(sent) and sent[i + 1].form == _CRUCIATE
     return form == _IRRIGATION and without_proclitics(before, PLACE_KINDS) is None
 
 
