@@ -900,6 +900,10 @@ def test_an_organisation_word_alone_is_no_name() -> None:
     assert not is_generic_description("جامعة الكويت")
     assert not is_generic_description("مطار معيتيقة")
     assert not is_generic_description("مجلس التعاون الخليجي")
+    # a defendant's lawyers
+    assert is_generic_description("هيئة الدفاع")
+    assert is_generic_description("لهيئة الدفاع")
+    assert not is_generic_description("هيئة الدفاع المدني")
 
 
 def test_a_name_before_an_acronym_in_parentheses_is_an_organisation() -> None:
