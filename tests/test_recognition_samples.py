@@ -233,6 +233,13 @@ def test_a_city_named_once_is_not_the_common_word_it_spells_elsewhere(recognizer
     assert places == [("الرباط", text.index("الرباط"))], places
 
 
+def test_a_company_named_with_the_english_and_is_one_name(recognizer: Recognizer) -> None:
+    # the model read آند ويتني as a place, and ستاندرد آند without its last word
+    text = "تزودها جنرال إلكتريك وبرات آند ويتني. وأكدت وكالة ستاندرد آند بورز التصنيف."
+    found = _read(recognizer, text)
+    assert {("برات آند ويتني", ORG), ("ستاندرد آند بورز", ORG)} <= found, found
+
+
 def test_almost_is_no_peninsula(recognizer: Recognizer) -> None:
     # the model reads شبه فارغة ("almost empty") as a place, after شبه جزيرة
     text = "قال التاجر إن الأسواق شبه فارغة في العاصمة. ووصلت القوات إلى شبه جزيرة سيناء."

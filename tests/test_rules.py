@@ -2209,6 +2209,14 @@ def test_a_university_or_a_foundation_named_after_a_person_is_an_organisation() 
     assert named("وقال رئيس جامعة القاهرة إن", set()) == []
 
 
+def test_a_companys_name_with_the_english_and() -> None:
+    from nlp.recognition.rules import and_company_spans
+
+    text = "تزودها جنرال إلكتريك وبرات آند ويتني، وقالت ستاندرد آند بورز إن التصنيف مستقر."
+    assert [text[r.start : r.end] for r in and_company_spans(text)] == ["برات آند ويتني", "ستاندرد آند بورز"]
+    assert and_company_spans("وقال الوزير إن الاتفاق جيد.") == []
+
+
 def test_bare_latin_organisations_by_their_form_and_their_list() -> None:
     from nlp.recognition.rules import latin_organisation_spans
 

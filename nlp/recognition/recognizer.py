@@ -64,6 +64,7 @@ from nlp.recognition.rules import (
     a_verb_in_the_future,
     acronym_expansion_spans,
     acronym_named_spans,
+    and_company_spans,
     apposition_spans,
     base_spans,
     begins_with_an_organisation_word,
@@ -532,6 +533,9 @@ class Recognizer:
         ]
         # only where the model found nothing, or less of the same name
         rules += [g for g in glosses if _adds_to(g, spans, text)]
+        if "known_organisations" not in off:  # برات آند ويتني: over any reading but a longer name
+            longer = [m for m in spans if m.type is EntityType.ORGANIZATION]
+            rules += [r for r in and_company_spans(text) if not _inside_a_mention(r, longer)]
         if "acronyms" not in off:
             people = [m for m in spans if m.type is EntityType.PERSON]
             rules += [r for r in acronym_expansion_spans(text) if not _overlaps_any(r, people)]
@@ -1520,6 +1524,10 @@ def _run_on_into_a_person(r: RuleSpan, spans: Sequence[Mention]) -> RuleSpan:
 def _within(r: RuleSpan, other: RuleSpan) -> bool:
     """Is ``r`` a strict part of ``other``?"""
     return other.start <= r.start and r.end <= other.end and (r.start, r.end) != (other.start, other.end)
+
+
+def _inside_a_mention(r: RuleSpan, spans: Sequence[Mention]) -> bool:
+    return any(m.start <= r.start and r.end <= m.end for m in spans)
 
 
 def _overlaps_any(r: RuleSpan, spans: Sequence[Mention]) -> bool:

@@ -175,6 +175,22 @@ def latin_organisation_spans(text: str) -> list[RuleSpan]:
     return out
 
 
+# English "and" in a company's name written in Arabic letters (جونسون آند جونسون, برات آند
+# ويتني, ستاندرد آند بورز): the words around it are one company's name. A و before the first
+# word is the conjunction unless an alif follows it (وارنر).
+_AND_COMPANY_RE = re.compile(
+    rf"(?<![{_AR}])(?:و(?!ا))?(?P<name>{_WORD}{_SEP}(?:آند|أند){_SEP}{_WORD})(?![{_AR}])"
+)
+
+
+def and_company_spans(text: str) -> list[RuleSpan]:
+    """Companies named with the English "and" between two words (ألفاريز آند مارسال)."""
+    return [
+        RuleSpan(m.start("name"), m.end("name"), EntityType.ORGANIZATION, "and_company", 0.8)
+        for m in _AND_COMPANY_RE.finditer(text)
+    ]
+
+
 def _in_parentheses(text: str, start: int) -> bool:
     return text[max(0, start - 3) : start].strip().endswith("(")
 
