@@ -691,6 +691,8 @@ def test_a_two_word_person_takes_only_a_next_word_the_model_does_not_know() -> N
         ("ونقلت الوكالة عن المتحدث باسم الكرملين أن", "الكرملين", True),
         ("قبل أن يغادر البيت الأبيض في يناير", "البيت الأبيض", False),
         ("هبطت الطائرة في مطار بغداد الدولي صباحا", "مطار بغداد الدولي", False),
+        # a colon after a place in a sentence opens a quotation, not a headline about its voice
+        ("وقال الوزير في مؤتمر صحفي في مطار دبي الدولي : إن الطلبية كبيرة", "مطار دبي الدولي", False),
     ],
 )
 def test_a_building_that_speaks_is_its_institution(text: str, name: str, speaks: bool) -> None:

@@ -2971,8 +2971,9 @@ def speaks_as_an_institution(text: str, start: int, end: int) -> bool:
     speak for it (metonymy)? After a speech verb (أعلن البيت الأبيض), a spokesman or an
     official (مسؤول في البيت الأبيض, المتحدث باسم الكرملين), or before a colon (a headline:
     البيت الأبيض: ...)."""
-    if text[end : end + 3].lstrip().startswith(":"):
-        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[end : end + 3].lstrip().startswith(":") and not any(c.isalpha() for c in text[line_start:start]):
+        return True  # a headline's subject (not في مطار آل مكتوم : "..." in a sentence)
     m = _WORDS_BEFORE.search(text, max(0, start - 60), start)
     if m is None:
         return False
