@@ -240,6 +240,13 @@ def test_a_company_named_with_the_english_and_is_one_name(recognizer: Recognizer
     assert {("برات آند ويتني", ORG), ("ستاندرد آند بورز", ORG)} <= found, found
 
 
+def test_a_title_with_a_clitic_ends_the_name_before_it(recognizer: Recognizer) -> None:
+    # the model ran سعيد on into برئيسة ("with the head of")
+    text = "وجاء الإعلان بعد لقاء جمع الرئيس سعيد برئيسة الحكومة سارة الزعفراني في قصر قرطاج."
+    people = [m.text for m in recognizer.recognize(text) if m.type is P]
+    assert people == ["سعيد", "سارة الزعفراني"], people
+
+
 def test_almost_is_no_peninsula(recognizer: Recognizer) -> None:
     # the model reads شبه فارغة ("almost empty") as a place, after شبه جزيرة
     text = "قال التاجر إن الأسواق شبه فارغة في العاصمة. ووصلت القوات إلى شبه جزيرة سيناء."

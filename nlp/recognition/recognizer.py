@@ -338,6 +338,7 @@ class Recognizer:
                 or a_verb_in_the_future(form, knows)
                 or _for_the(form, knows)
                 or _with_a_verbal_noun(form, knows)
+                or _a_title_with_a_clitic(form)
             )
 
         # على ("on", "against") is the preposition, no name علي, where the text writes في with ي
@@ -1169,6 +1170,16 @@ def _a_place_adjective(form: str) -> bool:
     |الليبية|, دول |أفريقية|)? Not a country named by one (السعودية)."""
     definite = form if form.startswith("ال") else "ال" + form
     return country_nisba(definite) and not place_name([form])
+
+
+_INDEFINITE_TITLES = frozenset(w for w in TITLE_WORDS if not w.startswith("ال") and len(w) > 2)
+_CLITICS_ON_A_TITLE = frozenset({"ب", "ل", "و", "وب", "ول"})
+
+
+def _a_title_with_a_clitic(form: str) -> bool:
+    """برئيسة, لوزير, ووزير: a title with ب, ل or و written on it begins what comes after the
+    name (جمع الرئيس سعيد | برئيسة الحكومة), no name's last word."""
+    return any(form.startswith(c) and form[len(c) :] in _INDEFINITE_TITLES for c in _CLITICS_ON_A_TITLE)
 
 
 def _with_a_verbal_noun(form: str, knows: Callable[[str], bool] | None) -> bool:
