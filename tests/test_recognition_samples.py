@@ -201,12 +201,16 @@ def test_a_countrys_or_a_continents_adjective_alone_is_no_place(recognizer: Reco
     assert "السعودية" in places, places
 
 
-def test_the_pakistani_taliban_is_one_name_not_the_movement_and_a_place(recognizer: Recognizer) -> None:
+def test_listed_groups_and_companies_the_model_splits_or_misses(recognizer: Recognizer) -> None:
     # the model reads طالبان and باكستان as two places; the list names the Pakistani movement
     text = "وتبنت حركة طالبان باكستان الهجوم على نقطة التفتيش. وقالت طالبان باكستان إن مقاتليها عادوا."
     found = _read(recognizer, text)
     assert {("حركة طالبان باكستان", ORG), ("طالبان باكستان", ORG)} <= found, found
     assert ("باكستان", L) not in found, found
+    # the model reads the engine maker as a person, and finds nothing in the Somali group
+    text = "حصلت الشركة على ضمانات من رولز رويس. وهاجمت حركة الشباب قاعدة للجيش."
+    found = _read(recognizer, text)
+    assert {("رولز رويس", ORG), ("حركة الشباب", ORG)} <= found, found
 
 
 def test_a_king_a_centre_is_named_after_is_no_person_of_the_text(recognizer: Recognizer) -> None:
