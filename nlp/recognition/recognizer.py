@@ -178,7 +178,8 @@ RULES: dict[str, str] = {
     "شلتوت); a listed group may come between (المتحدث باسم حكومة طالبان ذبيح الله مجاهد, لقسد); "
     "after a player named, his club (يوسف النصيري، لاعب فنربخشة); the model's person that is a title alone "
     "is none (نجل [المشير] خليفة حفتر), nor is one the model calls a place (دعت [المبعوثة]); a given name "
-    "with the article (الفريق أول السعيد شنقريحة)",
+    "with the article (الفريق أول السعيد شنقريحة); not whom a name the model found is named after "
+    "(مركز الملك سلمان للإغاثة)",
     "person_completion": "a one- or two-word person takes the next name word if it recurs (إسماعيل هنية), "
     "and the word before it that the model half reads as a name (عقيلة صالح), or a word it does not know "
     "before two it is sure of (آفان جلال حسين)",
@@ -186,7 +187,8 @@ RULES: dict[str, str] = {
     "is cut at a word never in a name (الأهلي مع الترجي), and a person's ends before a rank; a "
     "person's ends before a word the text uses twice outside names (هدفين) or ب/ل on another name, "
     "or ل + the article (للتشاور) or ب on a verbal noun (باستئناف), any name before a future verb "
-    "(سيزور), and a person's is cut at a quotation mark; a woman's name that is the adjective of the "
+    "(سيزور) or a title with ب/ل/و on it (برئيسة), and any span is cut at a quotation mark inside it "
+    "(« كيو إس » العالمي); a woman's name that is the adjective of the "
     "noun before it is none (ممرات آمنة)",
     "coordinated_names": "a person span over names joined by و is one person each (بوش وبلير)",
     "name_heads": "a name starts after a generic place word or a title before it (مدينة غزة, محيط الفاشر, "
@@ -233,8 +235,9 @@ RULES: dict[str, str] = {
     "Latin name is an organisation by its form (HSBC, SNB Capital) or its list (Goldman Sachs وHSBC)",
     "generic_descriptions": "descriptions (القوات الأمريكية, جامعة سويدية, مصنع للإسمنت) are dropped, and "
     "السعودية after a definite word (العاصمة السعودية) is the adjective; a place that spells a common word "
-    "there is none (القوة القاهرة, شبكات الري), nor a country's or a continent's adjective alone (العاصمة "
-    "الليبية, دول أفريقية)",
+    "there is none (القوة القاهرة, شبكات الري, الرباط الصليبي), also where a name found elsewhere is carried "
+    "to it, nor a country's or a continent's adjective alone (العاصمة الليبية, دول أفريقية), nor شبه "
+    '("almost") before a word that is no land (شبه كامل), nor هيئة الدفاع (a defendant\'s lawyers)',
     "propagation": "other occurrences of a recognised name in the text, surnames alone, parts made whole, "
     "a group's plural (جماعة الحوثي: الحوثيون), a force's, party's or bank's genitive (التجمع الوطني)",
     "known_names": "names the graph already knows, wherever they occur",
@@ -250,7 +253,8 @@ RULES: dict[str, str] = {
     "ساكس, رويترز, برنامج الأغذية العالمي, ويجان; a club that is also a city or a word only in a sports "
     "passage, and never carried to other mentions), over no organisation the model found but a piece of it; "
     "a club with its full name (الوداد الرياضي); the model's person that begins with one after a title "
-    "is the club and a person (مدرب الترجي ماهر الكنزاري)",
+    'is the club and a person (مدرب الترجي ماهر الكنزاري); a company named with the English "and" '
+    "(برات آند ويتني)",
 }
 """Every rule that can be switched off (``AKG_DISABLED_RULES``), to measure what each adds."""
 
