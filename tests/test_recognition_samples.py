@@ -89,6 +89,11 @@ def _read(recognizer: Recognizer, text: str) -> set[tuple[str, EntityType]]:
     return {(m.text, m.type) for m in recognizer.recognize(text)}
 
 
+def _names_of_type(recognizer: Recognizer, text: str, etype: EntityType) -> list[str]:
+    """The names of one type the recogniser finds in ``text``, in text order."""
+    return [m.text for m in recognizer.recognize(text) if m.type is etype]
+
+
 def test_descriptions_are_no_entities(found: dict[str, set[tuple[str, EntityType]]]) -> None:
     names = {text for entities in found.values() for text, _ in entities}
     assert not [n for n in names if n.startswith(("القوات", "قوات"))]
@@ -195,7 +200,7 @@ def test_a_given_name_before_the_two_names_the_model_reads(recognizer: Recognize
 def test_a_countrys_or_a_continents_adjective_alone_is_no_place(recognizer: Recognizer) -> None:
     # the model reads the adjectives as places; السعودية, the country, stays one
     text = "انطلق القارب من غرب العاصمة الليبية وعلى متنه ركاب من دول أفريقية عدة نحو السعودية."
-    places = [m.text for m in recognizer.recognize(text) if m.type is L]
+    places = _names_of_type(recognizer, text, L)
     assert "الليبية" not in places, places
     assert "أفريقية" not in places, places
     assert "السعودية" in places, places
@@ -216,7 +221,7 @@ def test_listed_groups_and_companies_the_model_splits_or_misses(recognizer: Reco
 def test_a_king_a_centre_is_named_after_is_no_person_of_the_text(recognizer: Recognizer) -> None:
     # the title rule read سلمان after الملك as a person, inside the centre named after him
     text = "وأشار إلى أن مركز الملك سلمان للإغاثة تكفل بتوفير سلسلة التبريد."
-    people = [m.text for m in recognizer.recognize(text) if m.type is P]
+    people = _names_of_type(recognizer, text, P)
     assert people == [], people
 
 
@@ -229,12 +234,12 @@ def test_a_quotation_mark_ends_the_name_it_closes(recognizer: Recognizer) -> Non
 
 def test_a_city_named_once_is_not_the_common_word_it_spells_elsewhere(recognizer: Recognizer) -> None:
     # القاهرة, the city, was carried to "force majeure" (القوة القاهرة) further on
-    text = "التقى الوزير نظيره في القاهرة أمس. وأعلنت المؤسسة حالة « القوة القاهرة » في الحقل."
-    places = [(m.text, m.start) for m in finish(recognizer.analyze(text)) if m.type is L]
-    assert places == [("القاهرة", text.index("القاهرة"))], places
-    text = "وصل المنتخب إلى الرباط أمس، وغاب مهاجمه بعد إصابته بقطع في الرباط الصليبي."
-    places = [(m.text, m.start) for m in finish(recognizer.analyze(text)) if m.type is L]
-    assert places == [("الرباط", text.index("الرباط"))], places
+    for text, city in (
+        ("التقى الوزير نظيره في القاهرة أمس. وأعلنت المؤسسة حالة « القوة القاهرة » في الحقل.", "القاهرة"),
+        ("وصل المنتخب إلى الرباط أمس، وغاب مهاجمه بعد إصابته بقطع في الرباط الصليبي.", "الرباط"),
+    ):
+        places = [(m.text, m.start) for m in finish(recognizer.analyze(text)) if m.type is L]
+        assert places == [(city, text.index(city))], places
 
 
 def test_a_company_named_with_the_english_and_is_one_name(recognizer: Recognizer) -> None:
@@ -247,14 +252,14 @@ def test_a_company_named_with_the_english_and_is_one_name(recognizer: Recognizer
 def test_a_title_with_a_clitic_ends_the_name_before_it(recognizer: Recognizer) -> None:
     # the model ran سعيد on into برئيسة ("with the head of")
     text = "وجاء الإعلان بعد لقاء جمع الرئيس سعيد برئيسة الحكومة سارة الزعفراني في قصر قرطاج."
-    people = [m.text for m in recognizer.recognize(text) if m.type is P]
+    people = _names_of_type(recognizer, text, P)
     assert people == ["سعيد", "سارة الزعفراني"], people
 
 
 def test_almost_is_no_peninsula(recognizer: Recognizer) -> None:
     # the model reads شبه فارغة ("almost empty") as a place, after شبه جزيرة
     text = "قال التاجر إن الأسواق شبه فارغة في العاصمة. ووصلت القوات إلى شبه جزيرة سيناء."
-    places = [m.text for m in recognizer.recognize(text) if m.type is L]
+    places = _names_of_type(recognizer, text, L)
     assert places == ["شبه جزيرة سيناء"], places
 
 
