@@ -51,11 +51,17 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+def first_token_from(tokens: Sequence[Token], start: int) -> int:
+    """The index of the first of ``tokens`` (in text order) that starts at ``start`` or after:
+    a binary search."""
+    return bisect_left(tokens, start, key=_token_start)
+
+
 def tokens_within(tokens: Sequence[Token], start: int, end: int) -> Sequence[Token]:
     """The tokens that lie wholly inside ``[start, end)``, from ``tokens`` in text order (as
     :func:`tokenize` gives them): a binary search, so that a text's every mention costs
     little however long the text."""
-    first = bisect_left(tokens, start, key=_token_start)
+    first = first_token_from(tokens, start)
     last = first
     while last < len(tokens) and tokens[last].end <= end:
         last += 1
@@ -65,7 +71,7 @@ def tokens_within(tokens: Sequence[Token], start: int, end: int) -> Sequence[Tok
 def tokens_of(tokens: Sequence[Token], start: int, end: int) -> Sequence[Token]:
     """The tokens a span ``[start, end)`` covers: those wholly inside it, and the one it starts
     in when it starts after a clitic written on a word (لـ|جامعة الدول العربية: لجامعة)."""
-    first = bisect_left(tokens, start, key=_token_start)
+    first = first_token_from(tokens, start)
     if first > 0 and tokens[first - 1].end > start:
         start = tokens[first - 1].start
     return tokens_within(tokens, start, end)

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 import threading
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -120,7 +119,7 @@ from nlp.recognition.rules import (
 )
 from nlp.resolution.names import TITLE_CONTINUATIONS, TITLE_WORDS, offset_after_clitics, raw_offset
 from nlp.text import clean, has_arabic, model_form
-from nlp.tokenize import sentences, tokens_of, tokens_within
+from nlp.tokenize import first_token_from, sentences, tokens_of, tokens_within
 from nlp.types import APPOSITION_OF, EntityType, Mention, Token
 
 MODEL_LABELS: dict[str, EntityType] = {
@@ -1132,7 +1131,7 @@ def _a_common_word_not_a_place(sent: Sequence[Token], i: int) -> bool:
 def _a_common_word_where_it_stands(tokens: Sequence[Token], m: Mention) -> bool:
     """Is the one-word place ``m``, carried here from where the text names it, the common word
     it also spells where it stands (the city, then حالة القوة | القاهرة)?"""
-    first = bisect_left(tokens, m.start, key=lambda t: t.start)
+    first = first_token_from(tokens, m.start)
     return first < len(tokens) and tokens[first].end == m.end and _a_common_word_not_a_place(tokens, first)
 
 
@@ -1177,13 +1176,12 @@ def _a_place_adjective(form: str) -> bool:
 
 
 _INDEFINITE_TITLES = frozenset(w for w in TITLE_WORDS if not w.startswith("ال") and len(w) > 2)
-_CLITICS_ON_A_TITLE = frozenset({"ب", "ل", "و", "وب", "ول"})
 
 
 def _a_title_with_a_clitic(form: str) -> bool:
-    """برئيسة, لوزير, ووزير: a title with ب, ل or و written on it begins what comes after the
-    name (جمع الرئيس سعيد | برئيسة الحكومة), no name's last word."""
-    return any(form.startswith(c) and form[len(c) :] in _INDEFINITE_TITLES for c in _CLITICS_ON_A_TITLE)
+    """برئيسة, لوزير, ووزير: a title with a conjunction or a preposition written on it begins
+    what comes after the name (جمع الرئيس سعيد | برئيسة الحكومة), no name's last word."""
+    return form not in _INDEFINITE_TITLES and without_proclitics(form, _INDEFINITE_TITLES) is not None
 
 
 def _with_a_verbal_noun(form: str, knows: Callable[[str], bool] | None) -> bool:
