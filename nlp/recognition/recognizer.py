@@ -496,16 +496,9 @@ class Recognizer:
                 if (
                     s.label == "LOC"
                     and "generic_descriptions" not in off
-                    and start == last
-                    and (_a_common_word_not_a_place(sent, start) or _a_place_adjective(sent[start].form))
+                    and _words_no_place(sent, start, last)
                 ):
-                    continue
-                if (
-                    s.label == "LOC"
-                    and "generic_descriptions" not in off
-                    and _almost_not_land(sent, start, last)
-                ):
-                    continue  # الأسواق [شبه فارغة]: "almost empty", no peninsula
+                    continue  # القوة [القاهرة], العاصمة [الليبية], الأسواق [شبه فارغة]
                 for first, last_part in (
                     _parts(sent, start, last, person=s.label == "PER", ala=ala_is_a_preposition)
                     if "span_tails" not in off
@@ -1126,6 +1119,14 @@ def _a_common_word_not_a_place(sent: Sequence[Token], i: int) -> bool:
     if form == _RABAT:
         return i + 1 < len(sent) and sent[i + 1].form == _CRUCIATE
     return form == _IRRIGATION and without_proclitics(before, PLACE_KINDS) is None
+
+
+def _words_no_place(sent: Sequence[Token], start: int, last: int) -> bool:
+    """Are the model's place's words no place: one word that is the common word it also spells
+    or a country's adjective, or شبه ("almost") before a word that is no land?"""
+    if start == last and (_a_common_word_not_a_place(sent, start) or _a_place_adjective(sent[start].form)):
+        return True
+    return _almost_not_land(sent, start, last)
 
 
 def _a_common_word_where_it_stands(tokens: Sequence[Token], m: Mention) -> bool:
