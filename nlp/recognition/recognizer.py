@@ -113,6 +113,7 @@ from nlp.recognition.rules import (
     trim_span_tail,
     un_body_spans,
     winner_club_spans,
+    with_lam,
     without_proclitics,
     words_before_an_organisations_name,
     writes_final_ya,
@@ -1425,8 +1426,7 @@ def _joined_at_particles(sent: Sequence[Token], spans: Sequence[TaggedSpanLike])
             before is not None
             and before.label == s.label == "ORG"
             and s.first == before.last + 1
-            and sent[s.first].form.startswith("ل")
-            and not sent[s.first].form.startswith("ال")
+            and with_lam(sent[s.first].form)
             and institution_head(sent[before.first].form) is not None
         ):
             out[-1] = _Span(before.first, s.last, "ORG", min(before.confidence, s.confidence))

@@ -799,11 +799,11 @@ def _head_of_a_longer_name(text: str, start: int) -> int | None:
     if not words or _heads_a_name(first, _INSTITUTION_HEAD_WORDS):
         return start
     previous = model_form(words[-1].group())
-    if _with_lam(first):
+    if with_lam(first):
         # the genitive of a name before it (جامعة محمد بن زايد | للذكاء الاصطناعي), or a name
         # after ل (مقرا متقدما | للقيادة المركزية الأمريكية (سنتكوم))
         last, otherwise = len(words) - 1, start
-    elif _with_lam(previous):
+    elif with_lam(previous):
         last, otherwise = len(words) - 2, None
     elif previous.startswith("و") and not previous.startswith("وال"):
         # a second genitive (وكالة غوث وتشغيل | اللاجئين), or a verb (وكشفت | القيادة المركزية)
@@ -958,10 +958,7 @@ def titled_person_spans(
             ):
                 j, complement = j + 2, complement + 2
             elif (
-                complement
-                and complement < _MAX_TITLE_COMPLEMENT
-                and _with_lam(form)
-                and is_listed([form[1:]])
+                complement and complement < _MAX_TITLE_COMPLEMENT and with_lam(form) and is_listed([form[1:]])
             ):
                 j, complement = j + 1, complement + 1  # مدير المركز الإعلامي لقسد | فرهاد شامي
             elif (
@@ -1282,7 +1279,7 @@ def _past_an_institutions_name(tokens: Sequence[Token], j: int, person_prob: Seq
     while (
         k < len(tokens)
         and k - j <= _MAX_TITLE_COMPLEMENT
-        and (tokens[k].form.startswith(("ال", "وال")) or _with_lam(tokens[k].form))
+        and (tokens[k].form.startswith(("ال", "وال")) or with_lam(tokens[k].form))
         and person_prob[k] < MIN_NAME_PROBABILITY
     ):
         k += 1
@@ -1728,7 +1725,7 @@ def _company_name_end(
     the model found there (it reads a company's foreign name as either), or words it does not
     know; None when there is no such name."""
     n = len(tokens)
-    if k >= n or _with_lam(tokens[k].form):
+    if k >= n or with_lam(tokens[k].form):
         return None  # مجموعة المكتب الشريف | للفوسفاط: what it is for, no name
     label = labels[k]
     end = k
@@ -1826,7 +1823,7 @@ def _purpose_name_end(
         )
     ):
         k += 1
-    if k == i + 1 or k >= n or labels[k] in _NAMED or not _with_lam(tokens[k].form):
+    if k == i + 1 or k >= n or labels[k] in _NAMED or not with_lam(tokens[k].form):
         return None
     ranked = any(tokens[a].form in _RANK_ADJECTIVES for a in range(i + 1, k))
     if tokens[k].form in _OWNERS and not ranked:
@@ -1860,7 +1857,7 @@ def _with_its_purpose(
     للانتخابات), or None: ``_purpose_name_end`` read as if the model had found nothing there.
     Only where the model stopped before an adjective: after a whole name, ل is as often the
     verb's (دعا الاتحاد الأوروبي | للحوار, "called for dialogue")."""
-    if found >= len(tokens) or _with_lam(tokens[found].form):
+    if found >= len(tokens) or with_lam(tokens[found].form):
         return None
     unfound = [None if i <= k < found else label for k, label in enumerate(labels)]
     end = _purpose_name_end(tokens, i, unfound, knows)
@@ -1975,7 +1972,7 @@ def _name_tail(
         ):
             j += 3  # البديل من أجل ألمانيا, "for Germany"
             continue
-        if labels[j] == "ORG" and _with_lam(form):
+        if labels[j] == "ORG" and with_lam(form):
             while j < n and labels[j] == "ORG":
                 j += 1
             break
@@ -1988,11 +1985,11 @@ def _name_tail(
             j += 1
         elif _coordinate_name_word(tokens, j, labels, org_prob):
             j += 1  # مجلس السلم والأمن, حركة العدل والمساواة
-        elif _with_lam(form) and _genitive_word(tokens, j + 1, labels, knows):
+        elif with_lam(form) and _genitive_word(tokens, j + 1, labels, knows):
             j += 2  # لحقوق الإنسان
         else:
             break
-        for_what = for_what or _with_lam(form)
+        for_what = for_what or with_lam(form)
     return j
 
 
@@ -2001,7 +1998,7 @@ def _names_what_it_is_for(tokens: Sequence[Token], i: int, end: int) -> bool:
     body is for, with ل (الصندوق العربي | للإنماء الاقتصادي, البنك الأوروبي | لإعادة الإعمار)?
     A word with و and the article after such a name goes on with what it is for (والاجتماعي,
     والتنمية), where after a bare name it may be a second body (مجلس الأمن | والحكومة)."""
-    return any(_with_lam(tokens[k].form) for k in range(i + 1, end))
+    return any(with_lam(tokens[k].form) for k in range(i + 1, end))
 
 
 # Institution words that, with a genitive and its coordinate, name a body of government
@@ -2056,7 +2053,7 @@ def _genitive_word(
     )
 
 
-def _with_lam(form: str) -> bool:
+def with_lam(form: str) -> bool:
     """ل on a word (لحقوق, لكرة, للأمن): what may begin a genitive after an institution."""
     return form.startswith("ل") and not form.startswith("ال")
 
@@ -2090,7 +2087,7 @@ def _with_its_genitive(
         return None
     form = tokens[end].form
     if not (form.startswith("لل") and _definite_name_word(form)) and not (
-        _with_lam(form) and _genitive_word(tokens, end + 1, labels, knows)
+        with_lam(form) and _genitive_word(tokens, end + 1, labels, knows)
     ):
         return None
     longer = _name_tail(tokens, i, end, labels, org_prob, knows)
@@ -2334,7 +2331,7 @@ def _un_body_end(tokens: Sequence[Token], k: int, labels: Sequence[str | None]) 
     n, start = len(tokens), k
     while k < n and (definite_nisba(tokens[k].form) or tokens[k].form in _UN_BODY_ADJECTIVES):
         k += 1
-    if k < n and _with_lam(tokens[k].form) and tokens[k].form[1:2].isalpha():
+    if k < n and with_lam(tokens[k].form) and tokens[k].form[1:2].isalpha():
         k += 1
         while k < n and k - start < _MAX_UN_BODY_WORDS:
             form = tokens[k].form
