@@ -215,7 +215,8 @@ def gloss_hits(q: str, index: AliasIndex) -> list[Hit]:
             stems = key_stems(alias.key)
             # (skeletons only for a query with a name in it: a glossed word alone finds many)
             words = [search_skeleton(w) for w in alias.key.split()] if unknown else [""] * len(stems)
-            if not all(u & set(words) for u in unknown):
+            present = set(words)
+            if not all(u & present for u in unknown):
                 continue  # a name in the query that is not in the alias
             matched = sum(s in glossed or w in sounds for s, w in zip(stems, words, strict=True))
             score = FIELD_SCORES["gloss"] * (0.8 + 0.2 * coverage(stems, matched))
