@@ -3229,11 +3229,7 @@ def is_generic_description(text: str) -> bool:
     words = [model_form(w) for w in text.split()]
     if len(words) == 1 and _one_of(words[0], _BARE_ORGANISATION_WORDS):
         return True
-    if (
-        len(words) == 2
-        and without_proclitics(words[0], _DEFENCE_TEAM[0]) is not None
-        and words[1] == _DEFENCE_TEAM[1]
-    ):
+    if len(words) == 2 and without_proclitics(words[0], _AUTHORITY) is not None and words[1] == _THE_DEFENCE:
         return True  # هيئة الدفاع: a defendant's lawyers, no body
     if len(words) >= 2 and without_proclitics(words[0], _DESCRIBED_BODIES) is not None:
         # جامعة سويدية, وكالة حكومية سويدية: "a Swedish university", described, not named
@@ -3244,7 +3240,9 @@ def is_generic_description(text: str) -> bool:
 
 
 _DESCRIBED_BODIES = _INDEFINITE_HEADS | {model_form("جامعة")}
-_DEFENCE_TEAM = (frozenset(model_form(w) for w in ("هيئة", "الهيئة")), model_form("الدفاع"))
+# هيئة الدفاع: "the defence team", a defendant's lawyers
+_AUTHORITY = frozenset(model_form(w) for w in ("هيئة", "الهيئة"))
+_THE_DEFENCE = model_form("الدفاع")
 # Kinds of building or site, named by what follows them (مطار معيتيقة) or only described by
 # what they are for (مصنع للإسمنت, مستشفى للأطفال).
 _GENERIC_PLACES = frozenset(
