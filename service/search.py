@@ -20,7 +20,9 @@ words so accounted for refines the score. Words that say a place is a base ("Inc
 Base") are also left out of the Latin probes, since a base's alias is its bare name, and
 letters Latin spellings read several ways get a probe for each reading (``latin_readings``).
 
-Each hit is then refined by a fuzzy similarity (rapidfuzz) between the query and the
+An alias a Latin probe found whose words, some run of them, read as the query key for key
+counts as a ``token`` match, so Tiani finds تياني before the ثاني (al-Thani) its skeleton also
+finds. Each hit is then refined by a fuzzy similarity (rapidfuzz) between the query and the
 alias in the same script, so exact spellings rank first; an entity's score is its best
 alias's. Nothing found through the probes -> a fuzzy scan over the aliases (up to
 ``FUZZY_SCAN_LIMIT``). All of it runs on the store's in-process alias index
@@ -33,6 +35,7 @@ import functools
 import heapq
 import re
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,9 +45,9 @@ from rapidfuzz import fuzz, process
 from graph_schema.alias_index import AliasIndex, IndexedAlias
 from graph_schema.store import GraphStore
 from nlp.resolution.aliases import search_skeleton
-from nlp.resolution.glossary import coverage, gloss, key_stems, without_base_words
+from nlp.resolution.glossary import coverage, gloss, key_stems, without_base_words, without_unit_words
 from nlp.resolution.names import match_key, reduce_mention
-from nlp.resolution.transliteration import latin_key, to_latin
+from nlp.resolution.transliteration import latin_key, latin_words, to_latin
 from nlp.text import has_arabic, key_form
 from nlp.types import EntityType
 
@@ -139,8 +142,8 @@ class EntitySearch:
                             found[alias.id] = (field_score, alias)
         best: dict[str, Hit] = {}
         if found:
-            scored = list(found.values())
             arabic_query, form = _query_form(q)
+            scored = list(found.values()) if arabic_query else _with_latin_word_runs(q, found.values())
             choices = [a.key if arabic_query else (a.name_latin or "").lower() for _, a in scored]
             scorer = fuzz.ratio if arabic_query else fuzz.WRatio
             similarities = process.cdist([form], choices, scorer=scorer, dtype=np.float32)[0]
@@ -181,8 +184,9 @@ def query_probes(q: str) -> list[tuple[set[str], tuple[tuple[str, str], ...]]]:
             whole_arabic.add(key)
             word_arabic.update(key.split())
         latin_text = to_latin(q)
-        whole_latin = {latin_key(latin_text), search_skeleton(q)}
-        word_latin = {search_skeleton(w) for w in q.split() if w}
+        readings = arabic_readings(q)
+        whole_latin = {latin_key(latin_text)} | {search_skeleton(r) for r in readings}
+        word_latin = {search_skeleton(w) for r in readings for w in r.split() if w}
     else:
         bare = without_base_words(q)
         readings = latin_readings(bare)
@@ -197,9 +201,10 @@ def query_probes(q: str) -> list[tuple[set[str], tuple[tuple[str, str], ...]]]:
 
 
 def gloss_hits(q: str, index: AliasIndex) -> list[Hit]:
-    """Aliases a Latin query translates (see the module docstring): the query as it is, then
-    without the words that say a place is a base when that finds nothing."""
-    for query in dict.fromkeys((q, without_base_words(q))):
+    """Aliases a Latin query translates (see the module docstring): the query as it is, then,
+    when that finds nothing, without the words that say a place is a base, then without the
+    word "forces" of an armed group."""
+    for query in dict.fromkeys((q, without_base_words(q), without_unit_words(q))):
         read = gloss(query)
         if read is None:
             continue
@@ -226,24 +231,63 @@ def gloss_hits(q: str, index: AliasIndex) -> list[Hit]:
     return []
 
 
+Found = tuple[float, IndexedAlias]  # an alias a probe found, with its field's score
+
+
+def _with_latin_word_runs(q: str, found: Iterable[Found]) -> list[Found]:
+    """A Latin query that reads as a run of an alias's words, key for key, is a word of that
+    name (``token``), like an Arabic word of the name: Tiani is the تياني of عبد الرحمن تياني,
+    while the skeleton probes that found it also find every ثاني (al-Thani)."""
+    query_key = latin_key(q)
+    size = len(latin_words(q))
+    return [
+        (FIELD_SCORES["token"], alias)
+        if field_score < FIELD_SCORES["token"]
+        and _reads_as_a_word_run(query_key, size, alias.name_latin or "")
+        else (field_score, alias)
+        for field_score, alias in found
+    ]
+
+
+@functools.lru_cache(maxsize=4096)
+def _reads_as_a_word_run(query_key: str, size: int, alias_latin: str) -> bool:
+    words = latin_words(alias_latin)
+    return any(
+        latin_key(" ".join(words[i : i + n])) == query_key
+        for n in {max(size - 1, 1), size, size + 1}
+        for i in range(len(words) - n + 1)
+    )
+
+
+def arabic_readings(q: str) -> set[str]:
+    """An Arabic query, and the query with تش read as the ج other writers give the same
+    Persian or foreign ch (عراقتشي, عراقجي). Each gives its own skeleton probe."""
+    return {q, q.replace("تش", "ج")}
+
+
 def latin_readings(q: str) -> set[str]:
     """The query, and the query with the letters Latin spells several Arabic letters with
     read the other way: ch as ج/ك (Persian چ, Turkish ç: Araghchi عراقجي, Sonatrach
     سوناطراك), c before e/i as ج (Turkish: Incirlik إنجرليك), and a plural -is as the Arabic
     sound plural (Houthis الحوثيين), a Portuguese final -es as -esh (Guterres غوتيريش,
-    Soares سواريش), and a German or Russian w as v (Wagner فاغنر). Each gives its own skeleton probe."""
+    Soares سواريش), a German or Russian w as v (Wagner فاغنر, Grunwald غرونفالد), a French
+    final -ier as Arabic writes it, ييه with the r silent (Lemonnier ليمونييه), and a German or
+    Hebrew tz as ts (Hatzerim حتسريم). Each gives its own skeleton probe."""
     lower = q.lower()
     readings = {q, lower.replace("ch", "j"), _SOFT_C_RE.sub("j", lower)}
     readings.add(_PLURAL_IS_RE.sub("iyin", lower))
     readings.add(_FINAL_ES_RE.sub("esh", lower))
-    readings.add(_INITIAL_W_RE.sub("v", lower))
+    readings.add(_W_AS_V_RE.sub("v", lower))
+    readings.add(_FRENCH_IER_RE.sub("iyeh", lower))
+    readings.add(lower.replace("tz", "ts"))
     return readings
 
 
 _SOFT_C_RE = re.compile("(?<!s)c(?=[eiy])")
 _PLURAL_IS_RE = re.compile(r"(?<=[a-z]{3})is\b")
 _FINAL_ES_RE = re.compile(r"(?<=[a-z]{3})es\b")
-_INITIAL_W_RE = re.compile(r"\bw(?=[aeiou])")
+_W_AS_V_RE = re.compile(r"(?:\b|(?<=[bcdfgklmnprst]))w(?=[aeiou])")
+_FRENCH_IER_RE = re.compile(r"(?<=[a-z]{3})ier\b")
 
 
 @functools.lru_cache(maxsize=1024)

@@ -179,6 +179,29 @@ def test_one_word_of_a_query_is_no_match_for_a_whole_name(client: TestClient, st
     assert items[0]["name"] == "بنك قطر الوطني", [(i["name"], i["score"]) for i in items]
 
 
+def test_a_latin_query_that_reads_as_a_word_of_a_name_beats_a_look_alike(
+    client: TestClient, store: GraphStore
+) -> None:
+    # تياني and ثاني share the skeleton tn; only تياني reads as Tiani. The look-alikes come
+    # first by mention count when nothing else tells them apart.
+    seed(
+        store,
+        "استقبل تميم بن حمد آل ثاني الملك عبد الله الثاني، وأشاد تميم بن حمد آل ثاني والملك "
+        "عبد الله الثاني بالعلاقات، فيما التقى عبد الرحمن تياني وفدا.",
+        [
+            ("تميم بن حمد آل ثاني", EntityType.PERSON),
+            ("عبد الله الثاني", EntityType.PERSON),
+            ("تميم بن حمد آل ثاني", EntityType.PERSON),
+            ("عبد الله الثاني", EntityType.PERSON),
+            ("عبد الرحمن تياني", EntityType.PERSON),
+        ],
+    )
+    items = client.get("/entities", params={"q": "Tiani", "limit": 3}).json()["items"]
+    assert items[0]["name"] == "عبد الرحمن تياني", [(i["name"], i["score"]) for i in items]
+    items = client.get("/entities", params={"q": "Al Thani", "limit": 3}).json()["items"]
+    assert items[0]["name"] == "تميم بن حمد آل ثاني", [(i["name"], i["score"]) for i in items]
+
+
 @pytest.fixture
 def translated_graph(store: GraphStore) -> dict[str, str]:
     """Names an English reader knows by their translation, beside look-alikes."""
@@ -188,7 +211,8 @@ def translated_graph(store: GraphStore) -> dict[str, str]:
         "بقرار البنك المركزي المصري، وخفض البنك الأهلي المصري الفائدة. وقالت قوات الاحتلال إن "
         "طيران الإمارات علق رحلاته. وهبطت الطائرة في إنجرليك، والتقى عباس عراقجي قادة الحوثيين. "
         "ودعا أنطونيو غوتيريش إلى التهدئة، وفاز الرجاء البيضاوي بالكأس. وانتشرت مجموعة فاغنر، "
-        "وأبحر الأسطول الخامس، وهاجم حزب العمال الكردستاني البرج 22.",
+        "وأبحر الأسطول الخامس، وهاجم حزب العمال الكردستاني البرج 22. وهبطت طائرات في ليمونييه "
+        "وحتسريم، وتحدث ماركوس غرونفالد عن الحشد الشعبي وحركة العدل والمساواة.",
         [
             ("منظمة الصحة العالمية", EntityType.ORGANIZATION),
             ("قوات الدعم السريع", EntityType.ORGANIZATION),
@@ -206,6 +230,11 @@ def translated_graph(store: GraphStore) -> dict[str, str]:
             ("الأسطول الخامس", EntityType.ORGANIZATION),
             ("حزب العمال الكردستاني", EntityType.ORGANIZATION),
             ("البرج 22", EntityType.BASE),
+            ("ليمونييه", EntityType.BASE),
+            ("حتسريم", EntityType.BASE),
+            ("ماركوس غرونفالد", EntityType.PERSON),
+            ("الحشد الشعبي", EntityType.ORGANIZATION),
+            ("حركة العدل والمساواة", EntityType.ORGANIZATION),
         ],
     )
     return {e["name"]: e["id"] for e in store.list_entities(None, 0, 100)}
@@ -230,6 +259,12 @@ def translated_graph(store: GraphStore) -> dict[str, str]:
         ("Fifth Fleet", "الأسطول الخامس"),  # an ordinal and a unit word translated
         ("PKK", "حزب العمال الكردستاني"),
         ("Tower 22", "البرج 22"),
+        ("Camp Lemonnier", "ليمونييه"),  # a French -ier, ييه in Arabic
+        ("Hatzerim", "حتسريم"),  # tz read as ts
+        ("Grunwald", "ماركوس غرونفالد"),  # a German w inside a name read as v
+        ("Popular Mobilization Forces", "الحشد الشعبي"),  # Arabic leaves "forces" out
+        ("Justice and Equality Movement", "حركة العدل والمساواة"),
+        ("عراقتشي", "عباس عراقجي"),  # تش for the ج others write
     ],
 )
 def test_search_reads_english_translations_and_spellings(

@@ -122,6 +122,7 @@ egypt egyptian: مصر مصري
 eighth: ثامن ثامنة
 election elections electoral: انتخابات انتخابي
 electricity: كهرباء
+equality equal: مساواة
 emergency: طوارئ
 emirates emirati: إمارات إماراتي
 energy: طاقة
@@ -288,6 +289,20 @@ def without_base_words(query: str) -> str:
     if not any(w.lower() in _BASE_WORDS for w in words):
         return query
     return " ".join(w for w in words if w.lower() not in _TYPE_WORDS) or query
+
+
+_UNIT_WORDS: Final = frozenset({"force", "forces", "unit", "units"})
+
+
+def without_unit_words(query: str) -> str:
+    """A query for an armed group without the word English adds to its name and Arabic often
+    leaves out ("Popular Mobilization Forces", الحشد الشعبي), when two glossed words remain to
+    say which group it is; any other query as it is."""
+    words = query.split()
+    kept = [w for w in words if w.lower() not in _UNIT_WORDS]
+    if len(kept) == len(words) or sum(_glossed(w.lower()) is not None for w in kept) < 2:
+        return query
+    return " ".join(kept)
 
 
 # Whole-query acronyms -> the Arabic name they abbreviate.

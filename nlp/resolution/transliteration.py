@@ -397,7 +397,7 @@ _ABD_RE: Final = re.compile(r"^abd[aeiou]l")
 _ABU_RE: Final = re.compile(r"^ab([ou])l")
 
 
-def _latin_words(text: str) -> list[str]:
+def latin_words(text: str) -> list[str]:
     """Lowercase ASCII words with articles removed (kept when nothing else is left)."""
     s = _APOSTROPHES_RE.sub("", text.lower().translate(_LATIN_EXTRA))
     s = _NON_WORD_RE.sub(" ", _ascii(s))
@@ -427,7 +427,7 @@ def latin_key(text: str) -> str:
     """Search key for a Latin spelling (Arabic is romanised with ``to_latin`` first)."""
     if has_arabic(text):
         text = to_latin(text)
-    joined = _collapse("".join(_FINAL_VOWEL_H_RE.sub("", w) for w in _latin_words(text)))
+    joined = _collapse("".join(_FINAL_VOWEL_H_RE.sub("", w) for w in latin_words(text)))
     if not joined:
         return ""
     head = "a" if joined[0] in "aeiou" else joined[0]
@@ -508,7 +508,7 @@ def skeleton(text: str) -> str:
     latin_run: list[str] = []  # consecutive Latin chunks share the article handling
 
     def flush() -> None:
-        parts.extend(_finish(_latin_word_classes(w)) for w in _latin_words(" ".join(latin_run)))
+        parts.extend(_finish(_latin_word_classes(w)) for w in latin_words(" ".join(latin_run)))
         latin_run.clear()
 
     for chunk in text.split():
