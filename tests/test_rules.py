@@ -1537,6 +1537,13 @@ def test_a_company_name_that_ends_in_a_company_word_is_the_name_and_a_verb_is_no
     assert _institutions(text, {"الشركة", "الإماراتية"}, known=known) == ["ستتولى"]  # without the rule
 
 
+def test_a_company_described_with_a_preposition_on_it_is_no_name() -> None:
+    # للشركة: ل with the article (لل), "of the Indian company"; not a company named الهندية
+    text = "قال المدير الإقليمي للشركة الهندية إن الاتفاق مهم"
+    assert _institutions(text, {"للشركة", "الهندية"}) == []
+    assert _institutions("أن المجموعة الإماراتية ستبني المصنع", {"المجموعة", "الإماراتية"}) == []
+
+
 def test_a_rank_ends_an_institutions_name() -> None:
     text = "وقال المتحدث باسم القوات المسلحة السودانية العميد نبيل عبد الله إن"
     words = {"القوات", "المسلحة", "السودانية", "العميد"}

@@ -1521,8 +1521,8 @@ def institution_spans(
             # شركة الكيماويات الألمانية كوفيسترو: a description, then the company's name
             # (but رئيس حكومة الوحدة الوطنية عبد الحميد الدبيبة: a title, then a person)
             first, end = end, name_end
-        elif _one_of(words[0], _THE_COMPANY) and all(_is_adjective(w) for w in words[1:]):
-            i = end  # الشركة الإماراتية: a company described, not named
+        elif without_proclitics(words[0], _THE_COMPANY) and all(_is_adjective(w) for w in words[1:]):
+            i = end  # الشركة الإماراتية, للشركة الهندية: a company described, not named
             continue
         if tokens[i].form in _COMPANY_HEADS and (does := _what_a_company_does_end(tokens, end, model_labels)):
             end = does  # شركة نبراس | للذكاء الاصطناعي, شركة الأطلس | للأشغال والبناء
