@@ -214,6 +214,21 @@ def test_what_a_title_heads_may_be_a_known_noun_or_a_listed_organisation() -> No
     assert _titled("وقال الرئيس ماكرون الفرنسيين إن", set(), unknown={"ماكرون"}) == ["ماكرون"]
 
 
+def test_a_nationality_standing_for_a_person_before_the_name() -> None:
+    names = {"بافل", "ندفيد", "ليليان", "تورام"}
+    text = "الاحتفاظ بماورو والتشيكي بافل ندفيد والفرنسي ليليان تورام في صفوف الفريق"
+    assert _titled(text, set(), unknown=names) == ["بافل ندفيد", "ليليان تورام"]
+    assert _titled("أن يدرك الفرنسي بافل ندفيد التعادل", set(), unknown=names) == ["بافل ندفيد"]
+    # after the noun it describes, the nisba is no person: the company's name follows
+    text = "وقعت الشركة الفرنسية توتال إنرجيز اتفاقا"
+    assert _titled(text, set(), unknown={"توتال", "إنرجيز"}) == []
+    text = "ووقعت للشركة الهندية فيكرام ناير وثيقة"
+    assert _titled(text, set(), unknown={"فيكرام", "ناير"}) == []
+    # nor is a country that the nisba also spells, nor و beginning the next item
+    assert _titled("في السعودية ومعسكر عريفجان", set(), unknown={"ومعسكر", "عريفجان"}) == []
+    assert _titled("إن أو النرويجية وغلف كيستون", set(), unknown={"وغلف", "كيستون"}) == []
+
+
 def test_ali_written_with_ya_after_a_title_is_a_given_name() -> None:
     text = "وقال وزير البترول السعودي علي النعيمي للصحفيين إن"
     assert _titled(text, set(), unknown={"النعيمي"}) == ["علي النعيمي"]

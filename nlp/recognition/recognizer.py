@@ -179,7 +179,8 @@ RULES: dict[str, str] = {
     "after a player named, his club (يوسف النصيري، لاعب فنربخشة); the model's person that is a title alone "
     "is none (نجل [المشير] خليفة حفتر), nor is one the model calls a place (دعت [المبعوثة]); a given name "
     "with the article (الفريق أول السعيد شنقريحة); not whom a name the model found is named after "
-    "(مركز الملك سلمان للإغاثة)",
+    "(مركز الملك سلمان للإغاثة); a nationality standing for a person before a two-word name (والتشيكي "
+    "بافل ندفيد), not one describing a noun (الشركة الفرنسية توتال إنرجيز)",
     "person_completion": "a one- or two-word person takes the next name word if it recurs (إسماعيل هنية), "
     "and the word before it that the model half reads as a name (عقيلة صالح), or a word it does not know "
     "before two it is sure of (آفان جلال حسين)",

@@ -1098,7 +1098,58 @@ def titled_person_spans(
                     RuleSpan(tokens[j].start, tokens[k - 1].end, EntityType.PERSON, "after_title", confidence)
                 )
         i = max(k, i + 1)
-    return out + _names_before_a_title(tokens, person_prob, known, knows)
+    return (
+        out
+        + _names_before_a_title(tokens, person_prob, known, knows)
+        + _nationals_named(tokens, person_prob, known, knows)
+    )
+
+
+def _nationals_named(
+    tokens: Sequence[Token],
+    person_prob: Sequence[float],
+    known: Sequence[bool],
+    knows: Callable[[str], bool] | None,
+) -> list[RuleSpan]:
+    """A nationality that stands for a person before the person's name, as sports and arts
+    news write them (فاز المصري محمد عبد الفتاح, والتشيكي بافل ندفيد): two name words or three
+    after a country's nisba with the article that qualifies no word before it: after و on it,
+    punctuation, or a word the model knows without the article (a verb: أن يدرك الفرنسي). Not
+    after a noun it describes (الشركة الفرنسية | توتال إنرجيز, the company's name)."""
+    out: list[RuleSpan] = []
+    for i in range(len(tokens) - 2):
+        form = tokens[i].form
+        conjunction = form[:1] in CONJUNCTIONS and _a_nationality(form[1:])
+        if not (conjunction or _a_nationality(form)):
+            continue
+        before = tokens[i - 1].form if i else ""
+        if not (conjunction or not before[:1].isalpha() or (known[i - 1] and not _definite(before))):
+            continue
+        k = i + 1
+        while (
+            k < len(tokens)
+            and k - i <= 3
+            and name_word(tokens[k], person_prob[k], known[k], knows)
+            and not a_verb_in_the_future(tokens[k].form, knows)
+            and not (tokens[k].form.startswith("و") and person_prob[k] < MIN_NAME_PROBABILITY)
+        ):
+            k += 1
+        if k - i - 1 >= 2:
+            confidence = round(max(0.5, sum(person_prob[i + 1 : k]) / (k - i - 1)), 4)
+            out.append(
+                RuleSpan(tokens[i + 1].start, tokens[k - 1].end, EntityType.PERSON, "after_title", confidence)
+            )
+    return out
+
+
+def _a_nationality(form: str) -> bool:
+    """الفرنسي, التشيكية: a country's nisba, not the country it may also spell (السعودية)."""
+    return country_nisba(form) and form not in COUNTRIES_AND_CAPITALS
+
+
+def _definite(form: str) -> bool:
+    """والجيش, للمنتخب, بالشركة: a word with the article, a conjunction or preposition on it or not."""
+    return form.startswith(("ال", "لل")) or (form[:1] in PROCLITIC_LETTERS and _definite(form[1:]))
 
 
 # A player's or a coach's role; after the person's own name, what follows is the club or team.
