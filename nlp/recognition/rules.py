@@ -1125,6 +1125,8 @@ def _nationals_named(
         before = tokens[i - 1].form if i else ""
         if not (conjunction or not before[:1].isalpha() or (known[i - 1] and not _definite(before))):
             continue
+        if _is_title(before, TITLE_WORDS):
+            continue  # نظيره الإسرائيلي: the title before it names the person (above)
         k = i + 1
         while (
             k < len(tokens)
