@@ -135,3 +135,10 @@ def country_nisba(form: str) -> bool:
         return True
     spellings = (stem, "ال" + stem, stem + "ا", stem + "يا", stem + "ي", stem + "ة", "ال" + stem + "ية")
     return any(country in COUNTRIES_AND_CAPITALS for country in spellings)
+
+
+def a_nationality(form: str) -> bool:
+    """Is ``form`` (a model form) a country's or a continent's nisba, with the article or
+    without (الليبية, أفريقية, التشيكي), and not a place it also spells (السعودية, سورية)?"""
+    definite = form if form.startswith("ال") else "ال" + form
+    return country_nisba(definite) and not place_name([form])

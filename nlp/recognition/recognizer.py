@@ -37,7 +37,7 @@ from nlp.recognition.known_organisations import (
     known_organisations,
     match_key,
 )
-from nlp.recognition.places import country_nisba, place_name
+from nlp.recognition.places import a_nationality, place_name
 from nlp.recognition.propagation import (
     agree_on_types,
     organisation_short_names,
@@ -1125,8 +1125,9 @@ def _a_common_word_not_a_place(sent: Sequence[Token], i: int) -> bool:
 
 def _words_no_place(sent: Sequence[Token], start: int, last: int) -> bool:
     """Are the model's place's words no place: one word that is the common word it also spells
-    or a country's adjective, or شبه ("almost") before a word that is no land?"""
-    if start == last and (_a_common_word_not_a_place(sent, start) or _a_place_adjective(sent[start].form)):
+    or a country's adjective (العاصمة |الليبية|, دول |أفريقية|), or شبه ("almost") before a word
+    that is no land?"""
+    if start == last and (_a_common_word_not_a_place(sent, start) or a_nationality(sent[start].form)):
         return True
     return _almost_not_land(sent, start, last)
 
@@ -1169,13 +1170,6 @@ def _named_after_a_titled_person(text: str, t: RuleSpan, spans: Sequence[Mention
             ):
                 return True
     return False
-
-
-def _a_place_adjective(form: str) -> bool:
-    """Is the one-word place a country's or a continent's adjective, no place (العاصمة
-    |الليبية|, دول |أفريقية|)? Not a country named by one (السعودية)."""
-    definite = form if form.startswith("ال") else "ال" + form
-    return country_nisba(definite) and not place_name([form])
 
 
 _INDEFINITE_TITLES = frozenset(w for w in TITLE_WORDS if not w.startswith("ال") and len(w) > 2)

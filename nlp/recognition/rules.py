@@ -20,6 +20,7 @@ from functools import lru_cache
 from nlp.recognition.known_organisations import is_listed, is_listed_after_a_clitic
 from nlp.recognition.places import (
     COUNTRIES_AND_CAPITALS,
+    a_nationality,
     could_begin_a_place,
     country_nisba,
     place_clitic,
@@ -1145,8 +1146,9 @@ def _nationals_named(
 
 
 def _a_nationality(form: str) -> bool:
-    """الفرنسي, التشيكية: a country's nisba, not the country it may also spell (السعودية)."""
-    return country_nisba(form) and form not in COUNTRIES_AND_CAPITALS
+    """الفرنسي, التشيكية: a country's nisba with the article, not the country it may also spell
+    (السعودية)."""
+    return form.startswith("ال") and a_nationality(form)
 
 
 def _definite(form: str) -> bool:
