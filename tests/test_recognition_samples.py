@@ -156,6 +156,14 @@ def test_a_list_goes_on_with_places_and_people_the_model_reads_alone(recognizer:
     assert ("فرشانا", L) in {(m.text, m.type) for m in recognizer.recognize(text)}
     for text in ("وانتقلت العائلات إلى مدينة كبيرة قريبة من الحدود.", "وتعيش في قرية نائية منذ سنوات."):
         assert recognizer.recognize(text) == []
+    # districts and regions too (قضاء, محلية, مديرية...), the district word outside the name;
+    # محلية after a noun is its adjective, "local", and a title after the name is no part of it
+    text = "وتضررت حقول القمح في محلية الحصاحيصا بعد انقطاع مياه الري."
+    assert ("الحصاحيصا", L) in {(m.text, m.type) for m in recognizer.recognize(text)}
+    text = "وأعلنت جمعية محلية خيرية توزيع الطرود على الأسر."
+    assert not [m for m in recognizer.recognize(text) if m.type is L]
+    text = "وقال قائد الشرطة في إقليم وداي العقيد حامد بشير إن الوضع هادئ."
+    assert ("وداي", L) in {(m.text, m.type) for m in recognizer.recognize(text)}
     # a verb or a noun with a pronoun after a place is no place
     text = "وانتقد إدارة الحرب ضد لبنان وفشله في خطة الانسحاب."
     assert not [m for m in recognizer.recognize(text) if "فشل" in m.text]

@@ -620,8 +620,8 @@ class Recognizer:
         def a_word_of_its_own(token: Token) -> bool:  # وزيرا ("as minister"), وليد: no و on a name
             return knows is not None and knows(token.form) and not knows(token.form[1:])
 
-        # (token, the next word, where the name ends with it, kind)
-        candidates: list[tuple[Token, Token | None, int, str]] = []
+        # (token, the length of the و on it, the next word, where the name ends with it, kind)
+        candidates: list[tuple[Token, int, Token | None, int, str]] = []
         for sent, sent_labels in zip(sents, labels, strict=True):
             kinds: list[str | None] = [_LIST_KINDS.get(label or "") for label in sent_labels]
             # after "the villages of" and the like, each name of the list is one (قرى الطرة
@@ -636,20 +636,20 @@ class Recognizer:
                 # the first of a list after "the cities of" (مدن | الحمامات وسوسة وبنزرت), or a
                 # name after "the town of" (بلدة | أدري)
                 first_of_places = i > 0 and without_proclitics(sent[i - 1].form, _PLACES_WORDS) is not None
-                named = i > 0 and without_proclitics(sent[i - 1].form, PLACE_KINDS) is not None
+                named = _after_a_kind_of_place(sent, i)
                 before = "place" if (first_of_places or named) and before is None else before
                 if sent_labels[i] is not None or before is None:
                     continue
                 if (first_of_places or named) and _plural_of_people(token.form):
                     continue  # مخيمات | النازحين: the camps of the displaced, no place
-                wa = _after_wa(token)
+                wa = None if named else _after_wa(token)  # (إقليم | وداي: no "and" after the kind)
                 if wa is None and not (first_of_places or named):
                     continue
                 if wa is not None and a_word_of_its_own(token):
                     continue
                 after = sent[i + 1] if i + 1 < len(sent) and _joins_a_name(sent[i + 1]) else None
-                if named and after is not None and definite_nisba(after.form):
-                    after = None  # بلدة أدري | الحدودية: the town's adjective
+                if named and after is not None and (definite_nisba(after.form) or after.form in TITLE_WORDS):
+                    after = None  # بلدة أدري | الحدودية: the town's adjective; إقليم وداي | العميد
                 after_end = after.end if after else token.end
                 if after is not None and sent_labels[i + 1] is not None:
                     if before != "person" or sent_labels[i + 1] != "PER":
@@ -661,7 +661,7 @@ class Recognizer:
                         after_end = sent[k].end
                 listed = first_of_places or (listed and wa is not None)
                 kind = "named_place" if named or listed else before
-                candidates.append((token, after, after_end, kind))
+                candidates.append((token, wa or 0, after, after_end, kind))
                 kinds[i] = before
                 of_places[i] = listed
         if not candidates:
@@ -671,16 +671,14 @@ class Recognizer:
             return knows is not None and knows(token.form) and not token.form.startswith("ال")
 
         texts = [
-            _LIST_CARRIERS[kind].format(
-                " ".join([token.text[_after_wa(token) or 0 :], *([after.text] if after else [])])
-            )
-            for token, after, _, kind in candidates
+            _LIST_CARRIERS[kind].format(" ".join([token.text[wa:], *([after.text] if after else [])]))
+            for token, wa, after, _, kind in candidates
         ]
         carriers = [sentences(t)[0] for t in texts]
         with self._lock:
             analyzed = _analyze(self.tagger, carriers)
         out = []
-        for (token, after, after_end, kind), tagged in zip(candidates, analyzed, strict=True):
+        for (token, wa, after, after_end, kind), tagged in zip(candidates, analyzed, strict=True):
             at = _LIST_SLOT[kind]
             wanted = "place" if kind == "named_place" else kind
             found = next(
@@ -692,7 +690,7 @@ class Recognizer:
                 continue  # ومحسن | الشرقاوي: a name read in part is no reading of it
             end = after_end if after is not None and found.last == at + 1 else token.end
             etype = EntityType.PERSON if kind == "person" else EntityType.LOCATION
-            start = token.start + (_after_wa(token) or 0)
+            start = token.start + wa
             rule = "place_after_a_place_word" if kind == "named_place" else f"{kind}_in_a_list"
             out.append(RuleSpan(start, end, etype, rule, round(found.confidence, 4)))
         return out
@@ -787,6 +785,22 @@ def _named_before_its_letters(
             or not knows(before)
         )
     )
+
+
+# Kinds of place that are also adjectives: محلية, "local" (مجموعة محلية تطوعية).
+_KINDS_ALSO_ADJECTIVES = frozenset({model_form("محلية")})
+
+
+def _after_a_kind_of_place(sent: Sequence[Token], i: int) -> bool:
+    """Is the word before ``i`` a kind of place whose name follows it (بلدة | أدري, محلية |
+    المناقل)? محلية only with a clitic on it or after a function word or a sign: after a
+    noun it is that noun's adjective, "local"."""
+    if i == 0 or (kind := without_proclitics(sent[i - 1].form, PLACE_KINDS)) is None:
+        return False
+    if kind not in _KINDS_ALSO_ADJECTIVES or kind != sent[i - 1].form or i == 1:
+        return True
+    before = sent[i - 2].form
+    return not before.isalpha() or is_function_word(before)
 
 
 def _plural_of_people(form: str) -> bool:
