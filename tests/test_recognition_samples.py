@@ -319,6 +319,14 @@ def test_an_organisation_that_runs_into_a_person_is_cut_before_the_person(recogn
     assert found == [("جامعة القادسية", ORG), ("رعد الكناوي", P)], found
     off = Recognizer(recognizer.tagger, frozenset({"organisation_words"})).recognize(text)
     assert ("رعد الكناوي", P) not in [(m.text, m.type) for m in off]
+    # the model reads a company and its chief as one person: a given name after the company's
+    # own word, after a title, begins the person
+    text = "وقال الرئيس التنفيذي لمجموعة نوران خالد يوسف الشمري إن الأرباح ارتفعت."
+    found = [(m.text, m.type) for m in recognizer.recognize(text)]
+    assert found == [("نوران", ORG), ("خالد يوسف الشمري", P)], found
+    # but an organisation named after a person has no word of its own before the given name
+    text = "وأعلنت مؤسسة محمد بن راشد للإسكان عن مشروع جديد."
+    assert not [m for m in recognizer.recognize(text) if m.type is P]
 
 
 def test_a_title_continues_no_institution_and_common_words_are_no_places(recognizer: Recognizer) -> None:

@@ -98,6 +98,7 @@ from nlp.recognition.rules import (
     parenthesised_acronym_spans,
     person_after_an_organisation_word,
     person_after_an_organisations_name,
+    person_at_a_given_name,
     person_name_start,
     place_name_start,
     place_spans,
@@ -460,8 +461,22 @@ class Recognizer:
                     ends = ends_no_person if s.label == "PER" else lambda f: a_verb_in_the_future(f, knows)
                     while last > start and ends(sent[last].form):
                         last -= 1
-                if s.label == "ORG" and "organisation_words" not in off:
-                    person = person_after_an_organisations_name(sent, start, last, labels)
+                if s.label in ("ORG", "PER") and "organisation_words" not in off:
+                    person = (
+                        person_after_an_organisations_name(sent, start, last, labels)
+                        if s.label == "ORG"
+                        else None
+                    )
+                    if person is None and (
+                        s.label == "ORG" or (start > 0 and institution_head(sent[start - 1].form))
+                    ):
+                        # لمجموعة زين | خالد يوسف العتيبي, في شركة [كامكو إنفست | رغدة] الحسن
+                        person = person_at_a_given_name(sent, start, last, labels)
+                        forms = [t.form for t in sent[start : person[0]]] if person else []
+                        if s.label == "PER" and any(is_listed(forms[:n]) for n in range(1, len(forms) + 1)):
+                            # مصرف غولدمان ساكس ديفيد هارتمان, حكومة طالبان الملا محمد يعقوب: the
+                            # listed name's rule reads them
+                            person = None
                     if person is not None and self._reads_as_a_person(
                         text[sent[person[0]].start : sent[person[1]].end]
                     ):
@@ -470,6 +485,7 @@ class Recognizer:
                         by = "model:person_after_organisation"
                         spans.append(self._model_mention(text, sent, person[0], person[1], the_person, by))
                         last = person[0] - 1
+                        s = _Span(start, last, "ORG", s.confidence)  # (the model's person: its organisation)
                 if (
                     s.label == "PER"
                     and last > start

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from nlp.recognition.given_names import GIVEN_NAMES
 from nlp.recognition.known_organisations import is_listed, is_listed_after_a_clitic
 from nlp.recognition.places import (
     COUNTRIES_AND_CAPITALS,
@@ -2941,6 +2942,50 @@ def person_after_an_organisations_name(
             end += 1  # بنك الرياض نايف | الغيث: the surname the model left out
         return (k, end) if end > k else None
     return None
+
+
+def person_at_a_given_name(
+    tokens: Sequence[Token], first: int, last: int, labels: Sequence[str | None]
+) -> tuple[int, int] | None:
+    """Where the model's span ``first..last`` runs on from an organisation's name into a
+    person's that begins with a given name, after one who leads or speaks for it (الرئيس
+    التنفيذي لمجموعة زين | خالد يوسف العتيبي, في شركة كامكو إنفست | رغدة الحسن): the person's
+    first and last token, two words at least (the last may lie past the span, where the model
+    tagged nothing); None where there is none. The organisation has a word of its own before
+    the given name (no person in مؤسسة محمد بن راشد), and no title (حكومة طالبان الملا محمد
+    يعقوب: the title's rule reads the person). The caller asks the model whether they
+    read as a person."""
+    before = tokens[max(0, first - _TITLE_REACH) : first]
+    if not any(leads(t.form) or t.form in TITLE_WORDS for t in before):
+        return None
+    for k in range(first + 1, last + 1):
+        if tokens[k].form not in GIVEN_NAMES:
+            continue
+        own = [
+            t.form for t in tokens[first:k] if institution_head(t.form) is None and t.form not in GIVEN_NAMES
+        ]
+        if (
+            not own
+            or any(t.form in TITLE_WORDS for t in tokens[first:k])  # حكومة طالبان الملا | محمد ...
+            or any(is_function_word(t.form) for t in tokens[k : last + 1])
+        ):
+            return None
+        end = last
+        if (
+            end == k
+            and end + 1 < len(tokens)
+            and labels[end + 1] is None
+            and _ARABIC_WORD_RE.fullmatch(tokens[end + 1].form)
+            and not is_function_word(tokens[end + 1].form)
+        ):
+            end += 1  # كامكو إنفست رغدة | الحسن: the surname the model left out
+        return (k, end) if end > k else None
+    return None
+
+
+# How far before the model's span a title names the one who leads the organisation in it
+# (مديرة إدارة الأبحاث في شركة | كامكو ...).
+_TITLE_REACH = 6
 
 
 # A company is named after its founder (مجموعة طلعت مصطفى) or carries a company word last
