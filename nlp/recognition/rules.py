@@ -2931,17 +2931,26 @@ def person_after_an_organisations_name(
             or form in _ORG_HEAD_WORDS
         ):
             return None
-        end = last
-        if (
-            end == k
-            and end + 1 < len(tokens)
-            and labels[end + 1] is None
-            and _ARABIC_WORD_RE.fullmatch(tokens[end + 1].form)
-            and not is_function_word(tokens[end + 1].form)
-        ):
-            end += 1  # بنك الرياض نايف | الغيث: the surname the model left out
-        return (k, end) if end > k else None
+        return _person_from(tokens, k, last, labels)  # (بنك الرياض نايف | الغيث)
     return None
+
+
+def _person_from(
+    tokens: Sequence[Token], k: int, last: int, labels: Sequence[str | None]
+) -> tuple[int, int] | None:
+    """The person's first and last token where the model's span ends at ``last`` and the
+    person begins at ``k``: with the surname the model left out after a given name alone (بنك
+    الرياض نايف | الغيث), an Arabic word it tagged nothing on; None for one word."""
+    end = last
+    if (
+        end == k
+        and end + 1 < len(tokens)
+        and labels[end + 1] is None
+        and _ARABIC_WORD_RE.fullmatch(tokens[end + 1].form)
+        and not is_function_word(tokens[end + 1].form)
+    ):
+        end += 1
+    return (k, end) if end > k else None
 
 
 def person_at_a_given_name(
@@ -2970,16 +2979,7 @@ def person_at_a_given_name(
             or any(is_function_word(t.form) for t in tokens[k : last + 1])
         ):
             return None
-        end = last
-        if (
-            end == k
-            and end + 1 < len(tokens)
-            and labels[end + 1] is None
-            and _ARABIC_WORD_RE.fullmatch(tokens[end + 1].form)
-            and not is_function_word(tokens[end + 1].form)
-        ):
-            end += 1  # كامكو إنفست رغدة | الحسن: the surname the model left out
-        return (k, end) if end > k else None
+        return _person_from(tokens, k, last, labels)  # (كامكو إنفست رغدة | الحسن)
     return None
 
 
