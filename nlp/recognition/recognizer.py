@@ -472,11 +472,12 @@ class Recognizer:
                     ):
                         # لمجموعة زين | خالد يوسف العتيبي, في شركة [كامكو إنفست | رغدة] الحسن
                         person = person_at_a_given_name(sent, start, last, labels)
-                        forms = [t.form for t in sent[start : person[0]]] if person else []
-                        if s.label == "PER" and any(is_listed(forms[:n]) for n in range(1, len(forms) + 1)):
+                        if person is not None and s.label == "PER":
                             # مصرف غولدمان ساكس ديفيد هارتمان, حكومة طالبان الملا محمد يعقوب: the
                             # listed name's rule reads them
-                            person = None
+                            forms = [t.form for t in sent[start : person[0]]]
+                            if any(is_listed(forms[:n]) for n in range(1, len(forms) + 1)):
+                                person = None
                     if person is not None and self._reads_as_a_person(
                         text[sent[person[0]].start : sent[person[1]].end]
                     ):
@@ -1139,12 +1140,13 @@ _IRRIGATION = model_form("الري")
 _CAIRO = model_form("القاهرة")
 _RABAT = model_form("الرباط")
 _CRUCIATE = model_form("الصليبي")
+_PLACES_ALSO_COMMON_WORDS = frozenset({_CAIRO, _IRRIGATION, _RABAT})
 
 
 def _a_common_word_not_a_place(sent: Sequence[Token], i: int) -> bool:
     """Is the one-word place at ``i`` the common word it also spells (القوة | القاهرة, طرق | الري,
     الرباط | الصليبي)?"""
-    form = without_proclitics(sent[i].form, frozenset({_CAIRO, _IRRIGATION, _RABAT}))
+    form = without_proclitics(sent[i].form, _PLACES_ALSO_COMMON_WORDS)
     before = sent[i - 1].form if i else ""
     if form == _CAIRO:
         return without_proclitics(before, _FORCE) is not None
