@@ -49,7 +49,7 @@ _texts_analysed = 0
 def worker_config(settings: Settings) -> str:
     """The settings a recognition worker (process or Ray actor) loads its model with."""
     return settings.model_dump_json(
-        include={"ner_model", "stanza_resources_dir", "ner_threads", "disabled_rules"}
+        include={"ner_model", "stanza_resources_dir", "ner_threads", "ner_weights", "disabled_rules"}
     )
 
 

@@ -85,12 +85,25 @@ def load_recognizer(settings: Settings) -> Recognizer:
     torch.set_num_threads(settings.ner_threads)
     try:
         if settings.ner_model == OFFICIAL_MODEL:
-            tagger = load_official(settings.stanza_resources_dir)
+            tagger = load_official(settings.stanza_resources_dir, settings.ner_weights)
         else:
-            tagger = StanzaTagger.load(model_dir(settings))
+            tagger = StanzaTagger.load(model_dir(settings), settings.ner_weights)
     except ModelNotFoundError as exc:
         raise ModelUnavailableError(str(exc)) from exc
-    log.info("model.loaded", model=settings.ner_model, disabled_rules=settings.disabled_rules)
+    if tagger.weights_unavailable:
+        log.warning(
+            "model.weights_unavailable",
+            wanted=settings.ner_weights,
+            using=tagger.weights,
+            cause=tagger.weights_unavailable,
+            fix="set AKG_NER_WEIGHTS=float32 to silence this; the spans are the same, the tagger slower",
+        )
+    log.info(
+        "model.loaded",
+        model=settings.ner_model,
+        weights=tagger.weights,
+        disabled_rules=settings.disabled_rules,
+    )
     try:
         return Recognizer(tagger, frozenset(settings.disabled_rules))
     except ValueError as exc:

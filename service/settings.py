@@ -64,6 +64,13 @@ class Settings(BaseSettings):
         description="CPU threads of the NER model (torch). The BiLSTM gains little from more, and one "
         "leaves the other cores to the graph writes and the API (see BENCHMARKS.md).",
     )
+    ner_weights: Literal["float16", "float32", "int8"] = Field(
+        default="float16",
+        description="How the NER model's LSTM and linear weights are stored while it runs (torch's dynamic "
+        "quantisation). `float16`: the tagger about a quarter faster, the same spans as `float32` on "
+        "every evaluation set; `int8`: faster still, a few spans differ (F1 within 0.01 per set); "
+        "`float32`: as trained (see BENCHMARKS.md).",
+    )
     stanza_resources_dir: Path | None = Field(
         default=None,
         description="Stanza resources directory for `stanza-official` (default: $STANZA_RESOURCES_DIR "

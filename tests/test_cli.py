@@ -98,3 +98,17 @@ def test_auto_engine_starts_worker_processes_only_for_a_large_input() -> None:
     engine, kept = choose_engine(iter(docs[:9]), threshold=10)
     assert engine == "local"
     assert [d.text for d in kept] == [d.text for d in docs[:9]]
+
+
+def test_the_models_settings_travel_to_its_worker_processes() -> None:
+    """A recognition worker loads its model as the main process would (AKG_NER_WEIGHTS too)."""
+    import pydantic
+
+    from service.engines import worker_config
+    from service.settings import Settings
+
+    sent = Settings(ner_weights="int8", ner_threads=2, disabled_rules=["titles"])
+    got = Settings.model_validate_json(worker_config(sent))
+    assert (got.ner_weights, got.ner_threads, got.disabled_rules) == ("int8", 2, ["titles"])
+    with pytest.raises(pydantic.ValidationError, match="float16"):
+        Settings(ner_weights="float8")  # type: ignore[arg-type]

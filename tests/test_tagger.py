@@ -159,3 +159,61 @@ def test_the_batch_decoder_gives_what_each_sentence_alone_gives() -> None:
             assert path == [int(p) for p in expected_path]
             np.testing.assert_allclose(marginals, marginals_of(unary, transitions), rtol=1e-7, atol=1e-12)
             np.testing.assert_allclose(marginals.sum(axis=1), 1.0, rtol=1e-9)
+
+
+def _span_bounds(tagger: StanzaTagger, sents: list[list[Token]]) -> list[list[tuple[int, int, str]]]:
+    return [[(s.first, s.last, s.label) for s in spans] for spans in tagger.tag(sents)]
+
+
+def test_float16_weights_give_float32s_spans(tagger: StanzaTagger) -> None:
+    """The default keeps the LSTM and linear weights as float16 (packed by torch); on the
+    project's sample articles every span's bounds and label are what float32 gives, and its
+    confidence within a hundredth."""
+    from loaders import load_path
+
+    as_trained = StanzaTagger.load(DEFAULT_MODEL_DIR, "float32")
+    assert (tagger.weights, as_trained.weights) == ("float16", "float32")
+    assert "quantized" in type(tagger._trainer.model.taggerlstm.lstm).__module__
+    assert "quantized" not in type(as_trained._trainer.model.taggerlstm.lstm).__module__
+    docs = list(load_path(Path(__file__).resolve().parent.parent / "samples"))
+    assert len(docs) >= 5
+    for doc in docs:
+        sents = sentences(doc.text)
+        assert _span_bounds(tagger, sents) == _span_bounds(as_trained, sents)
+        for half, full in zip(tagger.tag(sents), as_trained.tag(sents), strict=True):
+            for a, b in zip(half, full, strict=True):
+                assert abs(a.confidence - b.confidence) < 0.01
+
+
+def test_int8_weights_still_find_the_well_known_entities() -> None:
+    small = StanzaTagger.load(DEFAULT_MODEL_DIR, "int8")
+    assert small.weights == "int8"
+    assert small.weights_unavailable is None
+    sents = sentences(TEXT)
+    found = list(zip(sents, small.tag(sents), strict=True))
+    assert "PER" in _labels_of(found, "بايدن")
+    assert "LOC" in _labels_of(found, "القاهرة")
+    assert "ORG" in _labels_of(found, "رويترز")
+
+
+def test_weights_this_cpu_cannot_pack_fall_back_to_float32() -> None:
+    """QNNPACK (torch's engine on ARM) has no float16 matrix product: the tagger runs the
+    weights as trained and says why, rather than failing to load."""
+    import torch
+
+    engine = torch.backends.quantized.engine
+    torch.backends.quantized.engine = "qnnpack"
+    try:
+        fallen = StanzaTagger.load(DEFAULT_MODEL_DIR, "float16")
+    finally:
+        torch.backends.quantized.engine = engine
+    assert fallen.weights == "float32"
+    assert fallen.weights_unavailable is not None
+    assert "QNNPACK" in fallen.weights_unavailable
+    sents = sentences(TEXT)
+    assert "PER" in _labels_of(list(zip(sents, fallen.tag(sents), strict=True)), "ماكرون")
+
+
+def test_unknown_weights_are_refused_before_loading(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="float16, float32, int8"):
+        StanzaTagger.load(tmp_path, "float8")  # an empty folder: refused before files are looked for
