@@ -152,6 +152,12 @@ def test_a_list_goes_on_with_places_and_people_the_model_reads_alone(recognizer:
     # an adjective follows), is read again after one; the adjective is no part of it
     text = "وتجمع اللاجئون عند بلدة أدري الحدودية في انتظار المساعدات."
     assert [(m.text, m.type) for m in recognizer.recognize(text)] == [("أدري", L)]
+    # after "the provinces / neighbourhoods of" and their duals too
+    for text, names in (
+        ("وتعاني أقاليم تازة وورزازات من ندرة الأمطار هذا العام.", {"تازة", "ورزازات"}),
+        ("وانتشرت الشرطة في أحياء المنصور والكرادة ليلا.", {"المنصور", "الكرادة"}),
+    ):
+        assert {(n, L) for n in names} <= {(m.text, m.type) for m in recognizer.recognize(text)}, text
     text = "وبلغ عدد سكان مخيمي فرشانا وقاقا نحو مئتي ألف لاجئ."
     assert ("فرشانا", L) in {(m.text, m.type) for m in recognizer.recognize(text)}
     for text in ("وانتقلت العائلات إلى مدينة كبيرة قريبة من الحدود.", "وتعيش في قرية نائية منذ سنوات."):
