@@ -158,6 +158,9 @@ def test_a_list_goes_on_with_places_and_people_the_model_reads_alone(recognizer:
         ("وانتشرت الشرطة في أحياء المنصور والكرادة ليلا.", {"المنصور", "الكرادة"}),
     ):
         assert {(n, L) for n in names} <= {(m.text, m.type) for m in recognizer.recognize(text)}, text
+    # a port or a camp read by the place list after it is the port or the camp
+    text = "وقالت مصادر ملاحية إن حركة السفن في ميناء الحديدة تراجعت."
+    assert ("ميناء الحديدة", L) in {(m.text, m.type) for m in recognizer.recognize(text)}
     text = "وبلغ عدد سكان مخيمي فرشانا وقاقا نحو مئتي ألف لاجئ."
     assert ("فرشانا", L) in {(m.text, m.type) for m in recognizer.recognize(text)}
     for text in ("وانتقلت العائلات إلى مدينة كبيرة قريبة من الحدود.", "وتعيش في قرية نائية منذ سنوات."):

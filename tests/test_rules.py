@@ -558,7 +558,8 @@ def test_what_cannot_end_a_name_is_trimmed(text: str, first: str, last: str, nam
     [
         ("مدينة ميلان", "ميلان"),
         ("بمدينة غزة", "غزة"),
-        ("مخيم جنين", "جنين"),
+        ("مخيم جنين", "مخيم جنين"),  # a camp is not its town: the word is in the name
+        ("ميناء الحديدة", "ميناء الحديدة"),
         ("ولاية كاليفورنيا", "كاليفورنيا"),
         ("جمهورية مصر العربية", "جمهورية مصر العربية"),  # the name itself
         ("جزيرة العرب", "جزيرة العرب"),
@@ -573,6 +574,22 @@ def test_a_place_name_starts_after_a_generic_place_word(phrase: str, name: str) 
     start = text.index(phrase)
     end = start + len(phrase)
     assert text[place_name_start(text, start, end) : end] == name
+
+
+def test_a_site_takes_in_the_word_before_it_that_names_it() -> None:
+    from nlp.recognition.rules import place_name_start
+
+    def start_of(text: str, name: str) -> str:
+        start = text.index(name)
+        return text[place_name_start(text, start, start + len(name)) :]
+
+    # the model tagged the town alone: the port, the camp, the crossing are other places
+    assert start_of("تراجعت حركة السفن في ميناء الحديدة", "الحديدة") == "ميناء الحديدة"
+    assert start_of("اقتحمت القوات مخيم جنين", "جنين") == "مخيم جنين"
+    assert start_of("عبروا من معبر رفح", "رفح") == "معبر رفح"
+    # with a clitic on the word, the name begins after it
+    assert start_of("ومياه نهر الأردن وبحيرة طبريا", "طبريا") == "بحيرة طبريا"
+    assert start_of("وصل الوفد إلى مدينة غزة", "غزة") == "غزة"
 
 
 def test_a_place_takes_in_the_word_before_it_that_makes_one_country_with_it() -> None:
