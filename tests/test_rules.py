@@ -2598,11 +2598,12 @@ def test_a_word_of_an_organisation_in_the_text_is_no_given_name() -> None:
     assert found == ["صالح الراشد"]
 
 
-def test_a_title_alone_is_no_place_or_facility_either() -> None:
+@pytest.mark.parametrize("label", ["FAC", "ORG"])
+def test_a_title_alone_is_no_place_facility_or_organisation(label: str) -> None:
     from nlp.recognition.recognizer import Recognizer
 
-    # the model reads "the envoy" as a facility; a title alone names nothing
-    tagger = _TaggerThatTags({"المبعوثة": "FAC", "هانا تيتيه": "PER"})
+    # the model reads "the envoy" as a facility or an organisation; a title alone names nothing
+    tagger = _TaggerThatTags({"المبعوثة": label, "هانا تيتيه": "PER"})
     text = "دعت المبعوثة الأممية هانا تيتيه الأطراف إلى الحوار"
     found = {(m.text, m.type.value) for m in Recognizer(tagger).recognize(text)}  # type: ignore[arg-type]
     assert found == {("هانا تيتيه", "PERSON")}

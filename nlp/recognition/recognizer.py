@@ -498,12 +498,10 @@ class Recognizer:
                     last -= 1
                     if start > 0 and leads(sent[start - 1].form):
                         s = _Span(start, last, "ORG", s.confidence)
-                if (
-                    s.label != "ORG"
-                    and "titles" not in off
-                    and all(sent[k].form in TITLE_WORDS for k in range(start, last + 1))
-                ):
-                    continue  # نجل [المشير] خليفة حفتر, دعت [المبعوثة]: a title alone names no one
+                if "titles" not in off and all(sent[k].form in TITLE_WORDS for k in range(start, last + 1)):
+                    # نجل [المشير] خليفة حفتر, دعت [المبعوثة]: a title alone names no one, nor
+                    # an organisation (وقالت [المبعوثة] الأممية بالإنابة ...)
+                    continue
                 if (
                     s.label == "PER"
                     and "span_tails" not in off
