@@ -925,6 +925,11 @@ def test_an_organisation_word_alone_is_no_name() -> None:
     assert is_generic_description("شركة")
     assert is_generic_description("وللشركة")
     assert is_generic_description("الوكالة")
+    # "the university", "the association", "the union": the one the text named before
+    assert is_generic_description("الجامعة")
+    assert is_generic_description("الجمعية")
+    assert is_generic_description("النقابة")
+    assert not is_generic_description("الجامعة العربية")
     assert not is_generic_description("شركة أرامكو")
     assert not is_generic_description("حماس")
     # an indefinite body or site described by adjectives, or by what it is for
