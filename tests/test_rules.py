@@ -576,33 +576,29 @@ def test_a_place_name_starts_after_a_generic_place_word(phrase: str, name: str) 
     assert text[place_name_start(text, start, end) : end] == name
 
 
-def test_a_site_takes_in_the_word_before_it_that_names_it() -> None:
+def _place_from(text: str, name: str) -> str:
+    """The text from where ``place_name_start`` begins the place tagged over ``name``."""
     from nlp.recognition.rules import place_name_start
 
-    def start_of(text: str, name: str) -> str:
-        start = text.index(name)
-        return text[place_name_start(text, start, start + len(name)) :]
+    start = text.index(name)
+    return text[place_name_start(text, start, start + len(name)) :]
 
+
+def test_a_site_takes_in_the_word_before_it_that_names_it() -> None:
     # the model tagged the town alone: the port, the camp, the crossing are other places
-    assert start_of("تراجعت حركة السفن في ميناء الحديدة", "الحديدة") == "ميناء الحديدة"
-    assert start_of("اقتحمت القوات مخيم جنين", "جنين") == "مخيم جنين"
-    assert start_of("عبروا من معبر رفح", "رفح") == "معبر رفح"
+    assert _place_from("تراجعت حركة السفن في ميناء الحديدة", "الحديدة") == "ميناء الحديدة"
+    assert _place_from("اقتحمت القوات مخيم جنين", "جنين") == "مخيم جنين"
+    assert _place_from("عبروا من معبر رفح", "رفح") == "معبر رفح"
     # with a clitic on the word, the name begins after it
-    assert start_of("ومياه نهر الأردن وبحيرة طبريا", "طبريا") == "بحيرة طبريا"
-    assert start_of("وصل الوفد إلى مدينة غزة", "غزة") == "غزة"
+    assert _place_from("ومياه نهر الأردن وبحيرة طبريا", "طبريا") == "بحيرة طبريا"
+    assert _place_from("وصل الوفد إلى مدينة غزة", "غزة") == "غزة"
 
 
 def test_a_place_takes_in_the_word_before_it_that_makes_one_country_with_it() -> None:
-    from nlp.recognition.rules import place_name_start
-
-    def start_of(text: str, name: str) -> str:
-        start = text.index(name)
-        return text[place_name_start(text, start, start + len(name)) :]
-
-    assert start_of("فروا إلى مصر وتشاد وجنوب السودان", "السودان") == "جنوب السودان"
+    assert _place_from("فروا إلى مصر وتشاد وجنوب السودان", "السودان") == "جنوب السودان"
     # a continent is no country: جنوب أفريقيا may be "southern Africa"
-    assert start_of("سلالة جنوب أفريقيا", "أفريقيا") == "أفريقيا"
-    assert start_of("في شمال سوريا", "سوريا") == "سوريا"
+    assert _place_from("سلالة جنوب أفريقيا", "أفريقيا") == "أفريقيا"
+    assert _place_from("في شمال سوريا", "سوريا") == "سوريا"
 
 
 def test_people_start_after_their_title_or_nationality() -> None:
