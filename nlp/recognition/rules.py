@@ -3416,8 +3416,9 @@ def _after_first_word(text: str, start: int, end: int, is_head: Callable[[str], 
 
 
 def place_name_start(text: str, start: int, end: int) -> int:
-    """Where a place's name begins: after a generic place word (مدينة ميلان is ميلان); and
-    with the word before it where the two are one country (وجنوب | السودان: جنوب السودان)."""
+    """Where a place's name begins: after a generic place word (مدينة ميلان is ميلان); with
+    the word before it where that word names a site (ميناء | الحديدة: the port, ``_NAMED_SITES``)
+    or where the two are one country (وجنوب | السودان: جنوب السودان)."""
     before = _WORD_BEFORE_RE.search(text, max(0, start - 20), start)
     if before is not None and (site := _named_site(before.group(1))) is not None:
         return before.end(1) - len(site)  # (و)ميناء | الحديدة: the port's name has its word
