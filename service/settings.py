@@ -14,6 +14,8 @@ import platformdirs
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from nlp.recognition.tagger import DEFAULT_WEIGHTS, Weights
+
 BUNDLED_MODEL = "akg-ar-ner"
 OFFICIAL_MODEL = "stanza-official"
 
@@ -64,8 +66,8 @@ class Settings(BaseSettings):
         description="CPU threads of the NER model (torch). The BiLSTM gains little from more, and one "
         "leaves the other cores to the graph writes and the API (see BENCHMARKS.md).",
     )
-    ner_weights: Literal["float16", "float32", "int8"] = Field(
-        default="float16",
+    ner_weights: Weights = Field(
+        default=DEFAULT_WEIGHTS,
         description="How the NER model's LSTM and linear weights are stored while it runs (torch's dynamic "
         "quantisation). `float16`: the tagger about a quarter faster, the same spans as `float32` on "
         "every evaluation set; `int8`: faster still, a few spans differ (F1 within 0.01 per set); "

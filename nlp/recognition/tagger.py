@@ -26,7 +26,7 @@ import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args
 
 from nlp.recognition.errors import ModelNotFoundError
 from nlp.types import Token
@@ -39,9 +39,10 @@ LABELS: frozenset[str] = frozenset({"PER", "ORG", "LOC", "FAC"})
 REBUILD = "make train (python -m nlp.training.train, two stages: see nlp/models/akg-ar-ner/MODEL_CARD.md)"
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "akg-ar-ner"
 BATCH_SIZE = 64
-WEIGHTS = ("float16", "float32", "int8")
+Weights = Literal["float16", "float32", "int8"]
 """How the model's LSTM and linear weights are stored at inference (see the module docstring)."""
-DEFAULT_WEIGHTS = "float16"
+WEIGHTS: tuple[Weights, ...] = get_args(Weights)
+DEFAULT_WEIGHTS: Weights = "float16"
 
 # Official Stanza Arabic models, as laid out by stanza.download under STANZA_RESOURCES_DIR.
 OFFICIAL_NER = Path("ar") / "ner" / "aqmar_charlm.pt"
