@@ -342,6 +342,36 @@ def test_an_organisation_that_runs_into_a_person_is_cut_before_the_person(recogn
     assert not [m for m in recognizer.recognize(text) if m.type is P]
 
 
+@pytest.mark.parametrize(
+    ("text", "organisation", "person"),
+    [
+        (
+            "وأكدت ممثلة منظمة الصحة العالمية إلين ماكدونالد أن المستشفى يحتاج إلى ترميم.",
+            "منظمة الصحة العالمية",
+            "إلين ماكدونالد",
+        ),
+        (
+            "وقال أستاذ التاريخ بجامعة ابن طفيل سعيد المرابط إن الموقع روماني.",
+            "بجامعة ابن طفيل",
+            "سعيد المرابط",
+        ),
+        (
+            "وأكدت منسقة الطوارئ في منظمة أطباء بلا حدود كلير دوبوا أن العيادة ممتلئة.",
+            "منظمة أطباء بلا حدود",
+            "كلير دوبوا",
+        ),
+    ],
+    ids=["representative", "professor", "coordinator"],
+)
+def test_a_given_name_after_a_title_begins_a_person_the_model_reads_into_the_organisation(
+    recognizer: Recognizer, text: str, organisation: str, person: str
+) -> None:
+    # the model reads the organisation on into the person after it and, asked about the person
+    # alone, reads none; a listed given name after a title (ممثلة, أستاذ, منسقة) says it is one
+    found = [(m.text, m.type) for m in recognizer.recognize(text)]
+    assert found == [(organisation, ORG), (person, P)], found
+
+
 def test_a_title_continues_no_institution_and_common_words_are_no_places(recognizer: Recognizer) -> None:
     text = (
         "وقال رئيس اللجنة النائب حمد سالم العجمي إن الاجتماع تأجل. وقال مسؤول إن مخيمات النازحين "

@@ -60,6 +60,7 @@ from nlp.recognition.rules import (
     TEEN,
     RuleSpan,
     a_nisba_not_a_country,
+    a_titled_given_name,
     a_verb_in_the_future,
     acronym_expansion_spans,
     acronym_named_spans,
@@ -478,8 +479,9 @@ class Recognizer:
                             forms = [t.form for t in sent[start : person[0]]]
                             if any(is_listed(forms[:n]) for n in range(1, len(forms) + 1)):
                                 person = None
-                    if person is not None and self._reads_as_a_person(
-                        text[sent[person[0]].start : sent[person[1]].end]
+                    if person is not None and (
+                        a_titled_given_name(sent, start, person[0])
+                        or self._reads_as_a_person(text[sent[person[0]].start : sent[person[1]].end])
                     ):
                         # جامعة البصرة | سلام الحلفي: the organisation, then a person
                         the_person = _Span(person[0], person[1], "PER", s.confidence)

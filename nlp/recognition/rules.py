@@ -1424,7 +1424,8 @@ _MEMBERS = frozenset(
     model_form(w)
     for w in """
     رئيس رئيسة زعيم زعيمة قائد الأمين أمين مدير مديرة نائب نواب عضو أعضاء قيادي القيادي مؤسس
-    ممثل وفد مستشار ناطق المتحدث متحدث قادة زعماء
+    ممثل ممثلة وفد مستشار مستشارة ناطق ناطقة المتحدث متحدث متحدثة قادة زعماء منسق منسقة أستاذ
+    أستاذة
     """.split()
 )
 # "Led by": an organisation before it, a person after it (حركة النجباء بزعامة أكرم الكعبي).
@@ -2966,8 +2967,7 @@ def person_at_a_given_name(
     the given name (no person in مؤسسة محمد بن راشد), and no title (حكومة طالبان الملا محمد
     يعقوب: the title's rule reads the person). The caller asks the model whether they
     read as a person."""
-    before = tokens[max(0, first - _TITLE_REACH) : first]
-    if not any(leads(t.form) or t.form in TITLE_WORDS for t in before):
+    if not _titled_before(tokens, first):
         return None
     for k in range(first + 1, last + 1):
         if tokens[k].form not in GIVEN_NAMES:
@@ -2988,6 +2988,21 @@ def person_at_a_given_name(
 # How far before the model's span a title names the one who leads the organisation in it
 # (مديرة إدارة الأبحاث في شركة | كامكو ...).
 _TITLE_REACH = 6
+
+
+def _titled_before(tokens: Sequence[Token], first: int) -> bool:
+    """Is there one who leads or speaks for an organisation (رئيس, مدير, المتحدث...) or a
+    person's title within ``_TITLE_REACH`` words before ``first``?"""
+    before = tokens[max(0, first - _TITLE_REACH) : first]
+    return any(leads(t.form) or t.form in TITLE_WORDS for t in before)
+
+
+def a_titled_given_name(tokens: Sequence[Token], first: int, k: int) -> bool:
+    """Does the person found at ``k``, inside the model's organisation that begins at
+    ``first``, begin with a listed given name, after a title for the organisation (الباحثة في
+    جامعة دمشق | ريم حدّاد, ممثلة منظمة الصحة العالمية | إلين ماكغراث)? Then the name says it is
+    a person where the model, asked about it alone, reads none."""
+    return tokens[k].form in GIVEN_NAMES and _titled_before(tokens, first)
 
 
 # A company is named after its founder (مجموعة طلعت مصطفى) or carries a company word last
