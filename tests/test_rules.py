@@ -214,6 +214,21 @@ def test_what_a_title_heads_may_be_a_known_noun_or_a_listed_organisation() -> No
     assert _titled("وقال الرئيس ماكرون الفرنسيين إن", set(), unknown={"ماكرون"}) == ["ماكرون"]
 
 
+def test_a_governor_a_delegate_a_coordinator_and_a_professor_are_titles() -> None:
+    text = "وقال محافظ البنك المركزي العماني سالم الهنائي إن التضخم تراجع"
+    assert _titled(text, set(), unknown={"سالم", "الهنائي"}) == ["سالم الهنائي"]
+    text = "وقالت منسقة الأمم المتحدة المقيمة في اليمن جوليا هاربر إن الوضع خطير"
+    assert _titled(text, set(), unknown={"جوليا", "هاربر"}) == ["جوليا هاربر"]
+    # a medium the person spoke to ends the name (لرويترز: listed, with ل on it)
+    text = "وقال المتحدث باسم المنظمة في تونس ماركو ريتشي لرويترز إن القارب غرق"
+    assert _titled(text, set(), unknown={"ماركو", "ريتشي", "لرويترز"}) == ["ماركو ريتشي"]
+    # a university after في is named by what follows it: no person in its name
+    text = "وقال أستاذ التاريخ في جامعة الحسن الثاني يوسف بنعلي إن"
+    assert _titled(text, {"الحسن", "الثاني"}) == []
+    text = "وقالت أستاذة الكيمياء في جامعة حلب سلمى النجار إن"
+    assert _titled(text, set(), unknown={"سلمى", "النجار"}) == ["سلمى النجار"]
+
+
 def test_a_nationality_standing_for_a_person_before_the_name() -> None:
     names = {"بافل", "ندفيد", "ليليان", "تورام"}
     text = "الاحتفاظ بماورو والتشيكي بافل ندفيد والفرنسي ليليان تورام في صفوف الفريق"

@@ -480,7 +480,7 @@ class Recognizer:
                             if any(is_listed(forms[:n]) for n in range(1, len(forms) + 1)):
                                 person = None
                     if person is not None and (
-                        a_titled_given_name(sent, start, person[0])
+                        (s.label == "ORG" and a_titled_given_name(sent, start, person[0]))
                         or self._reads_as_a_person(text[sent[person[0]].start : sent[person[1]].end])
                     ):
                         # جامعة البصرة | سلام الحلفي: the organisation, then a person

@@ -846,6 +846,7 @@ def is_function_word(form: str) -> bool:
 # this many words with the article (or لل, وال) or after إلى/في/لدى, none read by the model as
 # a name.
 _MAX_TITLE_COMPLEMENT = 5
+_UNIVERSITY = model_form("جامعة")  # (no institution word: the model reads جامعة البصرة whole)
 # "In", "to", "at": after a title (السفيرة الأمريكية في بغداد), before a place (في مالي).
 _IN_TO_AT = frozenset(model_form(w) for w in "إلى في لدى".split())
 
@@ -958,6 +959,13 @@ def titled_person_spans(
                 and tokens[j + 1].form[:1].isalpha()
                 and person_prob[j + 1] < MIN_NAME_PROBABILITY
             ):
+                named_after_a_place = j + 2 < len(tokens) and place_name([tokens[j + 2].form], cities=True)
+                if tokens[j + 1].form == _UNIVERSITY and named_after_a_place:
+                    j, complement = j + 3, complement + 3  # في جامعة القاهرة | نادية ...
+                    continue
+                if institution_head(tokens[j + 1].form) == "indefinite" or tokens[j + 1].form == _UNIVERSITY:
+                    j += 1  # في | جامعة محمد الخامس: the institution's name, read below
+                    break
                 j, complement = j + 2, complement + 2
             elif (
                 complement and complement < _MAX_TITLE_COMPLEMENT and with_lam(form) and is_listed([form[1:]])
@@ -1025,6 +1033,8 @@ def titled_person_spans(
             and not (k > j and _then_a_known_verb(tokens[k].form, knows))
             # لأدنوك | ومجموعة شركاتها: و begins the next item, not a name's next word
             and not (k > j and tokens[k].form.startswith("و") and person_prob[k] < MIN_NAME_PROBABILITY)
+            # فلافيو بيانكيني | لرويترز: whom the person spoke to
+            and not (k > j and with_lam(tokens[k].form) and is_listed([tokens[k].form[1:]]))
         ):
             k += 1
             if k < len(tokens) and _unknown_nisba_surname(tokens[k], known[k]):
