@@ -2976,7 +2976,8 @@ def person_at_a_given_name(
     tagged nothing); None where there is none. The organisation has a word of its own before
     the given name (no person in مؤسسة محمد بن راشد), and no title (حكومة طالبان الملا محمد
     يعقوب: the title's rule reads the person). The caller asks the model whether they
-    read as a person."""
+    read as a person, unless the model's span is an organisation and the person begins with a
+    listed given name (:func:`a_titled_given_name`)."""
     if not _titled_before(tokens, first):
         return None
     for k in range(first + 1, last + 1):
