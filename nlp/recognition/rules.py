@@ -959,11 +959,11 @@ def titled_person_spans(
                 and tokens[j + 1].form[:1].isalpha()
                 and person_prob[j + 1] < MIN_NAME_PROBABILITY
             ):
-                named_after_a_place = j + 2 < len(tokens) and place_name([tokens[j + 2].form], cities=True)
-                if tokens[j + 1].form == _UNIVERSITY and named_after_a_place:
+                university = tokens[j + 1].form == _UNIVERSITY
+                if university and j + 2 < len(tokens) and place_name([tokens[j + 2].form], cities=True):
                     j, complement = j + 3, complement + 3  # في جامعة القاهرة | نادية ...
                     continue
-                if institution_head(tokens[j + 1].form) == "indefinite" or tokens[j + 1].form == _UNIVERSITY:
+                if university or institution_head(tokens[j + 1].form) == "indefinite":
                     j += 1  # في | جامعة محمد الخامس: the institution's name, read below
                     break
                 j, complement = j + 2, complement + 2
