@@ -607,6 +607,9 @@ def test_a_site_takes_in_the_word_before_it_that_names_it() -> None:
     # with a clitic on the word, the name begins after it
     assert _place_from("ومياه نهر الأردن وبحيرة طبريا", "طبريا") == "بحيرة طبريا"
     assert _place_from("وصل الوفد إلى مدينة غزة", "غزة") == "غزة"
+    # a basin named after its town; but one site word: حوض نهر الكونغو is the river
+    assert _place_from("الحقل الواقع في حوض مرزق جنوبا", "مرزق") == "حوض مرزق جنوبا"
+    assert _place_from("غابات حوض نهر الكونغو", "نهر الكونغو") == "نهر الكونغو"
 
 
 def test_a_place_takes_in_the_word_before_it_that_makes_one_country_with_it() -> None:
@@ -1453,6 +1456,18 @@ def test_a_country_or_capital_the_model_left_untagged_is_a_place() -> None:
     assert _places("بين الجزائر وَمالي", {"الجزائر": "LOC"}) == ["مالي"]  # a diacritic on the و
     # a word of a name the model found is left to it
     assert _places("وقال بنك مصر إن", {"بنك": "ORG", "مصر": "ORG"}) == []
+
+
+def test_provinces_and_towns_of_the_region_the_model_left_untagged_are_places() -> None:
+    # a list of governorates and towns the model does not know (written for this test)
+    text = "وشملت الأمطار محافظات أبين والمحويت والطفيلة، وبلدات الرمثا وسراقب وبرشيد."
+    assert _places(text) == ["أبين", "المحويت", "الطفيلة", "الرمثا", "سراقب", "برشيد"]
+    # seas and continents, and a state the first list leaves out
+    assert _places("عبرت السفن البحر الأحمر نحو أوروبا وتايوان") == ["البحر الأحمر", "أوروبا", "تايوان"]
+    # the common words left out of the list stay words: "the venerable", "grey", "the building"
+    assert _places("زار الشيخ الجليل العمارة الرمادي") == []
+    # a base's name is left to the base rules
+    assert _places("قصفت الطائرات عين الأسد والتنف") == []
 
 
 def test_an_organisation_the_model_stops_before_its_genitive_takes_it() -> None:
