@@ -1424,6 +1424,13 @@ _INDEFINITE_HEADS = frozenset(model_form(w) for w in _INSTITUTION_WORDS.split())
 # constituency"; دائرة heads a name only with its genitive: دائرة الاقتصاد والسياحة)
 _DEFINITE_HEADS = frozenset("ال" + w for w in _INDEFINITE_HEADS) - {model_form("الدائرة")}
 _INSTITUTION_HEADS = _INDEFINITE_HEADS | _DEFINITE_HEADS
+# Institution words that head a name whenever a word with the article follows them: a party,
+# a union, an office of state, an association, a federation, an organisation (حزب التقدم
+# والاشتراكية, نقابة الأطباء, ديوان المحاسبة) are named even where the model gives the phrase
+# no probability (in a long sentence it often gives less). Not هيئة (على هيئة: "in the form
+# of"), nor the words whose names run on into words the model does not see (مفوضية العون
+# الإنساني, رابطة الشركات النفطية).
+_SURE_HEADS = frozenset(model_form(w) for w in "حزب نقابة ديوان جمعية اتحاد منظمة".split())
 # A government, an administration or forces described by a nationality alone are no name
 # (الحكومة العراقية, الإدارة الأمريكية); the seeds' gold calls them optional at most.
 _DESCRIPTIVE_HEADS = frozenset(model_form(w) for w in "الحكومة الإدارة القوات الجيش".split())
@@ -1561,6 +1568,8 @@ def institution_spans(
         led = _led_by_a_person(tokens, end)  # حركة النجباء بزعامة أكرم الكعبي
         purpose_end = _purpose_name_end(tokens, i, model_labels, knows)
         seen = probability >= MIN_INSTITUTION_PROBABILITY or _after_a_member(tokens, i) or led
+        sure_head = without_proclitics(tokens[i].form, _SURE_HEADS) is not None
+        seen = seen or (sure_head and tokens[i + 1].form.startswith("ال"))  # حزب | التقدم
         if place_end := _a_body_of_a_place(tokens, i, model_labels):
             seen, end = True, place_end  # بورصة الكويت, تلفزيون دبي
             words = [tokens[k].form for k in range(i, end)]
