@@ -3340,10 +3340,11 @@ def looks_like_a_second_name(text: str) -> bool:
 
 # An organisation word alone, with or without the article or a preposition (شركة, للشركة):
 # "the company", no name. The model tags one when a quoted name follows (شركة «الراجحي»), and
-# "the university", "the association", "the union" that the text named before (الجامعة).
+# "the university", "the association", "the union" that the text named before (الجامعة), and
+# "a hospital" (إدارة مستشفى آخر: "another hospital's management").
 _BARE_ORGANISATION_WORDS = frozenset(
     form
-    for w in [*_ORG_HEAD.split("|"), "جامعة", "جمعية", "نقابة"]
+    for w in [*_ORG_HEAD.split("|"), "جامعة", "جمعية", "نقابة", "مستشفى"]
     for form in (
         model_form(w),
         model_form("ال" + w),
