@@ -1082,6 +1082,24 @@ class _TaggerThatTagsAndKnows(_TaggerThatTags):
         return form not in self.unknown
 
 
+def test_a_speaker_named_before_a_comma_and_who_the_speaker_is_is_a_person() -> None:
+    from nlp.recognition.recognizer import Recognizer
+
+    tagger = _TaggerWithPersonProbabilities({}, {}, unknown={"رمطان", "لعمامرة", "ازعور"})
+
+    def people(text: str) -> list[str]:
+        found = Recognizer(tagger).recognize(text)  # type: ignore[arg-type]
+        return [m.text for m in found if m.type.value == "PERSON"]
+
+    assert people("وقال رمطان لعمامرة، المبعوث الشخصي للأمين العام، إنه") == ["رمطان لعمامرة"]
+    # a listed given name the model also knows as a word ("generous")
+    assert people("وقال كريم أزعور، المسؤول الإقليمي في الصندوق، إن") == ["كريم أزعور"]
+    # no role after the comma; an unnamed source; "Haddad's lawyer" in known words
+    assert people("وقال رمطان لعمامرة، إن المحادثات مستمرة") == []
+    assert people("وقال مصدر أمني، المسؤول عن الملف، إن") == []
+    assert people("وأكد وكيل حداد، المحامي إيلي نصار، أن") == []
+
+
 def test_an_organisation_goes_by_its_name_without_its_nationality() -> None:
     from nlp.recognition.recognizer import Recognizer
 
