@@ -1535,8 +1535,9 @@ def test_an_institution_led_by_a_person_or_led_by_its_leaders_is_named() -> None
     assert _institutions("أعلنت حركة النجباء بزعامة أكرم الكعبي رفضها") == ["حركة النجباء"]
     assert _institutions("يعقد قادة الإطار التنسيقي اجتماعا") == ["الإطار التنسيقي"]
     assert _institutions("في منزل رئيس تيار الحكمة عمار الحكيم") == ["تيار الحكمة"]
-    # led by another organisation, or by a description: no evidence
-    assert _institutions("وراء الحركة الوطنية بقيادة حزب الاستقلال") == []
+    # led by another organisation, or by a description: no evidence (the party is named by
+    # its own head word, حزب before a word with the article)
+    assert _institutions("وراء الحركة الوطنية بقيادة حزب الاستقلال") == ["حزب الاستقلال"]
     assert _institutions("وراء الحركة الوطنية بقيادة الجيش") == []
 
 
