@@ -175,7 +175,8 @@ AnalysisInput = tuple[str, Sequence[TextRegion], Sequence[TextRegion]]
 
 
 RULES: dict[str, str] = {
-    "titles": "a name after a title is a person (وزير الدفاع لويد أوستن), or before one in apposition; "
+    "titles": "a name after a title is a person (وزير الدفاع لويد أوستن), or before one in apposition, "
+    "or between a verb of saying and a comma before who the speaker is (قال رمطان لعمامرة، المبعوث); "
     "it completes the model's shorter person (وزير المالية محمد يسر برنية, لولا دا سيلفا, الدكتور مسلم "
     "شلتوت); a listed group may come between (المتحدث باسم حكومة طالبان ذبيح الله مجاهد, لقسد); "
     "the name ends before a listed medium spoken to (فلافيو بيانكيني | لرويترز), and after في a "
@@ -226,6 +227,8 @@ RULES: dict[str, str] = {
     "after نهضة, شبيبة..., an opponent named with its city's nisba (أمام الوداد البيضاوي), who "
     "equalised (وعادل الهلال النتيجة), and a city that wins or is beaten (فوز شتوتغارت على ...)",
     "institutions": "an institution word and what names it, half-seen by the model (مجلس السيادة), or "
+    "a party, union, office, association, federation or organisation before a word with the article "
+    "even unseen (حزب التقدم والاشتراكية, نقابة الأطباء, ديوان المحاسبة), or "
     "a portfolio with its coordinate (هيئة الطرق والمواصلات), or what it is for after the model's "
     "organisation (وكالة المغرب العربي للأنباء); "
     "a country's army, police, air force or stock exchange (الجيش اللبناني, سلاح الجو الأردني); a UN "
@@ -251,7 +254,8 @@ RULES: dict[str, str] = {
     "one_type_per_name": "a name a rule read as an organisation from its context is one in all the text, "
     "and so is a company's name without what it does (شركة دلمون للاتصالات: دلمون)",
     "places": "a country or capital the model called an organisation or a person is a place (باماكو تتهم), "
-    "or left untagged (والرباط)",
+    "or left untagged (والرباط), as is a province, town, region or sea of the list the model left "
+    "untagged (أبين والمحويت, البحر الأحمر)",
     "lists": "a name with و on it after a place or a person, that the model reads alone as one "
     '(الرباط وطنجة, ريد وايزمان وفيكتور غلوفر), or after "the cities of" and the like (مدن الحمامات وسوسة); '
     'a name after "the town of" and the like that the model reads as a place after one (بلدة أدري الحدودية), '

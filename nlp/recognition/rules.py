@@ -1139,7 +1139,7 @@ def _speakers_named_before_their_role(
 ) -> list[RuleSpan]:
     """Two or three name words right after a verb of saying and right before a comma and who
     the speaker is (قال رمطان لعمامرة، المبعوث الشخصي; قالت شيلدون يت، ممثلة المنظمة): a
-    person, its first word a listed given name (جهاد, a word the model also knows), a word the
+    person, its first word a listed given name (كريم, a word the model also knows), a word the
     model does not know, or one it gives some probability of a name. The recogniser keeps
     these only where the model found nothing."""
     out: list[RuleSpan] = []
