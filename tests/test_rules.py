@@ -610,6 +610,7 @@ def test_a_site_takes_in_the_word_before_it_that_names_it() -> None:
     # a basin named after its town; but one site word: حوض نهر الكونغو is the river
     assert _place_from("الحقل الواقع في حوض مرزق جنوبا", "مرزق") == "حوض مرزق جنوبا"
     assert _place_from("غابات حوض نهر الكونغو", "نهر الكونغو") == "نهر الكونغو"
+    assert _place_from("قرب ميناء جبل علي", "جبل علي") == "ميناء جبل علي"
 
 
 def test_a_place_takes_in_the_word_before_it_that_makes_one_country_with_it() -> None:
@@ -1098,6 +1099,9 @@ def test_a_speaker_named_before_a_comma_and_who_the_speaker_is_is_a_person() -> 
     assert people("وقال رمطان لعمامرة، إن المحادثات مستمرة") == []
     assert people("وقال مصدر أمني، المسؤول عن الملف، إن") == []
     assert people("وأكد وكيل حداد، المحامي إيلي نصار، أن") == []
+    # a verb of saying that begins with و itself (وصف "described")
+    assert people("ووصف رمطان لعمامرة، المبعوث الشخصي، المحادثات بأنها") == ["رمطان لعمامرة"]
+    assert people("وصف رمطان لعمامرة، المبعوث الشخصي، المحادثات بأنها") == ["رمطان لعمامرة"]
 
 
 def test_an_organisation_goes_by_its_name_without_its_nationality() -> None:
@@ -1500,6 +1504,9 @@ def test_provinces_and_towns_of_the_region_the_model_left_untagged_are_places() 
     assert _places("زار الشيخ الجليل العمارة الرمادي") == []
     # a base's name is left to the base rules
     assert _places("قصفت الطائرات عين الأسد والتنف") == []
+    # a site word before a listed town takes it in, a town named with a site word too
+    assert _places("رست السفينة في ميناء جبل علي") == ["ميناء جبل علي"]
+    assert _places("نزح السكان إلى مخيم حلب") == ["مخيم حلب"]
 
 
 def test_an_organisation_the_model_stops_before_its_genitive_takes_it() -> None:

@@ -1144,8 +1144,7 @@ def _speakers_named_before_their_role(
     these only where the model found nothing."""
     out: list[RuleSpan] = []
     for v, token in enumerate(tokens):
-        verb = token.form[1:] if token.form[:1] in CONJUNCTIONS else token.form
-        if verb not in _SPEECH_VERBS:
+        if not _one_of(token.form, _SPEECH_VERBS):  # قال, وقال, وصف (the verb's own و)
             continue
         c = next((k for k in range(v + 1, min(v + 5, len(tokens))) if tokens[k].text in _COMMAS), None)
         if c is None or c - v - 1 < 2 or c + 1 >= len(tokens):
@@ -1811,7 +1810,7 @@ def place_spans(
         if size:
             # والرباط, وَطنجة: the name, after the clitic written on it
             start = tokens[i].start + offset_after_clitics(tokens[i].text, len(clitic))
-            if i > 0 and labels[i - 1] is None and (site := _named_site(tokens[i - 1].text)) is not None:
+            if i > 0 and labels[i - 1] is None and (site := _site_before(tokens[i - 1].text, tokens[i].text)):
                 start = tokens[i - 1].end - len(site)  # ميناء | الحديدة
             out.append(RuleSpan(start, tokens[i + size - 1].end, EntityType.LOCATION, "place", 0.7))
             i += size
@@ -3510,11 +3509,7 @@ def place_name_start(text: str, start: int, end: int) -> int:
     or where the two are one country (وجنوب | السودان: جنوب السودان)."""
     before = _WORD_BEFORE_RE.search(text, max(0, start - 20), start)
     first = text[start:end].split(maxsplit=1)[:1]
-    if (
-        before is not None
-        and (site := _named_site(before.group(1))) is not None
-        and not (first and _named_site(first[0]))  # حوض | نهر الكونغو: the river has its word
-    ):
+    if before is not None and first and (site := _site_before(before.group(1), first[0])):
         return before.end(1) - len(site)  # (و)ميناء | الحديدة: the port's name has its word
     rest = [model_form(w) for w in text[start:end].split()]
     # (only where the model's place is a country itself: جنوب أفريقيا may be "southern Africa")
@@ -3528,6 +3523,19 @@ def place_name_start(text: str, start: int, end: int) -> int:
 
 
 _PLACE_CLITICS = ("و", "ف", "ب", "ل", "وب", "ول")
+
+
+def _site_before(before: str, first: str) -> str | None:
+    """The word ``before`` a place's name, without its clitic, where it names a site the name
+    is read with (ميناء | الحديدة, ميناء | جبل علي); None where it names none, or where it is a
+    basin and the name is a river's or a lake's (حوض | نهر الكونغو: the river)."""
+    site = _named_site(before)
+    if site is not None and model_form(site) in _BASINS and _named_site(first) is not None:
+        return None
+    return site
+
+
+_BASINS = frozenset({model_form("حوض")})
 
 
 def _named_site(word: str) -> str | None:
