@@ -1509,6 +1509,33 @@ def test_provinces_and_towns_of_the_region_the_model_left_untagged_are_places() 
     assert _places("نزح السكان إلى مخيم حلب") == ["مخيم حلب"]
 
 
+def _sites(text: str, unknown: frozenset[str] = frozenset()) -> list[str]:
+    from nlp.recognition.rules import site_spans
+    from nlp.tokenize import tokenize
+
+    tokens = tokenize(text)
+    return [
+        text[s.start : s.end] for s in site_spans(tokens, [None] * len(tokens), lambda f: f not in unknown)
+    ]
+
+
+def test_an_oil_field_a_crossing_or_a_dam_the_model_left_untagged_is_a_place() -> None:
+    assert _sites("وتوقف الإنتاج في حقل الشرارة النفطي") == ["حقل الشرارة"]
+    assert _sites("وعبرت الشاحنات معبر رأس جدير أمس") == ["معبر رأس جدير"]
+    assert _sites("وأكد أن سد النهضة يهدد الأمن المائي") == ["سد النهضة"]
+    # a foreign name the model does not know, and its foreign second word
+    assert _sites("وأعلنت الشركة أن حقل برقان استأنف الإنتاج", frozenset({"برقان"})) == ["حقل برقان"]
+    assert _sites("على ملعب المملكة أرينا في الرياض", frozenset({"ارينا"})) == ["ملعب المملكة أرينا"]
+    # no name: an adjective, a field of knowledge, filling a gap, a verb after the name
+    assert _sites("افتتاح معبر حدودي جديد") == []
+    assert _sites("ويعمل الباحث في حقل الطاقة منذ سنوات") == []
+    assert _sites("لا يكفي لسد فجوة الغذاء", frozenset({"فجوة"})) == []
+    assert _sites("وطالب بسد العجز في الموازنة") == []
+    assert _sites("إغلاق حقل الشرارة يخفض الإنتاج", frozenset({"يخفض"})) == ["حقل الشرارة"]
+    # an idiom: "the ball is in the legislator's court"
+    assert _sites("ألقى الكرة في ملعب المشرع") == []
+
+
 def test_an_organisation_the_model_stops_before_its_genitive_takes_it() -> None:
     org = {"الاتحاد": "ORG", "الدولي": "ORG"}
     text = "وقال رئيس الاتحاد الدولي للشرطة إن"

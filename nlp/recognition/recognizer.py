@@ -105,6 +105,7 @@ from nlp.recognition.rules import (
     place_spans,
     quoted_institution_spans,
     quoted_org_spans,
+    site_spans,
     speaking_seat_spans,
     speaks_as_an_institution,
     splits_names,
@@ -383,6 +384,7 @@ class Recognizer:
                 glosses += latin_gloss_spans(sent, tagged.person_prob, tagged.org_prob)
             if "places" not in off:
                 places += place_spans(sent, labels)
+                places += site_spans(sent, labels, knows)
             for s in _joined_at_particles(sent, tagged.spans) if "span_tails" not in off else tagged.spans:
                 if s.label not in MODEL_LABELS:
                     continue

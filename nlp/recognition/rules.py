@@ -1819,6 +1819,107 @@ def place_spans(
     return out
 
 
+# Sites whose word and name the model often leaves untagged: oil fields, crossings, dams,
+# palaces, airports, stadiums, ports, lakes and basins (حقل الشرارة, معبر كسب, سد النهضة).
+_SITES_NAMED_BY_THE_RULE = frozenset(
+    model_form(w) for w in "حقل معبر سد قصر مطار ملعب ميناء بحيرة حوض".split()
+)
+# Words after a site word that make it no named site: whose it is (ملعب الفريق, مطار
+# المدينة), what fills a gap (سد العجز "covering the deficit"), a field of knowledge
+# (حقل الطاقة) or of mines (حقل الألغام).
+_NO_SITE_NAME = frozenset(
+    model_form(w)
+    for w in """
+    المدينة العاصمة البلدة القرية المنطقة البلاد الدولة الحكومة الفريق النادي الناديين الرئاسة
+    الحكم الحاكم الخليفة السلطان العجز الفجوة الفراغ النقص الثغرة الحاجة الطلب الديون النهر
+    السد الماء المياه الصيد الطاقة التعليم الصحة الاقتصاد الطب البحث العلوم الألغام الرماية
+    التدريب الأطفال
+    """.split()
+)
+# A name's first word that a second completes (معبر رأس جدير, مطار الملك خالد, سد سيدي محمد).
+_NAME_OPENERS = frozenset(
+    model_form(w) for w in "رأس باب أبو آل بن سيدي عين بئر تل كرم الملك الأمير الشيخ".split()
+)
+
+
+def site_spans(
+    tokens: Sequence[Token],
+    labels: Sequence[str | None],
+    knows: Callable[[str], bool] | None,
+) -> list[RuleSpan]:
+    """A site named after its word where the model tagged neither (حقل الشرارة, ومعبر كسب,
+    مطار الملك خالد): the name a word with the article or one the model does not know, not an
+    adjective (معبر حدودي, الحقل النفطي) nor a word that makes it no name (``_NO_SITE_NAME``)."""
+    out: list[RuleSpan] = []
+    for i in range(len(tokens) - 1):
+        if labels[i] is not None or labels[i + 1] is not None:
+            continue
+        site = without_proclitics(tokens[i].form, _SITES_NAMED_BY_THE_RULE)
+        if site is None or tokens[i].form.startswith("لل"):
+            continue
+        if site == _PITCH and i >= 2 and tokens[i - 2].form == _THE_BALL:
+            continue  # الكرة في ملعب المشرع: "the ball is in the legislator's court"
+        end = i + 1 + _site_name_words(tokens, i + 1, labels, knows, definite_only=site == _DAM)
+        if end == i + 1:
+            continue
+        stop = min(len(tokens), i + 5)
+        while end < stop and labels[end] is None and _name_goes_on(tokens[end].form, knows):
+            end += 1  # ملعب المملكة أرينا, ملعب الأب جيكو
+        start = tokens[i].start + offset_after_clitics(tokens[i].text, len(tokens[i].form) - len(site))
+        out.append(RuleSpan(start, tokens[end - 1].end, EntityType.LOCATION, "site", 0.6))
+    return out
+
+
+_PITCH, _DAM, _THE_BALL = (model_form(w) for w in ("ملعب", "سد", "الكرة"))
+
+
+def _unknown_name_word(form: str, knows: Callable[[str], bool] | None) -> bool:
+    """A word the model does not know, no conjunction or possessive on it: a foreign name's."""
+    return (
+        knows is not None
+        and not knows(form)
+        and len(form) >= 3
+        and form.isalpha()
+        and form[:1] not in CONJUNCTIONS
+        and not form.endswith(("ها", "هم", "هما"))
+    )
+
+
+def _name_goes_on(form: str, knows: Callable[[str], bool] | None) -> bool:
+    """A site's name goes on over a foreign word (ملعب المملكة | أرينا); not over an adjective
+    (حوض الديسي | الجوفي), another site (حوض سبو | بحوض), or a verb (حقل الشرارة | يخفض)."""
+    return (
+        _unknown_name_word(form, knows)
+        and not _is_adjective(form)
+        and without_proclitics(form, _SITES_NAMED_BY_THE_RULE) is None
+        and not form.startswith("ي")
+    )
+
+
+def _site_name_words(
+    tokens: Sequence[Token],
+    k: int,
+    labels: Sequence[str | None],
+    knows: Callable[[str], bool] | None,
+    definite_only: bool,
+) -> int:
+    """How many words from ``k`` name a site (0, 1 or 2); a dam's name has the article (لسد
+    فجوة is "to fill a gap")."""
+
+    def a_name_word(j: int, opened: bool) -> bool:
+        if j >= len(tokens) or labels[j] is not None:
+            return False
+        form = tokens[j].form
+        if len(form) < 3 or not form.isalpha() or form in _NO_SITE_NAME or form[:1] in CONJUNCTIONS:
+            return False  # سد | وحقل: a list
+        definite = form.startswith("ال") and not _is_adjective(form)
+        return definite or opened or (not definite_only and _unknown_name_word(form, knows))
+
+    if k < len(tokens) and tokens[k].form in _NAME_OPENERS and labels[k] is None:
+        return 2 if a_name_word(k + 1, opened=True) else 0
+    return 1 if a_name_word(k, opened=False) else 0
+
+
 _THE_COMPANY = frozenset(model_form(w) for w in ("الشركة", "المجموعة"))
 
 
