@@ -611,6 +611,7 @@ def test_a_site_takes_in_the_word_before_it_that_names_it() -> None:
     assert _place_from("الحقل الواقع في حوض مرزق جنوبا", "مرزق") == "حوض مرزق جنوبا"
     assert _place_from("غابات حوض نهر الكونغو", "نهر الكونغو") == "نهر الكونغو"
     assert _place_from("قرب ميناء جبل علي", "جبل علي") == "ميناء جبل علي"
+    assert _place_from("وهبطت الطائرة في مطار جدة", "جدة") == "مطار جدة"
 
 
 def test_a_place_takes_in_the_word_before_it_that_makes_one_country_with_it() -> None:
