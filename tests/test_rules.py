@@ -1105,6 +1105,16 @@ def test_a_speaker_named_before_a_comma_and_who_the_speaker_is_is_a_person() -> 
     assert people("وصف رمطان لعمامرة، المبعوث الشخصي، المحادثات بأنها") == ["رمطان لعمامرة"]
 
 
+def test_a_red_crescent_society_is_named_with_its_country() -> None:
+    from nlp.recognition.recognizer import Recognizer
+
+    tagger = _TaggerThatTagsAndKnows({}, unknown=set())
+    found = Recognizer(tagger).recognize("وقال مسؤول في الهلال الأحمر السوداني إن المدينة محاصرة")  # type: ignore[arg-type]
+    assert [m.text for m in found if m.type.value == "ORGANIZATION"] == ["الهلال الأحمر السوداني"]
+    found = Recognizer(tagger).recognize("وأرسل الهلال الأحمر مساعدات")  # type: ignore[arg-type]
+    assert [m.text for m in found if m.type.value == "ORGANIZATION"] == ["الهلال الأحمر"]
+
+
 def test_an_organisation_goes_by_its_name_without_its_nationality() -> None:
     from nlp.recognition.recognizer import Recognizer
 

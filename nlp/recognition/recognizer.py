@@ -94,6 +94,7 @@ from nlp.recognition.rules import (
     names_a_company,
     names_a_unit,
     national_institution_spans,
+    national_society_end,
     nationality_describes,
     opponent_club_spans,
     parenthesised_acronym_spans,
@@ -1498,7 +1499,8 @@ def _known_organisation_spans(
     # a group's plural where the text names the group (الحوثيون after جماعة الحوثي) is left to
     # propagation, which links the two
     followers = {f for name in names for f in followers_of(tuple(model_form(w) for w in name.split()))}
-    for first, last, clitics in listed:
+    for first, listed_last, clitics in listed:
+        last = national_society_end(tokens, first, listed_last, clitics)
         start = tokens[first].start + raw_offset(tokens[first].text, clitics)
         r = RuleSpan(start, tokens[last].end, EntityType.ORGANIZATION, "known_organisation", 0.8)
         over = [m for m in spans if r.start < m.end and m.start < r.end]

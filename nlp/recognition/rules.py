@@ -3407,6 +3407,20 @@ _FINANCIAL = frozenset(model_form(w) for w in "المالي المالية".spli
 _NATIONAL_SOCIETIES = frozenset(model_form(w) for w in ("الهلال الأحمر", "الصليب الأحمر"))
 
 
+def national_society_end(tokens: Sequence[Token], first: int, last: int, clitics: int) -> int:
+    """Where (the last token) a listed name at ``first..last`` ends: after the country of a
+    Red Crescent or Red Cross society (الهلال الأحمر | السوداني: the Sudanese society, a body
+    of its own); at ``last`` for any other name."""
+    forms = (tokens[first].form[clitics:], *(t.form for t in tokens[first + 1 : last + 1]))
+    if (
+        " ".join(forms) in _NATIONAL_SOCIETIES
+        and last + 1 < len(tokens)
+        and country_nisba(tokens[last + 1].form)
+    ):
+        return last + 1
+    return last
+
+
 def nationality_describes(forms: Sequence[str], knows: Callable[[str], bool] | None) -> bool:
     """Is the last of an organisation's words (model forms) a country's nisba that describes a
     name complete without it: a name that begins with no generic word, or has a word the model
