@@ -1105,6 +1105,23 @@ def test_a_speaker_named_before_a_comma_and_who_the_speaker_is_is_a_person() -> 
     assert people("وصف رمطان لعمامرة، المبعوث الشخصي، المحادثات بأنها") == ["رمطان لعمامرة"]
 
 
+def test_a_court_a_regional_body_or_a_university_named_by_nationality_takes_in_its_seat() -> None:
+    from nlp.recognition.rules import seat_joins
+    from nlp.text import model_form
+
+    def joins(name: str, between: str = "") -> bool:
+        return seat_joins([model_form(w) for w in name.split()], between)
+
+    assert joins("المحكمة الابتدائية")
+    assert joins("الاتحاد الجهوي للشغل")
+    assert joins("الجامعة الأميركية")
+    assert joins("والجامعة الأمريكية", "في")
+    # a university with a name of its own, a ministry, a court across في (the country's)
+    assert not joins("الجامعة الأردنية للعلوم")
+    assert not joins("وزارة الخارجية")
+    assert not joins("المحكمة العليا", "في")
+
+
 def test_a_red_crescent_society_is_named_with_its_country() -> None:
     from nlp.recognition.recognizer import Recognizer
 

@@ -106,6 +106,7 @@ from nlp.recognition.rules import (
     place_spans,
     quoted_institution_spans,
     quoted_org_spans,
+    seat_joins,
     site_spans,
     speaking_seat_spans,
     speaks_as_an_institution,
@@ -625,6 +626,8 @@ class Recognizer:
         if "organisation_words" not in off:
             spans = [_company_or_club_by_its_name(m) for m in spans]
             spans = _names_joined_by_and(text, tokens, spans)
+        if "institutions" not in off:
+            spans = _with_their_seats(text, spans)
         spans = [
             m
             for m in spans
@@ -983,6 +986,32 @@ def _names_joined_by_and(text: str, tokens: Sequence[Token], spans: list[Mention
             if end > last:
                 m = replace(m, end=tokens[end].end, text=text[m.start : tokens[end].end])
         out.append(m)
+    return out
+
+
+def _with_their_seats(text: str, spans: list[Mention]) -> list[Mention]:
+    """An organisation that only its seat tells apart takes in the place after it (``seat_joins``:
+    المحكمة الابتدائية بتونس, الجامعة الأميركية في الشارقة); the place is no mention of its own."""
+    ordered = sorted(spans, key=lambda m: m.start)
+    out: list[Mention] = []
+    k = 0
+    while k < len(ordered):
+        m = ordered[k]
+        place = ordered[k + 1] if k + 1 < len(ordered) else None
+        if m.type is EntityType.ORGANIZATION and place is not None and place.type is EntityType.LOCATION:
+            gap = text[m.end : place.start]
+            between = gap.strip()
+            # بتونس, or ب left before the place's name (بـ | تونس)
+            on_it = gap[:1].isspace() and (
+                between in ("ب", "بـ") or (between == "" and place.text.startswith("ب"))
+            )
+            forms = [model_form(w) for w in m.text.split()]
+            if (on_it or between == "في") and seat_joins(forms, "" if on_it else between):
+                out.append(replace(m, end=place.end, text=text[m.start : place.end]))
+                k += 2
+                continue
+        out.append(m)
+        k += 1
     return out
 
 

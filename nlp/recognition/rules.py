@@ -3407,6 +3407,25 @@ _FINANCIAL = frozenset(model_form(w) for w in "المالي المالية".spli
 _NATIONAL_SOCIETIES = frozenset(model_form(w) for w in ("الهلال الأحمر", "الصليب الأحمر"))
 
 
+_COURTS = frozenset(model_form(w) for w in ("محكمة", "المحكمة"))
+_REGIONAL = frozenset(model_form(w) for w in ("الجهوي", "الجهوية", "المحلي", "المحلية"))
+_THE_UNIVERSITY = model_form("الجامعة")
+
+
+def seat_joins(forms: Sequence[str], between: str) -> bool:
+    """Does an organisation's name (model forms) go on over the place after it, joined by
+    ``between`` ("" where ب is written on the place, or the word between)? A court's seat
+    (المحكمة الابتدائية | بتونس), a regional body's (الاتحاد الجهوي للشغل | بصفاقس), and a
+    university named by a nationality alone (الجامعة الأميركية | بالقاهرة, | في الشارقة): each
+    is one of several that only its seat tells apart."""
+    if not forms or between not in ("", "في"):
+        return False
+    head = without_proclitics(forms[0], _COURTS | {_THE_UNIVERSITY})
+    if head == _THE_UNIVERSITY:
+        return len(forms) >= 2 and all(definite_nisba(f) for f in forms[1:])
+    return between == "" and (head is not None or any(f in _REGIONAL for f in forms[1:]))
+
+
 def national_society_end(tokens: Sequence[Token], first: int, last: int, clitics: int) -> int:
     """Where (the last token) a listed name at ``first..last`` ends: after the country of a
     Red Crescent or Red Cross society (الهلال الأحمر | السوداني: the Sudanese society, a body
