@@ -203,7 +203,8 @@ RULES: dict[str, str] = {
     "name_heads": "a name starts after a generic place word or a title before it (مدينة غزة, محيط الفاشر, "
     "حي بابا عمرو, الملك الحسين), "
     "after ل on a word the text names alone (لإنفيديا جنسن هوانغ); after عن طريق no road but a person; "
-    "a country takes in the word before it that makes another with it (وجنوب | السودان)",
+    "a country takes in the word before it that makes another with it (وجنوب | السودان); a site keeps "
+    "its word (ميناء الحديدة, مطار جدة)",
     "definite_phrase_retype": "a 'person' that is a definite noun phrase is an organisation",
     "organisation_words": "a 'person' that begins with an organisation word (كتلة بدر) or is a company; "
     "a company's or a club's name is given without شركة, نادي or فريق (أرامكو السعودية, تشيلسي), as "
@@ -239,7 +240,8 @@ RULES: dict[str, str] = {
     "a university or foundation named after a person (جامعة محمد الخامس); a stock exchange, "
     "television, radio or municipality a place names (بورصة الكويت, بلدية إربد الكبرى); a military unit "
     "by its number (الأسطول الخامس, المنطقة العسكرية الأولى); a company with what it does (شركة نبراس "
-    "للذكاء الاصطناعي)",
+    "للذكاء الاصطناعي); a court, a regional body or a university named by a nationality with its seat "
+    "(المحكمة الابتدائية بتونس, الجامعة الأميركية في الشارقة)",
     "ala_preposition": "على is the preposition, no name (علي), where the text writes في with ي",
     "bylines": "the loader's byline, dateline and source lines",
     "appositions": "a second name in quotes or parentheses joins the first (Latin names too), and a "
@@ -258,7 +260,8 @@ RULES: dict[str, str] = {
     "and so is a company's name without what it does (شركة دلمون للاتصالات: دلمون)",
     "places": "a country or capital the model called an organisation or a person is a place (باماكو تتهم), "
     "or left untagged (والرباط), as is a province, town, region or sea of the list the model left "
-    "untagged (أبين والمحويت, البحر الأحمر)",
+    "untagged (أبين والمحويت, البحر الأحمر), and an oil field, crossing, dam, palace, airport, stadium, "
+    "port, lake or basin with its word (حقل الشرارة, معبر رأس جدير, سد النهضة)",
     "lists": "a name with و on it after a place or a person, that the model reads alone as one "
     '(الرباط وطنجة, ريد وايزمان وفيكتور غلوفر), or after "the cities of" and the like (مدن الحمامات وسوسة); '
     'a name after "the town of" and the like that the model reads as a place after one (بلدة أدري الحدودية), '
@@ -266,7 +269,8 @@ RULES: dict[str, str] = {
     "known_organisations": "an organisation news names bare, from a list written here (إنفيديا, غولدمان "
     "ساكس, رويترز, برنامج الأغذية العالمي, ويجان; a club that is also a city or a word only in a sports "
     "passage, and never carried to other mentions), over no organisation the model found but a piece of it; "
-    "a club with its full name (الوداد الرياضي); the model's person that begins with one after a title "
+    "a club with its full name (الوداد الرياضي), a Red Crescent society with its country (الهلال الأحمر "
+    "السوداني); the model's person that begins with one after a title "
     'is the club and a person (مدرب الترجي ماهر الكنزاري); a company named with the English "and" '
     "(برات آند ويتني)",
 }
