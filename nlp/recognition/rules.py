@@ -1836,6 +1836,7 @@ _NO_SITE_NAME = frozenset(
     التدريب الأطفال
     """.split()
 )
+_PITCH, _DAM, _THE_BALL = (model_form(w) for w in ("ملعب", "سد", "الكرة"))
 # A name's first word that a second completes (معبر رأس جدير, مطار الملك خالد, سد سيدي محمد).
 _NAME_OPENERS = frozenset(
     model_form(w) for w in "رأس باب أبو آل بن سيدي عين بئر تل كرم الملك الأمير الشيخ".split()
@@ -1868,9 +1869,6 @@ def site_spans(
         start = tokens[i].start + offset_after_clitics(tokens[i].text, len(tokens[i].form) - len(site))
         out.append(RuleSpan(start, tokens[end - 1].end, EntityType.LOCATION, "site", 0.6))
     return out
-
-
-_PITCH, _DAM, _THE_BALL = (model_form(w) for w in ("ملعب", "سد", "الكرة"))
 
 
 def _unknown_name_word(form: str, knows: Callable[[str], bool] | None) -> bool:
@@ -3410,6 +3408,7 @@ _NATIONAL_SOCIETIES = frozenset(model_form(w) for w in ("الهلال الأحم
 _COURTS = frozenset(model_form(w) for w in ("محكمة", "المحكمة"))
 _REGIONAL = frozenset(model_form(w) for w in ("الجهوي", "الجهوية", "المحلي", "المحلية"))
 _THE_UNIVERSITY = model_form("الجامعة")
+_SEATED_HEADS = _COURTS | {_THE_UNIVERSITY}
 
 
 def seat_joins(forms: Sequence[str], between: str) -> bool:
@@ -3420,7 +3419,7 @@ def seat_joins(forms: Sequence[str], between: str) -> bool:
     is one of several that only its seat tells apart."""
     if not forms or between not in ("", "في"):
         return False
-    head = without_proclitics(forms[0], _COURTS | {_THE_UNIVERSITY})
+    head = without_proclitics(forms[0], _SEATED_HEADS)
     if head == _THE_UNIVERSITY:
         return len(forms) >= 2 and all(definite_nisba(f) for f in forms[1:])
     return between == "" and (head is not None or any(f in _REGIONAL for f in forms[1:]))
