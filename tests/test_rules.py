@@ -1537,6 +1537,18 @@ def test_provinces_and_towns_of_the_region_the_model_left_untagged_are_places() 
     assert _places("نزح السكان إلى مخيم حلب") == ["مخيم حلب"]
 
 
+def test_the_gulf_is_a_place_after_the_states_or_markets_it_groups_or_in_a_list_of_places() -> None:
+    # (sentences written for this test)
+    assert _places("وتسعى الشركة إلى دخول أسواق الخليج العام المقبل") == ["الخليج"]
+    assert _places("وزار الوفد عددا من دول الخليج ومنطقة الخليج") == ["الخليج", "الخليج"]
+    assert _places("ويعمل آلاف منهم في الخليج وأوروبا") == ["الخليج", "أوروبا"]
+    # a club, a war, an airline: not the region
+    assert _places("وفاز الأهلي على الخليج بهدفين") == []
+    assert _places("وتعادل الفيحاء والخليج سلبيا") == []
+    assert _places("منذ حرب الخليج الثانية") == []
+    assert _places("وأعلنت طيران الخليج استئناف رحلاتها") == []
+
+
 def _sites(text: str, unknown: frozenset[str] = frozenset()) -> list[str]:
     from nlp.recognition.rules import site_spans
     from nlp.tokenize import tokenize

@@ -1770,6 +1770,26 @@ def national_institution_spans(tokens: Sequence[Token], model_labels: Sequence[s
 # والقاهرة والرباط). مالي alone is "financial" as often as Mali.
 _NOT_A_PLACE_ALONE = frozenset(model_form(w) for w in "مالي".split())
 _MAX_PLACE_WORDS = 3
+# الخليج is the Gulf region after the states, markets or funds it groups (دول الخليج, أسواق
+# الخليج, منطقة الخليج) or first of a list of places (الخليج وأفريقيا); elsewhere it is as
+# often a club (فاز الأهلي على الخليج), a war (حرب الخليج), an airline or a newspaper.
+_THE_GULF = model_form("الخليج")
+_WHAT_THE_GULF_GROUPS = frozenset(
+    model_form(w) for w in "دول بلدان منطقة أسواق بورصات صناديق اقتصادات عواصم مياه شعوب".split()
+)
+
+
+def _the_gulf_region(tokens: Sequence[Token], i: int) -> bool:
+    """Is الخليج at ``i`` the region: after what it groups (دول الخليج) or first of a list of
+    places (في الخليج وأفريقيا)?"""
+    if i > 0 and without_proclitics(tokens[i - 1].form, _WHAT_THE_GULF_GROUPS) is not None:
+        return True
+    following = [t.form for t in tokens[i + 1 : i + 3]]
+    return (
+        bool(following)
+        and following[0].startswith("و")
+        and (place_name(following[:1], cities=True) or place_name(following, cities=True))
+    )
 
 
 def _among_places(tokens: Sequence[Token], i: int) -> bool:
@@ -1804,6 +1824,11 @@ def place_spans(
                 and all(labels[k] is None for k in range(i, i + size))
                 and (clitic := place_clitic([t.form for t in tokens[i : i + size]], cities=True)) is not None
                 and not (size == 1 and tokens[i].form in _NOT_A_PLACE_ALONE and not _among_places(tokens, i))
+                and not (
+                    size == 1
+                    and tokens[i].form[len(clitic) :] == _THE_GULF
+                    and not _the_gulf_region(tokens, i)
+                )
             ),
             (0, ""),
         )
