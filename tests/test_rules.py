@@ -803,6 +803,16 @@ def test_the_name_after_a_team_word_is_an_organisation() -> None:
     assert _teams("وفاز لنادي أسيك أبيدجان", unknown={"أسيك", "أبيدجان"}) == ["أسيك أبيدجان"]
 
 
+def test_the_club_word_with_the_article_is_part_of_the_name_the_model_found_after_it() -> None:
+    # (sentences written for this test)
+    assert _teams("وأشاد رئيس النادي الأهلي بالجماهير", model={"الأهلي": "ORG"}) == ["النادي الأهلي"]
+    assert _teams("وتعادل المصري والنادي الإسماعيلي", model={"الإسماعيلي": "ORG"}) == ["النادي الإسماعيلي"]
+    assert _teams("وغرم الاتحاد للنادي الإسماعيلي", model={"الإسماعيلي": "ORG"}) == ["للنادي الإسماعيلي"]
+    # a description the model leaves alone stays one (النادي الضيف, "the visiting club")
+    assert _teams("واعترضت إدارة النادي الضيف على الحكم") == []
+    assert _teams("وقال النادي إن الأهلي سيلعب", model={"الأهلي": "ORG"}) == []
+
+
 def test_a_team_word_before_a_person_or_a_common_word_makes_no_team() -> None:
     # the president's team
     assert _teams("وقال فريق بايدن إن", model={"بايدن": "PER"}) == []
