@@ -2097,6 +2097,11 @@ def test_a_countrys_army_police_central_bank_and_exchange_are_organisations() ->
     # a central bank, with a clitic on it or not
     text = "مع قرار لجنة السياسة النقدية بالبنك المركزي المصري، وقال المصرف المركزي العراقي إن"
     assert _national(text) == ["بالبنك المركزي المصري", "المصرف المركزي العراقي"]
+    # a university named by its country (sentence written for this test)
+    assert _national("وقال أستاذ الاقتصاد في الجامعة الأردنية والجامعة اللبنانية إن") == [
+        "الجامعة الأردنية",
+        "والجامعة اللبنانية",
+    ]
     # an army described otherwise, a government, forces: no name of their own
     assert _national("وقاتل الجيش النظامي إلى جانب الحكومة العراقية والقوات الأمريكية") == []
     # what the model found is left to it

@@ -1691,7 +1691,9 @@ def _a_body_of_a_place(tokens: Sequence[Token], i: int, labels: Sequence[str | N
 # A country's army, police and stock exchange are institutions of their own (NewsFANE tags
 # الشرطة + a nationality an organisation 12 times in 13, الجيش + one 36 in 62); its government
 # is as often a description (13 in 40), and so are its forces (1 in 21): no rule for those.
-_NATIONAL_INSTITUTIONS = frozenset(model_form(w) for w in "الجيش الشرطة البورصة".split())
+# الجامعة + a nationality is a university's name (الجامعة الأردنية, الجامعة اللبنانية: our sets
+# tag الجامعة الأردنية 12 times of 12; the model found 7).
+_NATIONAL_INSTITUTIONS = frozenset(model_form(w) for w in "الجيش الشرطة البورصة الجامعة".split())
 _ROYAL_OR_NATIONAL = frozenset(model_form(w) for w in "الوطني الملكي الملكية".split())
 # Two-word heads: a country's air force or navy (سلاح الجو, القوات البحرية), its central bank
 # (البنك المركزي, المصرف المركزي).
@@ -1742,11 +1744,12 @@ def military_unit_spans(tokens: Sequence[Token], model_labels: Sequence[str | No
 
 
 def national_institution_spans(tokens: Sequence[Token], model_labels: Sequence[str | None]) -> list[RuleSpan]:
-    """A country's army, police, air force, navy, central bank or stock exchange is an
-    organisation: الجيش اللبناني, للجيش السوداني, الجيش الوطني الليبي, الشرطة البريطانية, سلاح
-    الجو الملكي الأردني, والقوات الجوية الكويتية, بالبنك المركزي المصري, للبورصة المصرية;
-    where the model found no person or organisation in it. Not one described otherwise (الجيش
-    النظامي, "the regular army"), nor forces described by a nationality (القوات الأمريكية)."""
+    """A country's army, police, air force, navy, central bank, stock exchange or university is
+    an organisation: الجيش اللبناني, للجيش السوداني, الجيش الوطني الليبي, الشرطة البريطانية,
+    الجامعة الأردنية, سلاح الجو الملكي الأردني, والقوات الجوية الكويتية, بالبنك المركزي
+    المصري, للبورصة المصرية; where the model found no person or organisation in it. Not one
+    described otherwise (الجيش النظامي, "the regular army"), nor forces described by a
+    nationality (القوات الأمريكية)."""
     out: list[RuleSpan] = []
     for i, token in enumerate(tokens[:-1]):
         if without_proclitics(token.form, _NATIONAL_INSTITUTIONS) is not None:
