@@ -1576,6 +1576,29 @@ def followers_of(forms: tuple[str, ...]) -> list[tuple[str, ...]]:
     return [(name + "ون",), (name + "ين",)]
 
 
+def _national_body_end(
+    tokens: Sequence[Token], i: int, end: int, head: str, labels: Sequence[str | None]
+) -> int | None:
+    """Where a state's body ends (exclusive) when the indefinite institution word at ``i``, what
+    it does (one or two words with the article, no adjective) and a country's nisba,
+    the last word of the name read so far (to ``end``) or the next, make one (مؤسسة البترول
+    الكويتية, سلطة المياه الفلسطينية); None when they do not. Not forces (قوات الأمن العراقية),
+    nor a nisba after an adjective (مجلس الاحتياطي الفيدرالي | الأمريكي: the Fed) or after a
+    word without the article (إطار سياسة الجوار | الأوروبي: the policy is European)."""
+    if head != "indefinite" or tokens[i].form in _FORCES or tokens[i].form in _LED_BY:
+        return None  # (بقيادة المايسترو المصري: "conducted by the Egyptian maestro")
+    if end < len(tokens) and labels[end] not in _NAMED and country_nisba(tokens[end].form):
+        end += 1  # (the model gave the nisba too little to read it into the name)
+    words = [t.form for t in tokens[i:end]]
+    if (
+        3 <= len(words) <= 4
+        and all(w.startswith("ال") and not _is_adjective(w) for w in words[1:-1])
+        and country_nisba(words[-1])
+    ):
+        return end
+    return None
+
+
 def institution_spans(
     tokens: Sequence[Token],
     org_prob: Sequence[float],
@@ -1621,6 +1644,9 @@ def institution_spans(
         seen = probability >= MIN_INSTITUTION_PROBABILITY or _after_a_member(tokens, i) or led
         sure_head = without_proclitics(tokens[i].form, _SURE_HEADS) is not None
         seen = seen or (sure_head and tokens[i + 1].form.startswith("ال"))  # حزب | التقدم
+        if body_end := _national_body_end(tokens, i, end, head, model_labels):
+            seen, end = True, body_end  # مؤسسة البترول الكويتية, whatever the model gives
+            words = [tokens[k].form for k in range(i, end)]
         if place_end := _a_body_of_a_place(tokens, i, model_labels):
             seen, end = True, place_end  # بورصة الكويت, تلفزيون دبي
             words = [tokens[k].form for k in range(i, end)]
