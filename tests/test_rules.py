@@ -2808,6 +2808,10 @@ def test_an_organisations_name_goes_on_after_and() -> None:
     assert _joined(text, "هيئة الاتصالات") == "هيئة الاتصالات وتقنية المعلومات"
     text = "وأغلقت وزارة التربية الوطنية والتعليم الأولي والرياضة المدارس"
     assert _joined(text, "وزارة التربية الوطنية") == "وزارة التربية الوطنية والتعليم الأولي والرياضة"
+    # a name the model read up to its second part goes on to the third (written for this test)
+    text = "وقالت وزارة النقل والاتصالات وتقنية المعلومات إن"
+    assert _joined(text, "وزارة النقل والاتصالات") == "وزارة النقل والاتصالات وتقنية المعلومات"
+    assert _joined("وقال وزير الشباب والثقافة والاتصال إن", "الشباب والثقافة") == "الشباب والثقافة والاتصال"
     # a nationality after it stays out; so do another name and others of a kind
     text = "وحذرت وزارة الري والموارد المائية المصرية من"
     assert _joined(text, "وزارة الري") == "وزارة الري والموارد المائية"

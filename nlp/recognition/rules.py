@@ -3832,8 +3832,9 @@ def coordinated_name_end(tokens: Sequence[Token], last: int, taken: Callable[[in
     it, then perhaps an adjective of it (والتعليم | الأولي); none a word that begins another
     name (an institution's word, a place, a listed organisation, a title), none ``taken`` by
     another mention, and never a country's adjective (a nationality stays out, as the
-    annotators of most sets leave it)."""
-    if not tokens[last].form.startswith(("ال", "لل")):
+    annotators of most sets leave it). A name may end in a part joined already (وزارة الكهرباء
+    والماء | والطاقة المتجددة)."""
+    if not tokens[last].form.startswith(("ال", "لل", "وال", "ولل")):
         return last
     k = last
     while k + 1 < len(tokens):
