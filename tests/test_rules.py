@@ -2812,6 +2812,17 @@ def test_an_organisations_name_goes_on_after_and() -> None:
     text = "وقالت وزارة النقل والاتصالات وتقنية المعلومات إن"
     assert _joined(text, "وزارة النقل والاتصالات") == "وزارة النقل والاتصالات وتقنية المعلومات"
     assert _joined("وقال وزير الشباب والثقافة والاتصال إن", "الشباب والثقافة") == "الشباب والثقافة والاتصال"
+    # an adjective of what it is for, agreeing with it, then the next part (written for this test)
+    text = "وأفاد المكتب الوطني للإحصاءات العامة والتعداد أن"
+    assert _joined(text, "المكتب الوطني للإحصاءات") == "المكتب الوطني للإحصاءات العامة والتعداد"
+    assert _joined("وقال المعهد العالي للفنون المسرحية إن", "المعهد العالي للفنون") == (
+        "المعهد العالي للفنون المسرحية"
+    )
+    # not a masculine one after a feminine word, nor a nationality
+    assert (
+        _joined("وقال المكتب الوطني للإحصاءات العام", "المكتب الوطني للإحصاءات") == "المكتب الوطني للإحصاءات"
+    )
+    assert _joined("وقال المعهد العالي للتخطيط الليبي إن", "المعهد العالي للتخطيط") == "المعهد العالي للتخطيط"
     # a nationality after it stays out; so do another name and others of a kind
     text = "وحذرت وزارة الري والموارد المائية المصرية من"
     assert _joined(text, "وزارة الري") == "وزارة الري والموارد المائية"

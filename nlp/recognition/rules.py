@@ -3833,10 +3833,18 @@ def coordinated_name_end(tokens: Sequence[Token], last: int, taken: Callable[[in
     name (an institution's word, a place, a listed organisation, a title), none ``taken`` by
     another mention, and never a country's adjective (a nationality stays out, as the
     annotators of most sets leave it). A name may end in a part joined already (وزارة الكهرباء
-    والماء | والطاقة المتجددة)."""
+    والماء | والطاقة المتجددة), or in what it is for with لل, which takes in its adjective
+    first (الجهاز المركزي للتعبئة | العامة | والإحصاء)."""
     if not tokens[last].form.startswith(("ال", "لل", "وال", "ولل")):
         return last
     k = last
+    if (
+        tokens[last].form.startswith(("لل", "ولل"))
+        and k + 1 < len(tokens)
+        and not taken(k + 1)
+        and _describes_the_genitive(tokens[last].form, tokens[k + 1].form)
+    ):
+        k += 1  # الجهاز المركزي للتعبئة | العامة (| والإحصاء), للوكالة الدولية للطاقة | المتجددة
     while k + 1 < len(tokens):
         form = tokens[k + 1].form
         if taken(k + 1) or not form.startswith("و") or len(form) < 4:
@@ -3863,6 +3871,27 @@ def coordinated_name_end(tokens: Sequence[Token], last: int, taken: Callable[[in
         ):
             k += 1
     return k
+
+
+# Adjectives of what an institution is for, besides the nisbas (للتعبئة العامة, للطاقة
+# المتجددة, للتنمية المستدامة, للمندوبية السامية).
+_ADJECTIVES_OF_A_PURPOSE = frozenset(
+    model_form(w) for w in "العامة العام المتجددة المستدامة السامية الخاصة الشاملة".split()
+)
+
+
+def _describes_the_genitive(genitive: str, form: str) -> bool:
+    """Is ``form`` an adjective of ``genitive``, the word with لل that ends an organisation's
+    name (للتعبئة | العامة, للهندسة | المعمارية, للاستشارات | المالية), and no masculine one
+    after a feminine word?
+    Not a nationality (a country's adjective stays out of the name)."""
+    if form in _ADJECTIVES_OF_A_PURPOSE or form in _FEMININE_ELATIVES:
+        pass
+    elif not definite_nisba(form) or (country_nisba(form) and form not in _FINANCIAL):
+        return False
+    # (a feminine word takes a feminine adjective; a plural of things one too, broken or not:
+    # للفنون | المسرحية)
+    return not genitive.endswith(("ة", "ات")) or form.endswith("ة") or form in _FEMININE_ELATIVES
 
 
 # Others of a kind after an organisation's name (الأمم المتحدة | والدول المانحة), no part of
