@@ -214,7 +214,8 @@ RULES: dict[str, str] = {
     "where a listed given name after a title begins the person the model does not read alone "
     "(ممثلة منظمة الصحة العالمية | إلين ماكغراث), and one "
     "read with its speaker begins at the medium he spoke to (الزاملي | لقناة العراقية); an organisation's "
-    "name goes on after و (وزارة الشباب والرياضة, هيئة الاتصالات وتقنية المعلومات)",
+    "name goes on after و (وزارة الشباب والرياضة, هيئة الاتصالات وتقنية المعلومات), also over a third "
+    "part, and over the adjective of what it is for (الجهاز المركزي للتعبئة العامة والإحصاء)",
     "speaking_buildings": "a building that speaks is its institution (أعلن البيت الأبيض: an organisation), "
     "and so is a seat of power the model calls a place (المتحدث باسم الكرملين) or reads as the first word "
     "of its spokesman's name (المتحدث باسم البنتاغون سابرينا سينغ), or misses where it speaks "
@@ -229,13 +230,16 @@ RULES: dict[str, str] = {
     "word in parentheses after an institution's name ((إيكواس))",
     "teams": "the name after فريق or نادي is a team (فريق ليفربول, فريقه باريس سان جيرمان); in sport, "
     "after نهضة, شبيبة..., an opponent named with its city's nisba (أمام الوداد البيضاوي), who "
-    "equalised (وعادل الهلال النتيجة), and a city that wins or is beaten (فوز شتوتغارت على ...)",
+    "equalised (وعادل الهلال النتيجة), and a city that wins or is beaten (فوز شتوتغارت على ...); the "
+    "definite النادي is part of the club's one-word name after it (النادي الأهلي)",
     "institutions": "an institution word and what names it, half-seen by the model (مجلس السيادة), or "
     "a party, union, office, association, federation or organisation before a word with the article "
     "even unseen (حزب التقدم والاشتراكية, نقابة الأطباء, ديوان المحاسبة), or "
     "a portfolio with its coordinate (هيئة الطرق والمواصلات), or what it is for after the model's "
     "organisation (وكالة المغرب العربي للأنباء); "
-    "a country's army, police, air force or stock exchange (الجيش اللبناني, سلاح الجو الأردني); a UN "
+    "a country's army, police, air force, stock exchange or university (الجيش اللبناني, سلاح الجو "
+    "الأردني, الجامعة الأردنية), and a state's body named by what it does and a nationality (مؤسسة "
+    "البترول الكويتية); a UN "
     "body by its full name (منظمة الأمم المتحدة للطفولة); a group named after its leader (جماعة الحوثي); "
     "a university or foundation named after a person (جامعة محمد الخامس); a stock exchange, "
     "television, radio or municipality a place names (بورصة الكويت, بلدية إربد الكبرى); a military unit "
@@ -261,7 +265,8 @@ RULES: dict[str, str] = {
     "places": "a country or capital the model called an organisation or a person is a place (باماكو تتهم), "
     "or left untagged (والرباط), as is a province, town, region or sea of the list the model left "
     "untagged (أبين والمحويت, البحر الأحمر), and an oil field, crossing, dam, palace, airport, stadium, "
-    "port, lake or basin with its word (حقل الشرارة, معبر رأس جدير, سد النهضة)",
+    "port, lake or basin with its word (حقل الشرارة, معبر رأس جدير, سد النهضة), and the Gulf after the "
+    "states or markets it groups (دول الخليج, أسواق الخليج)",
     "lists": "a name with و on it after a place or a person, that the model reads alone as one "
     '(الرباط وطنجة, ريد وايزمان وفيكتور غلوفر), or after "the cities of" and the like (مدن الحمامات وسوسة); '
     'a name after "the town of" and the like that the model reads as a place after one (بلدة أدري الحدودية), '
