@@ -3832,8 +3832,8 @@ def coordinated_name_end(tokens: Sequence[Token], last: int, taken: Callable[[in
     it, then perhaps an adjective of it (والتعليم | الأولي); none a word that begins another
     name (an institution's word, a place, a listed organisation, a title), none ``taken`` by
     another mention, and never a country's adjective (a nationality stays out, as the
-    annotators of most sets leave it). A name may end in a part joined already (وزارة الكهرباء
-    والماء | والطاقة المتجددة), or in what it is for with لل, which takes in its adjective
+    annotators of most sets leave it). A name may end in a part joined already (وزارة النقل
+    والاتصالات | وتقنية المعلومات), or in what it is for with لل, which takes in its adjective
     first (الجهاز المركزي للتعبئة | العامة | والإحصاء)."""
     if not tokens[last].form.startswith(("ال", "لل", "وال", "ولل")):
         return last
@@ -3882,16 +3882,17 @@ _ADJECTIVES_OF_A_PURPOSE = frozenset(
 
 def _describes_the_genitive(genitive: str, form: str) -> bool:
     """Is ``form`` an adjective of ``genitive``, the word with لل that ends an organisation's
-    name (للتعبئة | العامة, للهندسة | المعمارية, للاستشارات | المالية), and no masculine one
-    after a feminine word?
-    Not a nationality (a country's adjective stays out of the name)."""
-    if form in _ADJECTIVES_OF_A_PURPOSE or form in _FEMININE_ELATIVES:
-        pass
-    elif not definite_nisba(form) or (country_nisba(form) and form not in _FINANCIAL):
-        return False
+    name (للتعبئة | العامة, للهندسة | المعمارية, للاستشارات | المالية)? Not a nationality (a
+    country's adjective stays out of the name), nor a masculine adjective after a feminine word."""
+    adjective = (
+        form in _ADJECTIVES_OF_A_PURPOSE
+        or form in _FEMININE_ELATIVES
+        or (definite_nisba(form) and (not country_nisba(form) or form in _FINANCIAL))
+    )
     # (a feminine word takes a feminine adjective; a plural of things one too, broken or not:
     # للفنون | المسرحية)
-    return not genitive.endswith(("ة", "ات")) or form.endswith("ة") or form in _FEMININE_ELATIVES
+    feminine_agrees = not genitive.endswith(("ة", "ات")) or form.endswith("ة") or form in _FEMININE_ELATIVES
+    return adjective and feminine_agrees
 
 
 # Others of a kind after an organisation's name (الأمم المتحدة | والدول المانحة), no part of
