@@ -1813,12 +1813,7 @@ def _the_gulf_region(tokens: Sequence[Token], i: int) -> bool:
     places (في الخليج وأفريقيا)?"""
     if i > 0 and without_proclitics(tokens[i - 1].form, _WHAT_THE_GULF_GROUPS) is not None:
         return True
-    following = [t.form for t in tokens[i + 1 : i + 3]]
-    return (
-        bool(following)
-        and following[0].startswith("و")
-        and (place_name(following[:1], cities=True) or place_name(following, cities=True))
-    )
+    return _first_of_a_list_of_places(tokens, i, cities=True)
 
 
 def _among_places(tokens: Sequence[Token], i: int) -> bool:
@@ -1826,10 +1821,17 @@ def _among_places(tokens: Sequence[Token], i: int) -> bool:
     places (مالي وبوركينا فاسو)?"""
     if i > 0 and tokens[i - 1].form in _IN_TO_AT:
         return True
+    return _first_of_a_list_of_places(tokens, i, cities=False)
+
+
+def _first_of_a_list_of_places(tokens: Sequence[Token], i: int, *, cities: bool) -> bool:
+    """Does a place of one or two words, with و written on it, follow the word at ``i``
+    (مالي | وبوركينا فاسو)? With ``cities``, a city or region of the list counts too
+    (الخليج | وأفريقيا)."""
     following = [t.form for t in tokens[i + 1 : i + 3]]
     if not following or not following[0].startswith("و"):
         return False
-    return place_name(following[:1]) or place_name(following)
+    return place_name(following[:1], cities=cities) or place_name(following, cities=cities)
 
 
 def place_spans(
