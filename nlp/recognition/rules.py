@@ -849,6 +849,7 @@ _MAX_TITLE_COMPLEMENT = 5
 _UNIVERSITY = model_form("جامعة")  # (no institution word: the model reads جامعة البصرة whole)
 # "In", "to", "at": after a title (السفيرة الأمريكية في بغداد), before a place (في مالي).
 _IN_TO_AT = frozenset(model_form(w) for w in "إلى في لدى".split())
+_COMMAS = frozenset("،,")
 
 
 def _heads_what_the_title_heads(tokens: Sequence[Token], j: int, knows: Callable[[str], bool] | None) -> bool:
@@ -995,7 +996,7 @@ def titled_person_spans(
                 j, complement = j + 1, complement + 1  # وزير ماليتها | بتسلئيل سموتريتش
             else:
                 break
-        if j < len(tokens) and tokens[j].form in {"،", ","}:
+        if j < len(tokens) and tokens[j].form in _COMMAS:
             j += 1
         if j < len(tokens) and institution_head(tokens[j].form) is not None:
             # The title heads an institution (الأمين العام لعصائب أهل الحق, رئيس مجموعة طلعت
@@ -1131,7 +1132,6 @@ _ROLE_NOUNS = frozenset(
 _UNNAMED_SPEAKERS = frozenset(
     model_form(w) for w in "مصدر مصادر شاهد شهود مراقبون محللون خبراء سكان مسؤول مسؤولون ناشطون".split()
 )
-_COMMAS = frozenset("،,")
 
 
 def _speakers_named_before_their_role(
@@ -1282,7 +1282,7 @@ _KIN_NAME_PROBABILITY = 0.5
 def _just_named(tokens: Sequence[Token], i: int, person_prob: Sequence[float]) -> bool:
     """Does a person's name end right before token ``i``, or before a comma there?"""
     k = i - 1
-    if k >= 0 and tokens[k].form in {"،", ","}:
+    if k >= 0 and tokens[k].form in _COMMAS:
         k -= 1
     return k >= 0 and person_prob[k] >= 0.5
 
@@ -3729,6 +3729,9 @@ def place_name_start(text: str, start: int, end: int) -> int:
 _PLACE_CLITICS = ("و", "ف", "ب", "ل", "وب", "ول")
 
 
+_BASINS = frozenset({model_form("حوض")})
+
+
 def _site_before(before: str, first: str) -> str | None:
     """The word ``before`` a place's name, without its clitic, where it names a site the name
     is read with (ميناء | الحديدة, ميناء | جبل علي); None where it names none, or where it is a
@@ -3737,9 +3740,6 @@ def _site_before(before: str, first: str) -> str | None:
     if site is not None and model_form(site) in _BASINS and _named_site(first) is not None:
         return None
     return site
-
-
-_BASINS = frozenset({model_form("حوض")})
 
 
 def _named_site(word: str) -> str | None:
